@@ -1,0 +1,74 @@
+"""App shell: window constructs in both languages, screenshot entry point works."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def window(qtbot):
+    from app.fonts import load_fonts
+    from app.main_window import MainWindow
+
+    load_fonts()
+    w = MainWindow(lang="en")
+    qtbot.addWidget(w)
+    w.load_demo()
+    return w
+
+
+def test_window_shows_demo_and_not_available(window):
+    assert "Leaf" in window.scenario_label.text() or "Tokyo" in window.scenario_label.text()
+    summary = window.result["summary"]
+    if "npv" not in summary:
+        assert window.cards["npv"].value.text() == "not available"
+    assert window.tabs.count() == 6
+
+
+def test_bundled_font_registers():
+    from app.fonts import APP_FONT_FAMILY, load_fonts
+
+    families = load_fonts()
+    assert APP_FONT_FAMILY in families
+
+
+def test_japanese_catalogue_translates(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from app import i18n
+
+    try:
+        assert i18n.install(qapp, "ja")
+        assert QCoreApplication.translate("MainWindow", "Payback") == "投資回収"
+    finally:
+        i18n.install(qapp, "en")
+    assert QCoreApplication.translate("MainWindow", "Payback") == "Payback"
+
+
+def test_catalogue_complete():
+    out = subprocess.run([sys.executable, "build/translations.py", "--check"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_screenshot_entry_point(tmp_path, lang):
+    png = tmp_path / f"shot_{lang}.png"
+    out = subprocess.run([sys.executable, "-m", "app", "--screenshot", str(png), "--lang", lang, "--tab", "cashflow"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(png))
+    assert img.width() >= 1280 and img.height() >= 800
+
+
+def test_self_test_entry_point():
+    out = subprocess.run([sys.executable, "-m", "app", "--self-test"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "ok" in out.stdout

@@ -1,0 +1,52 @@
+"""Results contract: keys, partial results and the demo pipeline."""
+import json
+
+import pytest
+
+import models
+from models import results as rs
+from models import scenario as sc
+
+
+def test_partial_leaves_keys_out():
+    r = rs.Result(status="partial", summary={"currency": "JPY"})
+    d = r.to_dict()
+    assert d["summary"] == {"currency": "JPY"} and "yearly" not in d
+
+
+def test_none_only_where_documented():
+    rs.Result(summary={"simple_payback_years": None})  # "not within the horizon"
+    with pytest.raises(ValueError):
+        rs.Result(summary={"npv": None})
+
+
+def test_unknown_keys_rejected():
+    with pytest.raises(ValueError):
+        rs.Result(summary={"profit": 1.0})
+    with pytest.raises(ValueError):
+        rs.Result(yearly={"year": [0, 1], "bogus": [1, 2]})
+    with pytest.raises(ValueError):
+        rs.Result(yearly={"year": [0, 1], "soh": [1.0]})
+    with pytest.raises(ValueError):
+        rs.Result(status="done")
+
+
+def test_complete_requires_everything():
+    with pytest.raises(ValueError):
+        rs.Result(status="complete", summary={"currency": "JPY"})
+
+
+def test_yearly_rows():
+    r = rs.Result(yearly={"year": [0, 1, 2], "soh": [1.0, 0.98, 0.965]})
+    assert r.to_dict()["yearly"][2] == {"year": 2, "soh": 0.965}
+
+
+def test_simulate_demo_obeys_contract():
+    result = models.simulate(sc.demo())
+    d = result.to_dict()
+    json.dumps(d)
+    assert d["status"] in rs.STATUSES
+    assert set(d["summary"]) <= set(rs.SUMMARY_KEYS)
+    assert d["summary"]["currency"] == "JPY" and d["summary"]["horizon_years"] == 15
+    if d["status"] == "partial":
+        assert d["warnings"]
