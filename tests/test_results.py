@@ -50,3 +50,11 @@ def test_simulate_demo_obeys_contract():
     assert d["summary"]["currency"] == "JPY" and d["summary"]["horizon_years"] == 15
     if d["status"] == "partial":
         assert d["warnings"]
+
+
+def test_docs_list_every_key():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "results.md").read_text(encoding="utf-8")
+    for key in rs.SUMMARY_KEYS + rs.YEARLY_COLUMNS:
+        assert f"`{key}`" in text, key

@@ -241,3 +241,14 @@ def test_tou_grid_first_match_wins():
     assert covered.all()
     assert price[0, 0, 0] == 35.76 and price[0, 0, 60] == 27.86 and price[5, 1, 359] == 27.86
     assert price[11, 1, 360] == 35.76 and (price != 99.0).all()
+
+
+def test_scenario_docs_up_to_date():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "build/gen_docs.py", "--check"], cwd=root, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
