@@ -173,10 +173,16 @@ def _advance_py(x, lo, hi, offset, fstate, istate, stk_i, stk_v,
     Stops early (returning the start of the block it could not process) when
     the output or stack buffers lack room for one more block, or at a
     non-finite sample (``istate[_BAD]`` is then set to its global index).
-    ``offset`` is the global index of ``x[0]``.  The caller has already
-    pushed sample 0 of the whole series as the first stack point.
+    ``offset`` is the global index of ``x[0]``; ``fstate[_PREV]`` holds the
+    sample before ``x[lo]``.  The caller has already pushed sample 0 of the
+    whole series as the first stack point.
+
+    A reversal is confirmed at sample i when the slope into i has the opposite
+    sign of the last non-zero slope ``dl`` (the product test of rainflow
+    3.2.0); it sits at sample i-1, i.e. at the LAST sample of a plateau.
     """
     block = 2048
+    sub = 64
     dense_limit = block // 16
     cap_out = o_rng.shape[0]
     cap_stk = stk_v.shape[0]
@@ -194,43 +200,93 @@ def _advance_py(x, lo, hi, offset, fstate, istate, stk_i, stk_v,
         nb = end - pos
         if n_out + sl + nb > cap_out or sl + nb > cap_stk:
             break
-        # 1) NaN / inf check (vectorisable; brings the block into cache)
-        ok = True
-        for i in range(pos, end):
-            ok &= abs(x[i]) <= fmax
-        if not ok:
-            for i in range(pos, end):
-                if not abs(x[i]) <= fmax:
-                    istate[2] = offset + i
-                    break
-            break
-        # 2) reversal scan into the scratch buffer.  A reversal is confirmed
-        #    at sample i when the slope into i has the opposite sign of the
-        #    last non-zero slope; it sits at sample i-1 (the LAST sample of a
-        #    plateau).  The sign test is the product test of rainflow 3.2.0.
         k = 0
+        bad = -1
         if dense:
-            for i in range(pos, end):
-                v = x[i]
+            # branchless scan: reversal-dense data (random walks) would
+            # mispredict most branches.  NaN/inf make dl NaN (sticky), or
+            # appear as prev or as a reversal value, which is checked below.
+            # (Loops run over views with range(n) indices so that numba emits
+            # no negative-index wrap-around code and LLVM can optimise them.)
+            xb = x[pos:end]
+            base = offset + pos - 1
+            for i in range(nb):
+                v = xb[i]
                 d = v - prev
-                rb_i[k] = offset + i - 1
+                rb_i[k] = base + i
                 rb_v[k] = prev
                 k += 1 if dl * d < 0.0 else 0
                 dl = d if d != 0.0 else dl
                 prev = v
+            nonfinite = not (abs(prev) <= fmax) or dl != dl
+            for j in range(k):
+                nonfinite |= not (abs(rb_v[j]) <= fmax)
+            if nonfinite:
+                bad = pos
         else:
-            for i in range(pos, end):
-                v = x[i]
-                d = v - prev
-                if d != 0.0:
-                    if dl * d < 0.0:
-                        rb_i[k] = offset + i - 1
-                        rb_v[k] = prev
-                        k += 1
-                    dl = d
-                prev = v
+            a = pos
+            if a == 0:
+                # first sample of the chunk: its predecessor is the state's prev
+                v = x[0]
+                if not (abs(v) <= fmax):
+                    bad = 0
+                else:
+                    d = v - prev
+                    if d != 0.0:
+                        if dl * d < 0.0:
+                            rb_i[k] = offset - 1
+                            rb_v[k] = prev
+                            k += 1
+                        dl = d
+                    prev = v
+                    a = 1
+            while a < end and bad < 0:
+                b = min(a + sub, end)
+                m = b - a
+                q = x[a:b]
+                p = x[a - 1:b - 1]
+                # vectorised pre-pass: slope signs and NaN/inf of the sub-block
+                n_up = 0
+                n_dn = 0
+                n_nf = 0
+                for i in range(m):
+                    d = q[i] - p[i]
+                    n_up += d > 0.0
+                    n_dn += d < 0.0
+                    n_nf += not (abs(q[i]) <= fmax)
+                if n_nf:
+                    bad = a
+                    break
+                if (n_up and n_dn) or (n_up and dl < 0.0) or (n_dn and dl > 0.0):
+                    # a slope change inside: branchy exact scan
+                    base = offset + a - 1
+                    for i in range(m):
+                        v = q[i]
+                        d = v - prev
+                        if d != 0.0:
+                            if dl * d < 0.0:
+                                rb_i[k] = base + i
+                                rb_v[k] = prev
+                                k += 1
+                            dl = d
+                        prev = v
+                else:
+                    # flat, or monotone in the current direction: no reversal
+                    if n_up or n_dn:
+                        i = m - 1
+                        while q[i] == p[i]:
+                            i -= 1
+                        dl = q[i] - p[i]
+                    prev = q[m - 1]
+                a = b
+        if bad >= 0:
+            for i in range(bad, end):
+                if not (abs(x[i]) <= fmax):
+                    istate[2] = offset + i
+                    break
+            break
         dense = 1 if k > dense_limit else 0
-        # 3) three-point rule (ASTM E1049-85 5.4.4) on the new reversals
+        # three-point rule (ASTM E1049-85 5.4.4) on the new reversals
         for j in range(k):
             stk_i[sl] = rb_i[j]
             stk_v[sl] = rb_v[j]
