@@ -1,0 +1,360 @@
+"""Dispatch: what the battery does in each step, one year at a time.
+
+The lifetime loop (:mod:`models.energy.lifetime`) only talks to the small
+:class:`Dispatcher` interface::
+
+    plan = dispatcher.prepare(timeline, scenario, participate)   # once per run
+    flows, state = dispatcher.run(plan, steps, state, capacity_kwh)  # per year
+
+so an optimising dispatcher (e.g. a linear programme with a degradation
+cost) can replace :class:`RuleBasedDispatcher` without touching the rest.
+``flows`` is a :class:`StepFlows` (per-step arrays of the steps run) and
+``state`` a :class:`DispatchState` carried from year to year.
+
+Rule-based dispatch (per step, all SoC limits are fractions of the current
+usable capacity ``C = capacity_kwh x SoH``; E = stored energy in kWh)
+----------------------------------------------------------------------
+Away (driving): the trip's energy is drawn evenly over its steps,
+``served = min(demand, E)``, the rest is *unmet* driving energy.  No
+charging or discharging.
+
+Plugged in:
+
+1. Discharge, only in a participation-window step (the window belongs to
+   the day it starts on; that day must be in ``participation.days``; modes
+   v2h / v2g / v2h+v2g) and only down to the higher of
+   ``reserve_soc x C`` and ``departure_soc_min x C - R`` where ``R`` is what
+   the charger can put back into the battery in the plugged-in steps left
+   before the next departure (``R = steps x charge_kw x dt x eta_charge``).
+   AC power ``<= min(participation.power_kw, charger.discharge_kw)`` and AC
+   energy per window-day ``<= max_discharge_kwh_per_day``.  V2H covers the
+   household load net of PV (``max(load - pv, 0)``; PV -> home first); V2G
+   exports the power left (v2h+v2g: home first, then export; v2g: all
+   exported).
+2. If nothing was discharged, charging (AC power ``<= charge_kw``, battery
+   gets ``AC x eta_charge``), never above 100 %:
+
+   * forced: up to ``reserve_soc`` (the car came home below it: charging
+     comes first) and the latest-possible charging that still reaches
+     ``departure_soc_min`` at departure;
+   * ``immediate``: up to ``target_soc`` as fast as possible (not inside
+     participation windows);
+   * ``cheapest``: up to ``target_soc`` by departure, in the cheapest
+     plugged-in steps outside participation windows: a step charges the
+     part of the need that the strictly cheaper steps left before departure
+     cannot cover (rolling, so it re-plans after V2H/V2G; with equal prices
+     the earliest step charges);
+   * ``solar_first``: PV surplus (``pv - load``) first, up to
+     ``target_soc`` (also inside windows when nothing was discharged); then
+     grid charging as in ``cheapest`` towards
+     ``max(departure_soc_min x C, target_soc x C - F)``, where ``F`` is the
+     PV surplus the charger can still take before departure (perfect
+     foresight of the deterministic profiles).
+
+   The part of the charger's AC input covered by PV surplus in that step is
+   "charged from PV", the rest "charged from the grid".
+3. The charger's standby (``standby_w``) is drawn from the grid in every
+   step (car home or not); it counts in charged-from-grid and in losses.
+
+Household flows (per step): PV -> home first, PV surplus -> car, then
+export; household grid import = load not covered by PV or the car + car
+charging from the grid + standby; export = PV not used + V2G export.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from .._jit import njit
+from ..scenario import Scenario
+from .timeline import Timeline
+
+__all__ = ["Dispatcher", "RuleBasedDispatcher", "RulePlan", "StepFlows", "DispatchState", "STRATEGIES"]
+
+STRATEGIES = ("immediate", "cheapest", "solar_first")
+
+
+@dataclass
+class DispatchState:
+    """Carried between years: SoC fraction and the daily-cap bookkeeping."""
+
+    soc: float
+    window_day: int = -1
+    window_day_discharged_ac_kwh: float = 0.0
+
+
+@dataclass(eq=False)
+class StepFlows:
+    """Per-step flows of one chunk of steps (energies in kWh per step).
+
+    Sign-free arrays; ``battery_kw`` is + charging / - discharging (battery
+    side, driving included).
+    """
+
+    soc: np.ndarray                # at the end of the step, fraction of the current capacity
+    battery_kw: np.ndarray
+    charge_grid_ac_kwh: np.ndarray  # charger AC input from the grid for the car (standby excluded)
+    charge_pv_ac_kwh: np.ndarray    # charger AC input covered by PV surplus
+    to_home_ac_kwh: np.ndarray      # V2H, AC out of the charger
+    export_ac_kwh: np.ndarray       # V2G, AC out of the charger
+    driven_kwh: np.ndarray          # battery energy used for driving
+    unmet_kwh: np.ndarray           # driving energy the battery could not supply
+    standby_kwh: float              # per step (constant)
+
+    def __len__(self) -> int:
+        return int(self.soc.shape[0])
+
+
+class Dispatcher(Protocol):
+    """Interface of a dispatcher (see module docstring)."""
+
+    def prepare(self, timeline: Timeline, scenario: Scenario, participate: bool): ...
+
+    def run(self, plan, steps: slice, state: DispatchState, capacity_kwh: float
+            ) -> tuple[StepFlows, DispatchState]: ...
+
+
+# --------------------------------------------------------------------------
+# numba kernels
+# --------------------------------------------------------------------------
+@njit
+def _cheaper_steps(level, chargeable, next_dep, n_levels):
+    """For each step t: chargeable steps in (t, next_dep[t]) with a strictly lower price level.
+
+    Backward pass with a Fenwick tree over price levels.  A planning segment
+    is the run of steps sharing the same next departure; walking backwards,
+    a change of ``next_dep`` means step t + 1 is a departure, so the tree
+    (steps after t in the segment) starts empty again.
+    """
+    n = level.shape[0]
+    out = np.zeros(n, dtype=np.int32)
+    tree = np.zeros(n_levels + 1, dtype=np.int64)
+    seg = n
+    for t in range(n - 1, -1, -1):
+        if next_dep[t] != seg:
+            seg = next_dep[t]
+            for i in range(n_levels + 1):
+                tree[i] = 0
+        c = 0
+        i = level[t]
+        while i > 0:
+            c += tree[i]
+            i -= i & (-i)
+        out[t] = c
+        if chargeable[t]:
+            i = level[t] + 1
+            while i <= n_levels:
+                tree[i] += 1
+                i += i & (-i)
+    return out
+
+
+@njit
+def _pv_forecast(surplus_batt_kwh, plugged, next_dep):
+    """Sum of ``surplus_batt_kwh`` over plugged steps in (t, next_dep[t])."""
+    n = surplus_batt_kwh.shape[0]
+    out = np.zeros(n)
+    acc = 0.0
+    seg = n
+    for t in range(n - 1, -1, -1):
+        if next_dep[t] != seg:
+            seg = next_dep[t]
+            acc = 0.0
+        out[t] = acc
+        if plugged[t]:
+            acc += surplus_batt_kwh[t]
+    return out
+
+
+@njit
+def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, next_dep, cheaper,
+                     pv_fc, n_total, state_f, state_i, cap_kwh, dt_h, charge_kw, eta_c, eta_d,
+                     discharge_kw, reserve, dep_min, target, strategy, v2h, v2g, day_cap_ac_kwh,
+                     o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
+    e = state_f[0] * cap_kwh
+    disch_today = state_f[1]
+    cur_wday = state_i[0]
+    step_batt = charge_kw * dt_h * eta_c          # battery kWh one step of full charging adds
+    e_max = cap_kwh
+    e_res = reserve * cap_kwh
+    e_dep = dep_min * cap_kwh
+    e_tgt = target * cap_kwh
+    for t in range(i0, i1):
+        k = t - i0
+        cg = 0.0
+        cpv = 0.0
+        home = 0.0
+        exp = 0.0
+        drv = 0.0
+        unmet = 0.0
+        e_before = e
+        if not plugged[t]:
+            dem = drive_kwh[t]
+            drv = dem if dem <= e else e
+            unmet = dem - drv
+            e -= drv
+            if e < 0.0:
+                e = 0.0
+        else:
+            net = load_kw[t] - pv_kw[t]
+            res_load_kwh = net * dt_h if net > 0.0 else 0.0
+            surplus_kwh = -net * dt_h if net < 0.0 else 0.0
+            nd = next_dep[t]
+            has_dep = nd < n_total
+            refill = (nd - t - 1) * step_batt if has_dep else 0.0
+            floor_dep = e_dep - refill if has_dep else -1.0
+            b_out = 0.0
+            wd = window_day[t]
+            if wd >= 0 and (v2h or v2g):
+                if wd != cur_wday:
+                    cur_wday = wd
+                    disch_today = 0.0
+                floor_e = e_res if e_res > floor_dep else floor_dep
+                avail = e - floor_e
+                if avail > 1e-12:
+                    ac_max = discharge_kw * dt_h
+                    if avail * eta_d < ac_max:
+                        ac_max = avail * eta_d
+                    left = day_cap_ac_kwh - disch_today
+                    if left < ac_max:
+                        ac_max = left
+                    if ac_max > 0.0:
+                        if v2h:
+                            home = res_load_kwh if res_load_kwh < ac_max else ac_max
+                        if v2g:
+                            exp = ac_max - home
+                        b_out = (home + exp) / eta_d
+                        disch_today += home + exp
+                        e -= b_out
+            if b_out == 0.0:
+                in_window = wd >= 0 and (v2h or v2g)
+                # forced charging (battery kWh wanted this step)
+                want = e_res - e
+                if has_dep and floor_dep - e > want:
+                    want = floor_dep - e
+                if want < 0.0:
+                    want = 0.0
+                pv_batt = 0.0
+                if strategy == 2:  # solar_first: PV surplus up to target
+                    pv_batt = surplus_kwh * eta_c
+                    if pv_batt > step_batt:
+                        pv_batt = step_batt
+                    room = e_tgt - e
+                    if pv_batt > room:
+                        pv_batt = room
+                    if pv_batt < 0.0:
+                        pv_batt = 0.0
+                if not in_window:
+                    if strategy == 0:
+                        g = e_tgt - e
+                    else:
+                        goal = e_tgt
+                        if strategy == 2:
+                            goal = e_tgt - pv_fc[t]
+                            if goal < e_dep:
+                                goal = e_dep
+                            if goal > e_tgt:
+                                goal = e_tgt
+                        if has_dep:
+                            g = goal - (e + pv_batt) - cheaper[t] * step_batt
+                        else:
+                            g = goal - (e + pv_batt)
+                            if cheaper[t] > 0:
+                                g = 0.0
+                    if g + pv_batt > want:
+                        want = g + pv_batt
+                if pv_batt > want:
+                    want = pv_batt
+                if want > step_batt:
+                    want = step_batt
+                if want > e_max - e:
+                    want = e_max - e
+                if want > 1e-12:
+                    ac = want / eta_c
+                    cpv = surplus_kwh if surplus_kwh < ac else ac
+                    cg = ac - cpv
+                    e += want
+        if e > e_max:
+            e = e_max
+        o_soc[k] = e / cap_kwh
+        o_batt_kw[k] = (e - e_before) / dt_h
+        o_cg[k] = cg
+        o_cpv[k] = cpv
+        o_home[k] = home
+        o_exp[k] = exp
+        o_drv[k] = drv
+        o_unmet[k] = unmet
+    state_f[0] = e / cap_kwh
+    state_f[1] = disch_today
+    state_i[0] = cur_wday
+
+
+# --------------------------------------------------------------------------
+# rule-based dispatcher
+# --------------------------------------------------------------------------
+@dataclass(eq=False)
+class RulePlan:
+    """Per-run precomputation of :class:`RuleBasedDispatcher` (see :meth:`prepare`)."""
+
+    timeline: Timeline
+    participate: bool
+    window_day: np.ndarray
+    cheaper: np.ndarray
+    pv_forecast_kwh: np.ndarray
+    strategy: int
+    v2h: bool
+    v2g: bool
+    params: dict
+
+
+class RuleBasedDispatcher:
+    """The rule set of the module docstring, compiled with numba."""
+
+    def prepare(self, timeline: Timeline, scenario: Scenario, participate: bool) -> RulePlan:
+        tl = timeline
+        mode = scenario.participation.mode
+        v2h = participate and mode in ("v2h", "v2h+v2g")
+        v2g = participate and mode in ("v2g", "v2h+v2g")
+        window_day = tl.window_day if (v2h or v2g) else np.full(tl.n_steps, -1, dtype=np.int32)
+        strategy = STRATEGIES.index(scenario.charging.strategy)
+        c = scenario.charger
+        if strategy == 0:
+            cheaper = np.zeros(tl.n_steps, dtype=np.int32)
+        else:
+            chargeable = tl.plugged & (window_day < 0)
+            n_levels = int(tl.import_price_level.max()) + 1 if tl.n_steps else 1
+            cheaper = _cheaper_steps(tl.import_price_level, chargeable, tl.next_departure, n_levels)
+        if strategy == 2:
+            surplus_kw = np.clip(tl.pv_kw - tl.load_kw, 0.0, c.charge_kw)
+            pv_fc = _pv_forecast(surplus_kw * (tl.dt_h * c.charge_efficiency), tl.plugged, tl.next_departure)
+        else:
+            pv_fc = np.zeros(tl.n_steps)
+        p = scenario.participation
+        params = dict(
+            dt_h=tl.dt_h, charge_kw=float(c.charge_kw), eta_c=float(c.charge_efficiency),
+            eta_d=float(c.discharge_efficiency), discharge_kw=float(min(p.power_kw, c.discharge_kw)),
+            reserve=float(p.reserve_soc), dep_min=float(p.departure_soc_min),
+            target=float(scenario.charging.target_soc), day_cap_ac_kwh=float(p.max_discharge_kwh_per_day),
+            standby_kwh=float(c.standby_w) / 1000.0 * tl.dt_h,
+        )
+        return RulePlan(tl, participate, window_day, cheaper, pv_fc, strategy, v2h, v2g, params)
+
+    def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
+            ) -> tuple[StepFlows, DispatchState]:
+        tl = plan.timeline
+        i0, i1 = steps.start, steps.stop
+        m = i1 - i0
+        out = [np.empty(m) for _ in range(8)]
+        sf = np.array([state.soc, state.window_day_discharged_ac_kwh])
+        si = np.array([state.window_day], dtype=np.int64)
+        p = plan.params
+        _dispatch_kernel(i0, i1, tl.plugged, tl.drive_kwh, tl.load_kw, tl.pv_kw, plan.window_day,
+                         tl.next_departure, plan.cheaper, plan.pv_forecast_kwh, tl.n_steps, sf, si,
+                         float(capacity_kwh), p["dt_h"], p["charge_kw"], p["eta_c"], p["eta_d"],
+                         p["discharge_kw"], p["reserve"], p["dep_min"], p["target"], plan.strategy,
+                         plan.v2h, plan.v2g, p["day_cap_ac_kwh"], *out)
+        flows = StepFlows(*out, standby_kwh=p["standby_kwh"])
+        return flows, DispatchState(soc=float(sf[0]), window_day=int(si[0]),
+                                    window_day_discharged_ac_kwh=float(sf[1]))

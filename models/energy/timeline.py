@@ -1,0 +1,313 @@
+"""Calendar, per-step profiles and price vectors over the whole horizon.
+
+:func:`build_timeline` turns a scenario into a :class:`Timeline`: one entry
+per simulation step (default 15 minutes) from ``scenario.start_date`` for
+``horizon_years`` years.  Everything here is independent of the battery's
+state, so it is computed once per scenario and shared by the V2G run and the
+baseline.
+
+Conventions (documented in ``docs/energy.md``):
+
+* Local standard time, every day has ``1440 / step_minutes`` steps (no DST).
+* Year ``k`` of operation (1-based) covers the dates
+  ``[start + (k-1) years, start + k years)``; a 29 February start date falls
+  back to 28 February in non-leap years.
+* Day type: weekday = Monday-Friday that is not a public holiday of
+  ``scenario.country`` (``holidays`` package); weekend = Saturday, Sunday or
+  a holiday.  ``"none"`` means no holidays.
+* Hourly data (profile shapes, imported 8760/8784-value series) is held
+  constant over the steps of each hour ("step-interpolated"); imported
+  series are indexed by hour of the calendar year (``day_of_year * 24 + h``)
+  and wrap around when shorter than the year (8760 values in a leap year).
+* Prices of a step are the mean of the minute grid of
+  :func:`models.scenario.tou_price_grid` over the step's minutes.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..scenario import Scenario, parse_time, parse_window, tou_price_grid, DAY_NAMES
+
+__all__ = ["Timeline", "build_timeline", "holiday_dates", "ambient_temperature_c", "add_years"]
+
+_NONLEAP_DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
+@dataclass(eq=False)
+class Timeline:
+    """Everything the dispatcher needs that does not depend on the battery.
+
+    Day arrays have ``n_days`` entries, step arrays ``n_steps`` =
+    ``n_days * steps_per_day`` entries; step ``i`` starts at
+    ``i * step_minutes`` minutes after ``start_date`` 00:00.
+    """
+
+    start_date: _dt.date
+    step_minutes: int
+    steps_per_day: int
+    n_days: int
+    n_steps: int
+    #: first step of year k (k = 0..N) and ``n_steps`` at index N+1 - 1; length N + 1
+    year_step_bounds: np.ndarray
+    #: date of the first day of each year of operation, and the end date (N + 1 dates)
+    year_start_dates: list
+    # ---- day arrays -------------------------------------------------------
+    day_date: np.ndarray          # datetime64[D]
+    day_month: np.ndarray         # 1..12
+    day_weekday: np.ndarray       # 0 = Monday .. 6 = Sunday
+    day_holiday: np.ndarray       # bool, public holiday
+    day_offday: np.ndarray        # bool, weekend or holiday (weekend driving / tariff)
+    day_drive_kwh: np.ndarray     # battery-side driving energy of the day
+    day_drive_km: np.ndarray      # distance of the day
+    # ---- step arrays ------------------------------------------------------
+    load_kw: np.ndarray           # household load (without the car)
+    pv_kw: np.ndarray             # PV AC generation
+    ambient_c: np.ndarray         # ambient air temperature
+    import_price_per_kwh: np.ndarray   # TOU import price + add_on_per_kwh
+    export_price_per_kwh: np.ndarray   # flat export price or TOU export periods
+    import_price_level: np.ndarray     # int32 rank of the import price (for planning)
+    plugged: np.ndarray           # bool, car at home and plugged in
+    drive_kwh: np.ndarray         # battery-side driving energy in the step (0 when plugged)
+    departure_steps: np.ndarray   # int64, first away step of each trip
+    next_departure: np.ndarray    # int64, first departure step > i (n_steps if none)
+    is_departure: np.ndarray      # bool, step is the first away step of a trip
+    #: int32, day index whose participation window contains the step, else -1
+    window_day: np.ndarray
+    notes: list = field(default_factory=list)
+
+    @property
+    def dt_h(self) -> float:
+        return self.step_minutes / 60.0
+
+    @property
+    def horizon_years(self) -> int:
+        return len(self.year_step_bounds) - 1
+
+    def year_slice(self, k: int) -> slice:
+        """Steps of year ``k`` of operation (1-based)."""
+        return slice(int(self.year_step_bounds[k - 1]), int(self.year_step_bounds[k]))
+
+
+def add_years(d: _dt.date, years: int) -> _dt.date:
+    """``d`` plus whole years; 29 February becomes 28 February in non-leap years."""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
+
+
+@functools.lru_cache(maxsize=32)
+def holiday_dates(country: str, first_year: int, last_year: int) -> np.ndarray:
+    """Public holidays of ``country`` in the given years as sorted datetime64[D].
+
+    Uses the maintained ``holidays`` package (national holidays, no
+    subdivision).  ``"none"`` gives an empty array.
+    """
+    if country == "none":
+        return np.empty(0, dtype="datetime64[D]")
+    import holidays
+
+    cal = holidays.country_holidays(country, years=range(first_year, last_year + 1))
+    return np.array(sorted(cal.keys()), dtype="datetime64[D]")
+
+
+def _day_of_year(dates: np.ndarray) -> np.ndarray:
+    return (dates - dates.astype("datetime64[Y]").astype("datetime64[D]")).astype(np.int64)
+
+
+def _hour_of_step(spd: int, step_minutes: int) -> np.ndarray:
+    return (np.arange(spd) * step_minutes) // 60
+
+
+def _hourly_series_per_step(values, dates: np.ndarray, spd: int, step_minutes: int) -> np.ndarray:
+    """Imported hourly series -> (n_days, spd), indexed by hour of the calendar year."""
+    v = np.asarray(values, dtype=np.float64)
+    idx = _day_of_year(dates)[:, None] * 24 + _hour_of_step(spd, step_minutes)[None, :]
+    return v[idx % v.shape[0]]
+
+
+# --------------------------------------------------------------------------
+# ambient temperature (stand-in)
+# --------------------------------------------------------------------------
+def ambient_temperature_c(climate, dates: np.ndarray, spd: int, step_minutes: int) -> np.ndarray:
+    """Ambient air temperature per step, (n_days, spd).
+
+    STAND-IN, TO BE REPLACED BY ``models.climate`` when that module lands (it
+    owns monthly normals -> hourly ambient and battery temperature); this is
+    the only temperature code in ``models.energy``.
+
+    With ``climate.hourly_temp_c`` the imported series is used.  Otherwise
+    the day's minimum and maximum are interpolated linearly (by day of year)
+    between the monthly normals placed at mid-month, and the diurnal shape is
+    two half-cosines: minimum at 05:00 rising to the maximum at 14:00, then
+    falling to the minimum at 05:00 (over 15 h), evaluated at the step's
+    midpoint.
+    """
+    if climate.hourly_temp_c is not None:
+        return _hourly_series_per_step(climate.hourly_temp_c, dates, spd, step_minutes)
+    cum = np.concatenate(([0], np.cumsum(_NONLEAP_DAYS_IN_MONTH)))
+    mid = cum[:12] + _NONLEAP_DAYS_IN_MONTH / 2.0
+    xp = np.concatenate(([mid[-1] - 365.0], mid, [mid[0] + 365.0]))
+    tmin = np.asarray(climate.min_c, dtype=np.float64)
+    tmax = np.asarray(climate.max_c, dtype=np.float64)
+    doy = np.minimum(_day_of_year(dates), 364) + 0.5
+    lo = np.interp(doy, xp, np.concatenate(([tmin[-1]], tmin, [tmin[0]])))
+    hi = np.interp(doy, xp, np.concatenate(([tmax[-1]], tmax, [tmax[0]])))
+    h = (np.arange(spd) + 0.5) * step_minutes / 60.0
+    rising = (h >= 5.0) & (h < 14.0)
+    since_max = np.where(h >= 14.0, h - 14.0, h + 10.0)  # hours since 14:00
+    frac = np.where(rising, 0.5 * (1.0 - np.cos(np.pi * (h - 5.0) / 9.0)),
+                    0.5 * (1.0 + np.cos(np.pi * since_max / 15.0)))
+    return lo[:, None] + (hi - lo)[:, None] * frac[None, :]
+
+
+# --------------------------------------------------------------------------
+# builder
+# --------------------------------------------------------------------------
+def _price_grid_per_step(periods, step_minutes: int) -> np.ndarray:
+    grid, _ = tou_price_grid(periods)
+    spd = 1440 // step_minutes
+    return grid.reshape(12, 2, spd, step_minutes).mean(axis=3)
+
+
+def _window_steps(text: str, spd: int, step_minutes: int):
+    """(own, spill): steps of the window on its start day / after midnight.
+
+    A step belongs to the window only when all its minutes lie inside it.
+    """
+    a, b = parse_window(text)
+    minutes_own = np.zeros(1440, dtype=bool)
+    minutes_spill = np.zeros(1440, dtype=bool)
+    if a < b:
+        minutes_own[a:b] = True
+    else:  # crosses midnight (a == b: 24 hours from a)
+        minutes_own[a:] = True
+        minutes_spill[:b] = True
+    own = minutes_own.reshape(spd, step_minutes).all(axis=1)
+    spill = minutes_spill.reshape(spd, step_minutes).all(axis=1)
+    return own, spill
+
+
+def build_timeline(scenario: Scenario) -> Timeline:
+    """Calendar, profiles, prices, driving schedule and windows for the horizon."""
+    s = scenario
+    step = int(s.step_minutes)
+    spd = 1440 // step
+    start = _dt.date.fromisoformat(s.start_date)
+    n_years = int(s.horizon_years)
+    year_dates = [add_years(start, k) for k in range(n_years + 1)]
+    day_off = np.array([(d - start).days for d in year_dates], dtype=np.int64)
+    n_days = int(day_off[-1])
+    dates = np.datetime64(start, "D") + np.arange(n_days)
+    month0 = (dates.astype("datetime64[M]").astype(np.int64) % 12)       # 0..11
+    weekday = (dates.astype(np.int64) + 3) % 7                            # 1970-01-01 = Thursday
+    month_start = dates.astype("datetime64[M]")
+    dim = ((month_start + 1).astype("datetime64[D]") - month_start.astype("datetime64[D]")).astype(np.int64)
+    hol = holiday_dates(s.country, start.year, year_dates[-1].year)
+    holiday = np.isin(dates, hol) if hol.size else np.zeros(n_days, dtype=bool)
+    offday = (weekday >= 5) | holiday
+    dtype_idx = offday.astype(np.int64)                                   # 0 weekday, 1 weekend/holiday
+
+    # ---- prices ----------------------------------------------------------
+    t = s.tariff
+    imp_grid = _price_grid_per_step(t.import_periods, step) + t.add_on_per_kwh      # [12, 2, spd]
+    levels, inv = np.unique(imp_grid, return_inverse=True)
+    lev_grid = inv.reshape(imp_grid.shape).astype(np.int32)
+    import_price = imp_grid[month0, dtype_idx].ravel()
+    import_level = lev_grid[month0, dtype_idx].ravel()
+    if t.export_periods:
+        exp_grid = _price_grid_per_step(t.export_periods, step)
+        export_price = exp_grid[month0, dtype_idx].ravel()
+    else:
+        export_price = np.full(n_days * spd, float(t.export_price_per_kwh))
+
+    # ---- household load --------------------------------------------------
+    hours = _hour_of_step(spd, step)
+    lp = s.home.load_profile
+    if lp.hourly_kwh is not None:
+        load = _hourly_series_per_step(lp.hourly_kwh, dates, spd, step)
+    else:
+        share = np.asarray(lp.monthly_share, dtype=np.float64)
+        month_kwh = s.home.annual_load_kwh * share / share.sum() if share.sum() > 0 else np.zeros(12)
+        shapes = np.array([lp.weekday_shape, lp.weekend_shape], dtype=np.float64)
+        sums = shapes.sum(axis=1, keepdims=True)
+        frac = np.divide(shapes, sums, out=np.zeros_like(shapes), where=sums > 0)   # [2, 24]
+        day_kwh = month_kwh[month0] / dim
+        load = day_kwh[:, None] * frac[dtype_idx][:, hours]      # kWh in the hour = kW
+    # ---- PV ----------------------------------------------------------------
+    pvp = s.home.pv_profile
+    if pvp.hourly_kw_per_kwp is not None:
+        pv = _hourly_series_per_step(pvp.hourly_kw_per_kwp, dates, spd, step) * s.home.pv_kwp
+    else:
+        rows = np.asarray(pvp.hourly_shape, dtype=np.float64)                          # [12, 24]
+        rs = rows.sum(axis=1, keepdims=True)
+        rfrac = np.divide(rows, rs, out=np.zeros_like(rows), where=rs > 0)
+        day_kwh = np.asarray(pvp.monthly_kwh_per_kwp, dtype=np.float64)[month0] * s.home.pv_kwp / dim
+        pv = day_kwh[:, None] * rfrac[month0][:, hours]
+    ambient = ambient_temperature_c(s.home.climate, dates, spd, step)
+
+    # ---- driving -----------------------------------------------------------
+    d = s.driving
+    km = np.where(offday, d.weekend_km, d.weekday_km) * np.asarray(d.monthly_distance_factor)[month0]
+    drive_day_kwh = km * d.kwh_per_km * np.asarray(d.monthly_consumption_factor)[month0]
+    dep_step = np.empty(2, dtype=np.int64)
+    ret_step = np.empty(2, dtype=np.int64)
+    for i, kind in enumerate(("weekday", "weekend")):
+        dep_m = parse_time(getattr(d, f"{kind}_departure"))
+        ret_m = parse_time(getattr(d, f"{kind}_return"))
+        dep_step[i] = dep_m // step
+        ret_step[i] = min(-(-ret_m // step), spd)
+        if ret_step[i] <= dep_step[i]:
+            ret_step[i] = dep_step[i] + 1
+    dd = dep_step[dtype_idx]
+    rr = ret_step[dtype_idx]
+    trips = km > 0
+    s_idx = np.arange(spd)[None, :]
+    away = trips[:, None] & (s_idx >= dd[:, None]) & (s_idx < rr[:, None])
+    per_step = np.where(trips, drive_day_kwh / np.maximum(rr - dd, 1), 0.0)
+    drive = np.where(away, per_step[:, None], 0.0).ravel()
+    plugged = ~away.ravel()
+    n = n_days * spd
+    departures = (np.nonzero(trips)[0] * spd + dd[trips]).astype(np.int64)
+    # next departure after step i: today's if the step is before it, else the next trip day's
+    dep_of_day = np.where(trips, np.arange(n_days) * spd + dd, n)
+    after = np.minimum.accumulate(np.append(dep_of_day, n)[::-1])[::-1]     # first trip day >= d
+    next_dep = np.where(s_idx < np.where(trips, dd, -1)[:, None], dep_of_day[:, None],
+                        after[1:][:, None]).ravel().astype(np.int64)
+    is_departure = np.zeros(n, dtype=bool)
+    is_departure[departures] = True
+
+    # ---- participation windows ---------------------------------------------
+    p = s.participation
+    window_day = np.full((n_days, spd), -1, dtype=np.int32)
+    if p.mode != "none" and p.windows and p.days:
+        part_day = np.isin(weekday, [DAY_NAMES.index(x) for x in p.days])
+        own = np.zeros(spd, dtype=bool)
+        spill = np.zeros(spd, dtype=bool)
+        for w in p.windows:
+            o, sp = _window_steps(w, spd, step)
+            own |= o
+            spill |= sp
+        days_idx = np.arange(n_days, dtype=np.int32)
+        prev_part = np.concatenate(([False], part_day[:-1]))
+        window_day = np.where(prev_part[:, None] & spill[None, :], (days_idx - 1)[:, None], window_day)
+        window_day = np.where(part_day[:, None] & own[None, :], days_idx[:, None], window_day)
+        window_day = window_day.astype(np.int32)
+
+    return Timeline(
+        start_date=start, step_minutes=step, steps_per_day=spd, n_days=n_days, n_steps=n,
+        year_step_bounds=day_off * spd, year_start_dates=year_dates,
+        day_date=dates, day_month=month0 + 1, day_weekday=weekday, day_holiday=holiday,
+        day_offday=offday, day_drive_kwh=np.where(trips, drive_day_kwh, 0.0), day_drive_km=km,
+        load_kw=np.ascontiguousarray(load.ravel()), pv_kw=np.ascontiguousarray(pv.ravel()),
+        ambient_c=np.ascontiguousarray(ambient.ravel()),
+        import_price_per_kwh=import_price, export_price_per_kwh=export_price,
+        import_price_level=np.ascontiguousarray(import_level),
+        plugged=plugged, drive_kwh=drive, departure_steps=departures, next_departure=next_dep,
+        is_departure=is_departure,
+        window_day=np.ascontiguousarray(window_day.ravel()),
+    )
