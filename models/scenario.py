@@ -356,7 +356,7 @@ class Tariff:
     confidence: str = fld("verified", choices=("verified", "uncertain"),
                           en="verified = read in a source; uncertain = example, confirm",
                           ja="verified = 出典確認済み / uncertain = 例示値 (要確認)")
-    import_periods: list[TouPeriod] = fld(factory=lambda: [TouPeriod()], min_length=1, max_length=64,
+    import_periods: list[TouPeriod] = fld(factory=lambda: [TouPeriod()], min_length=1, max_length=400,
                                           en="Time-of-use import prices; the first matching period wins",
                                           ja="時間帯別の購入単価 (最初に一致した行を適用)")
     add_on_per_kwh: float = fld(0.0, unit="currency/kWh", lo=-100.0, hi=100.0,
@@ -364,7 +364,7 @@ class Tariff:
                                 ja="購入 1 kWh ごとの加算額 (再エネ賦課金・燃料費調整など)")
     export_price_per_kwh: float = fld(0.0, unit="currency/kWh", lo=-100.0, hi=1000.0,
                                       en="Price paid for exported energy (flat)", ja="売電単価 (一律)")
-    export_periods: list[TouPeriod] = fld(factory=list, min_length=0, max_length=64,
+    export_periods: list[TouPeriod] = fld(factory=list, min_length=0, max_length=400,
                                           en="Time-of-use export prices (replace the flat price when given)",
                                           ja="時間帯別の売電単価 (指定時は一律単価より優先)")
     v2g_payment_per_kwh: float = fld(0.0, unit="currency/kWh", lo=0.0, hi=1000.0,

@@ -1,0 +1,250 @@
+"""Presets: vehicles, chargers, subsidies, tariffs, load and PV profiles, climates.
+
+Shipped presets live in ``resources/presets/<kind>.json`` (written by
+``build/make_presets.py`` from the research notes; ``climates.json`` by the
+climate module).  Every preset carries ``source``, ``as_of`` and
+``confidence`` ("verified" = every number read in a source; "uncertain" =
+contains example values the dealer must confirm); the app shows them.
+
+User presets live in ``<user data folder>/presets/<kind>.json`` and never
+overwrite shipped ones: saving a user preset under a shipped id is refused.
+A broken user file never stops the app: it is skipped and reported in
+:func:`load_problems`.
+
+Applying a preset copies its data **into** the scenario (with the preset id
+and date), so a scenario file keeps its numbers when presets change.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import scenario as sc
+from .paths import resources_dir, user_data_dir
+
+KINDS = ("vehicles", "chargers", "subsidies", "tariffs", "load_profiles", "pv_profiles", "climates")
+CONFIDENCES = ("verified", "uncertain")
+
+
+class PresetError(ValueError):
+    pass
+
+
+@dataclass
+class Preset:
+    kind: str
+    id: str
+    name: str
+    name_ja: str
+    source: str
+    as_of: str
+    confidence: str
+    data: dict
+    origin: str = "shipped"  # or "user"
+    currency: str | None = None
+    country: str | None = None
+
+    def label(self, lang: str = "en") -> str:
+        name = self.name_ja if lang == "ja" and self.name_ja else self.name
+        mark = "" if self.confidence == "verified" else (" (要確認)" if lang == "ja" else " (example values)")
+        return f"{name} [{self.as_of}]{mark}"
+
+
+_cache: dict[tuple, list[Preset]] = {}
+_problems: list[str] = []
+
+
+def _parse(kind: str, entry: dict, origin: str) -> Preset:
+    for key in ("id", "source", "as_of", "confidence"):
+        if not isinstance(entry.get(key), str) or not entry.get(key):
+            raise PresetError(f"{kind}: preset {entry.get('id', '?')!r} lacks '{key}'")
+    if entry["confidence"] not in CONFIDENCES:
+        raise PresetError(f"{kind}: preset {entry['id']!r}: confidence must be one of {CONFIDENCES}")
+    name = entry.get("name") or entry.get("name_en") or entry["id"]
+    return Preset(kind=kind, id=entry["id"], name=name, name_ja=entry.get("name_ja", ""), source=entry["source"],
+                  as_of=entry["as_of"], confidence=entry["confidence"], data=entry, origin=origin,
+                  currency=entry.get("currency"), country=entry.get("country"))
+
+
+def _read(path: Path, kind: str, origin: str) -> list[Preset]:
+    if not path.exists():
+        return []
+    try:
+        raw = sc.read_json_file(path, max_bytes=20 * 1024 * 1024)
+        entries = raw["presets"] if isinstance(raw, dict) else raw
+        if not isinstance(entries, list):
+            raise PresetError(f"{path}: expected a list of presets")
+        return [_parse(kind, e, origin) for e in entries]
+    except (sc.ScenarioError, PresetError, KeyError, TypeError) as exc:
+        if origin == "shipped":
+            raise
+        _problems.append(f"{path}: skipped ({exc})")
+        return []
+
+
+def user_presets_dir() -> Path:
+    return user_data_dir() / "presets"
+
+
+def shipped(kind: str) -> list[Preset]:
+    _check_kind(kind)
+    key = ("shipped", kind)
+    if key not in _cache:
+        _cache[key] = _read(resources_dir() / "presets" / f"{kind}.json", kind, "shipped")
+    return list(_cache[key])
+
+
+def user(kind: str) -> list[Preset]:
+    _check_kind(kind)
+    return _read(user_presets_dir() / f"{kind}.json", kind, "user")
+
+
+def all_presets(kind: str) -> list[Preset]:
+    """Shipped presets first, then the user's (a user preset never shadows a shipped id)."""
+    ship = shipped(kind)
+    ids = {p.id for p in ship}
+    return ship + [p for p in user(kind) if p.id not in ids]
+
+
+def get(kind: str, preset_id: str) -> Preset:
+    for p in all_presets(kind):
+        if p.id == preset_id:
+            return p
+    raise PresetError(f"no {kind} preset with id {preset_id!r}")
+
+
+def load_problems() -> list[str]:
+    """User preset files that were skipped (plain strings for the GUI's status line)."""
+    return list(_problems)
+
+
+def save_user_preset(kind: str, entry: dict) -> Path:
+    """Add or replace one user preset atomically; refuses shipped ids."""
+    _check_kind(kind)
+    preset = _parse(kind, entry, "user")
+    if preset.id in {p.id for p in shipped(kind)}:
+        raise PresetError(f"{preset.id!r} is a shipped preset id; choose another id for your own preset")
+    folder = user_presets_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{kind}.json"
+    existing = [p.data for p in user(kind) if p.id != preset.id]
+    sc.atomic_write_text(path, json.dumps({"schema": 1, "presets": existing + [entry]}, ensure_ascii=False,
+                                          indent=1) + "\n")
+    return path
+
+
+def _check_kind(kind: str):
+    if kind not in KINDS:
+        raise PresetError(f"unknown preset kind {kind!r}; one of {KINDS}")
+
+
+# ---------------------------------------------------------------------------
+# applying presets to a scenario
+# ---------------------------------------------------------------------------
+def subsidy_amount(rule: dict, price: float, installation: float, national: float = 0.0) -> float:
+    """Subsidy from a rule: ``min(share x equipment, cap) + min(share x works, cap)``, or a combined rule."""
+    if "combined_share" in rule:
+        amount = rule["combined_share"] * (price + installation) - (national if rule.get("minus_national") else 0.0)
+        return max(0.0, min(amount, rule["combined_cap"]))
+    return min(rule["equipment_share"] * price, rule["equipment_cap"]) + \
+        min(rule["works_share"] * installation, rule["works_cap"])
+
+
+def _replace_group(obj, updates: dict):
+    data = dataclasses.asdict(obj)
+    data.update(copy.deepcopy(updates))
+    return data
+
+
+def _rebuild(s: sc.Scenario, group: str, data: dict) -> sc.Scenario:
+    d = sc.to_dict(s)
+    d[group] = data
+    return sc.from_dict(d)
+
+
+def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario, list[str]]:
+    """Return a new scenario with ``preset`` applied, and plain-text warnings."""
+    p = get(kind, preset) if isinstance(preset, str) else preset
+    warnings: list[str] = []
+    if p.currency and p.currency != s.currency and kind in ("vehicles", "chargers", "subsidies", "tariffs"):
+        warnings.append(f"{p.name}: prices are in {p.currency} but the scenario uses {s.currency}; "
+                        "money amounts were not copied")
+        same_currency = False
+    else:
+        same_currency = True
+    d = sc.to_dict(s)
+    if kind == "vehicles":
+        v = dict(p.data["vehicle"])
+        if not same_currency:
+            v.pop("pack_replacement_cost", None)
+        d["vehicle"].update(v)
+        if "kwh_per_km" in p.data:
+            d["driving"]["kwh_per_km"] = p.data["kwh_per_km"]
+    elif kind == "chargers":
+        c = dict(p.data["charger"])
+        if not same_currency:
+            for k in ("price", "installation"):
+                c.pop(k, None)
+        d["charger"].update(c)
+        ch = d["charger"]
+        sub_id = ch.get("subsidy_preset_id")
+        sub = next((x for x in all_presets("subsidies") if x.id == sub_id), None) if sub_id else None
+        if sub is not None and sub.currency == s.currency and same_currency:
+            ch["subsidy"] = round(subsidy_amount(sub.data["rule"], ch["price"], ch["installation"]), 2)
+        elif ch["subsidy"] > ch["price"] + ch["installation"]:
+            warnings.append(f"{p.name}: the subsidy {ch['subsidy']:g} no longer fits this charger and was set to 0")
+            ch["subsidy"], ch["subsidy_preset_id"] = 0.0, ""
+    elif kind == "subsidies":
+        if same_currency:
+            ch = d["charger"]
+            d["charger"]["subsidy"] = round(subsidy_amount(p.data["rule"], ch["price"], ch["installation"]), 2)
+            d["charger"]["subsidy_preset_id"] = p.id
+    elif kind == "tariffs":
+        if same_currency:
+            t = dataclasses.asdict(sc.Tariff())
+            t.update(copy.deepcopy(p.data["tariff"]))
+            d["tariff"] = t
+            if p.country:
+                d["country"] = p.country
+    elif kind == "load_profiles":
+        d["home"]["load_profile"] = copy.deepcopy(p.data["load_profile"])
+    elif kind == "pv_profiles":
+        d["home"]["pv_profile"] = copy.deepcopy(p.data["pv_profile"])
+    elif kind == "climates":
+        c = p.data
+        d["home"]["climate"] = {"preset_id": p.id, "as_of": p.as_of, "source": p.source,
+                                "confidence": p.confidence, "mean_c": list(c["mean_c"]), "max_c": list(c["max_c"]),
+                                "min_c": list(c["min_c"]), "hourly_temp_c": None}
+    return sc.from_dict(d), warnings
+
+
+def demo_from_presets() -> sc.Scenario:
+    """Rebuild the pinned demo from presets plus the customer's own inputs (driving, home, participation)."""
+    s = sc.Scenario(name="Demo: 卒FIT household near Tokyo, Leaf 40 kWh + 6 kW V2H",
+                    notes="Example values; prices as of 2025. Installation cost is an example value.",
+                    start_date="2026-04-01", horizon_years=15, step_minutes=15, currency="JPY", country="JP")
+    for kind, pid in (("vehicles", "leaf_40"), ("chargers", "jp_nichicon_evps_std"),
+                      ("subsidies", "jp_cev_v2h_fy2025"), ("tariffs", "jp_tepco_smartlife_s"),
+                      ("load_profiles", "jp_household_gas_4p"), ("pv_profiles", "jp_tokyo_south30"),
+                      ("climates", "tokyo")):
+        s, warnings = apply(s, kind, pid)
+        assert not warnings, warnings
+    d = sc.to_dict(s)
+    d["vehicle"].update({"pack_factor": 1.2, "initial_soh": 1.0, "eol_soh": 0.80, "cycle_life": 2000.0,
+                         "cycle_life_dod": 0.8})
+    d["driving"].update({"weekday_km": 15.0, "weekend_km": 60.0, "weekday_departure": "10:00",
+                         "weekday_return": "11:30", "weekend_departure": "09:00", "weekend_return": "17:00",
+                         "monthly_consumption_factor": [1.25, 1.25, 1.0, 1.0, 1.0, 1.0, 1.10, 1.10, 1.0, 1.0, 1.0,
+                                                        1.25],
+                         "monthly_distance_factor": [1.0] * 12})
+    d["home"].update({"annual_load_kwh": 4500.0, "pv_kwp": 4.0})
+    d["charging"] = {"strategy": "solar_first", "target_soc": 0.90}
+    d["participation"] = {"mode": "v2h", "days": list(sc.DAY_NAMES), "windows": ["17:00-01:00"], "power_kw": 6.0,
+                          "reserve_soc": 0.30, "departure_soc_min": 0.80, "max_discharge_kwh_per_day": 200.0}
+    d["charger"].update({"om_per_year": 0.0, "plain_charger_price": 0.0, "incremental_cost": False})
+    d["finance"] = {"discount_rate": 0.03, "wear_method": "marginal"}
+    d["ageing"] = {"uncertainty_sigma": 0.15}
+    return sc.from_dict(d)

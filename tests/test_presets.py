@@ -1,0 +1,107 @@
+"""Shipped presets: sources and dates, applying them, user presets, the demo from presets."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from models import presets as pr
+from models import scenario as sc
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED_KINDS = ("vehicles", "chargers", "subsidies", "tariffs", "load_profiles", "pv_profiles")
+
+
+@pytest.mark.parametrize("kind", SHIPPED_KINDS)
+def test_every_preset_has_source_date_confidence(kind):
+    items = pr.shipped(kind)
+    assert items
+    for p in items:
+        assert p.source and p.as_of and p.confidence in ("verified", "uncertain"), p.id
+        assert len(p.as_of) == 10
+        if "⚠️" in p.source:
+            assert p.confidence == "uncertain", f"{p.id}: a ⚠️ number cannot be shipped as verified"
+
+
+def test_minimum_preset_counts():
+    assert len(pr.shipped("vehicles")) >= 10
+    assert len(pr.shipped("chargers")) >= 6
+    ids = {p.id for p in pr.shipped("tariffs")}
+    for needed in ("jp_tepco_smartlife_s", "jp_chubu_smartlife", "jp_kepco_hapie_time", "jp_jepx_fy2024_tokyo",
+                   "jp_jepx_fy2024_kansai", "jp_jepx_fy2024_kyushu", "uk_octopus_intelligent_go", "uk_agile_like",
+                   "us_pge_ev2a_elrp", "nl_dynamic_example"):
+        assert needed in ids
+    sub = {p.id for p in pr.shipped("subsidies")}
+    assert {"jp_cev_v2h_fy2024", "jp_cev_v2h_fy2025", "jp_tokyo_v2h_fy2025"} <= sub
+    assert pr.get("subsidies", "jp_tokyo_v2h_fy2025").confidence == "uncertain"
+
+
+@pytest.mark.parametrize("kind", ("vehicles", "chargers", "tariffs", "load_profiles", "pv_profiles"))
+def test_every_preset_applies_to_a_valid_scenario(kind):
+    for p in pr.shipped(kind):
+        base = sc.from_dict({"currency": p.currency or "JPY", "country": p.country or "JP",
+                             "charger": {"subsidy": 0.0, "subsidy_preset_id": ""}})
+        s, warnings = pr.apply(base, kind, p)
+        assert isinstance(s, sc.Scenario) and warnings == []
+
+
+def test_subsidy_rules():
+    fy25 = pr.get("subsidies", "jp_cev_v2h_fy2025").data["rule"]
+    assert pr.subsidy_amount(fy25, 498000, 250000) == 399000
+    assert pr.subsidy_amount(fy25, 1_760_000, 400000) == 650000
+    fy24 = pr.get("subsidies", "jp_cev_v2h_fy2024").data["rule"]
+    assert pr.subsidy_amount(fy24, 498000, 250000) == pytest.approx(166000 + 150000)
+    tokyo = pr.get("subsidies", "jp_tokyo_v2h_fy2025").data["rule"]
+    national = pr.subsidy_amount(fy25, 1_100_000, 250000)
+    assert national == 650000
+    assert pr.subsidy_amount(tokyo, 1_100_000, 250000, national=national) == pytest.approx(25000)
+    assert pr.subsidy_amount(tokyo, 498000, 250000, national=399000) == 0.0  # never negative
+
+
+def test_charger_change_recomputes_subsidy():
+    s, warnings = pr.apply(sc.demo(), "chargers", "jp_denso_v2h")
+    assert warnings == [] and s.charger.subsidy == 500000 + 150000
+
+
+def test_currency_mismatch_copies_no_money():
+    s, warnings = pr.apply(sc.demo(), "vehicles", "tesla_m3_lfp")
+    assert warnings and "USD" in warnings[0]
+    assert s.vehicle.pack_replacement_cost == sc.demo().vehicle.pack_replacement_cost
+    assert s.vehicle.cell_model == "lfp_gr_250ah"
+
+
+def test_tariff_tables_cover_every_hour():
+    for p in pr.shipped("tariffs"):
+        t = sc.from_dict({"tariff": p.data["tariff"], "currency": p.currency, "country": p.country}).tariff
+        _, covered = sc.tou_price_grid(t.import_periods)
+        assert covered.all(), p.id
+
+
+def test_jepx_profile_values():
+    t = pr.get("tariffs", "jp_jepx_fy2024_tokyo").data["tariff"]
+    price, _ = sc.tou_price_grid([sc.TouPeriod(**x) for x in t["export_periods"]])
+    assert price[7, 0, 18 * 60] == 20.1      # August 18:00, Tokyo summer
+    assert price[0, 1, 12 * 60] == 9.8       # January 12:00, Tokyo winter
+
+
+def test_user_presets_never_overwrite_shipped(tmp_path, monkeypatch):
+    monkeypatch.setattr(pr, "user_presets_dir", lambda: tmp_path / "presets")
+    with pytest.raises(pr.PresetError):
+        pr.save_user_preset("chargers", {**pr.get("chargers", "jp_denso_v2h").data})
+    mine = {**pr.get("chargers", "jp_denso_v2h").data, "id": "my_denso_discount", "name": "Denso (our price)"}
+    mine["charger"] = {**mine["charger"], "price": 900000.0, "preset_id": "my_denso_discount"}
+    path = pr.save_user_preset("chargers", mine)
+    assert path.exists()
+    assert pr.get("chargers", "my_denso_discount").origin == "user"
+    assert pr.get("chargers", "jp_denso_v2h").data["charger"]["price"] == 1100000.0
+    # a broken user file is skipped, never fatal
+    (tmp_path / "presets" / "tariffs.json").write_text("{broken", encoding="utf-8")
+    assert [p.origin for p in pr.all_presets("tariffs")] == ["shipped"] * len(pr.shipped("tariffs"))
+    assert any("tariffs.json" in m for m in pr.load_problems())
+
+
+def test_presets_match_their_generator():
+    out = subprocess.run([sys.executable, "build/make_presets.py", "--check"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stdout
