@@ -1,0 +1,214 @@
+"""models.energy.timeline: calendar, holidays, profiles, prices, driving schedule, windows.
+
+Expected values are computed independently here (datetime, the holidays
+package, plain loops), not with the module's own vectorised code.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import holidays
+import numpy as np
+import pytest
+
+from models import scenario as sc
+from models.energy.timeline import add_years, build_timeline
+
+
+def make(**changes):
+    """Demo scenario with dotted-path changes, validated."""
+    d = sc.to_dict(sc.demo())
+    for path, value in changes.items():
+        node = d
+        keys = path.split("__")
+        for k in keys[:-1]:
+            node = node[k]
+        node[keys[-1]] = value
+    return sc.from_dict(d)
+
+
+@pytest.fixture(scope="module")
+def demo_tl():
+    return build_timeline(sc.demo())
+
+
+def test_calendar_length_and_year_bounds(demo_tl):
+    tl = demo_tl
+    start = dt.date(2026, 4, 1)
+    end = dt.date(2041, 4, 1)
+    assert tl.n_days == (end - start).days
+    assert tl.steps_per_day == 96 and tl.n_steps == tl.n_days * 96
+    for k in range(1, 16):
+        a = (dt.date(2026 + k - 1, 4, 1) - start).days * 96
+        b = (dt.date(2026 + k, 4, 1) - start).days * 96
+        assert tl.year_slice(k) == slice(a, b)
+    assert tl.day_weekday[0] == start.weekday() == 2          # Wednesday
+
+
+def test_add_years_leap_day():
+    assert add_years(dt.date(2028, 2, 29), 1) == dt.date(2029, 2, 28)
+    assert add_years(dt.date(2028, 2, 29), 4) == dt.date(2032, 2, 29)
+
+
+def test_japanese_holidays_are_days_off(demo_tl):
+    tl = demo_tl
+    jp = holidays.Japan(years=range(2026, 2042))
+    for i in range(tl.n_days):
+        d = tl.start_date + dt.timedelta(days=i)
+        assert bool(tl.day_holiday[i]) == (d in jp), d
+        assert bool(tl.day_offday[i]) == (d.weekday() >= 5 or d in jp), d
+    # 2026: 振替休日 6 May (Wednesday) and 国民の休日 22 Sep (Tuesday)
+    for d in (dt.date(2026, 5, 6), dt.date(2026, 9, 22)):
+        i = (d - tl.start_date).days
+        assert tl.day_holiday[i] and tl.day_weekday[i] < 5
+
+
+def test_country_none_has_no_holidays():
+    tl = build_timeline(make(country="none"))
+    assert not tl.day_holiday.any()
+    assert np.array_equal(tl.day_offday, tl.day_weekday >= 5)
+
+
+def test_load_profile_totals_and_shape(demo_tl):
+    s = sc.demo()
+    tl = demo_tl
+    lp = s.home.load_profile
+    for k in (1, 7, 15):                  # every year of operation holds 12 whole months
+        sl = tl.year_slice(k)
+        assert tl.load_kw[sl].sum() * tl.dt_h == pytest.approx(s.home.annual_load_kwh, rel=1e-12)
+    share = np.array(lp.monthly_share) / sum(lp.monthly_share)
+    day0 = tl.start_date                  # 1 April 2026, 30 days
+    april = tl.load_kw[: 30 * 96].sum() * 0.25
+    assert april == pytest.approx(s.home.annual_load_kwh * share[3], rel=1e-12)
+    # hour 19 of 1 April: day energy x shape share (shape sums to 100)
+    day_kwh = s.home.annual_load_kwh * share[3] / 30
+    frac = lp.weekday_shape[19] / sum(lp.weekday_shape)
+    assert np.allclose(tl.load_kw[19 * 4: 20 * 4], day_kwh * frac)
+    assert day0.weekday() < 5
+
+
+def test_imported_hourly_load_is_held_per_hour():
+    hourly = [float(h % 24) / 10.0 for h in range(8760)]
+    tl = build_timeline(make(home__load_profile__hourly_kwh=hourly, step_minutes=15))
+    # step i of 1 April 2026 (day of year 90) hour h -> hourly[90 * 24 + h]
+    for h in (0, 5, 23):
+        assert np.all(tl.load_kw[h * 4:(h + 1) * 4] == hourly[90 * 24 + h])
+
+
+def test_pv_monthly_energy(demo_tl):
+    s = sc.demo()
+    tl = demo_tl
+    pv = s.home.pv_profile
+    # April 2026 and January 2027
+    assert tl.pv_kw[: 30 * 96].sum() * 0.25 == pytest.approx(pv.monthly_kwh_per_kwp[3] * s.home.pv_kwp)
+    jan0 = (dt.date(2027, 1, 1) - tl.start_date).days * 96
+    assert tl.pv_kw[jan0: jan0 + 31 * 96].sum() * 0.25 == pytest.approx(pv.monthly_kwh_per_kwp[0] * s.home.pv_kwp)
+    assert tl.pv_kw[:20].max() == 0.0      # night
+
+
+def test_stand_in_temperature_follows_normals(demo_tl):
+    s = sc.demo()
+    tl = demo_tl
+    c = s.home.climate
+    i = (dt.date(2026, 7, 16) - tl.start_date).days     # mid-July: close to the July normals
+    day = tl.ambient_c[i * 96:(i + 1) * 96]
+    assert int(np.argmin(day)) // 4 in (4, 5) and int(np.argmax(day)) // 4 in (13, 14)
+    assert day.min() == pytest.approx(c.min_c[6], abs=0.3)
+    assert day.max() == pytest.approx(c.max_c[6], abs=0.3)
+    assert np.all(np.abs(np.diff(tl.ambient_c)) < 2.0)     # smooth, also across midnight
+
+
+def test_imported_hourly_temperature_used():
+    temps = [float((h // 24) % 40 - 5) for h in range(8760)]
+    tl = build_timeline(make(home__climate__hourly_temp_c=temps))
+    assert np.all(tl.ambient_c[:96] == temps[90 * 24])
+
+
+@pytest.mark.parametrize("step", [5, 15, 30, 60])
+def test_prices_tou_and_add_on(step):
+    s = make(step_minutes=step)
+    tl = build_timeline(s)
+    spd = 1440 // step
+    day = tl.import_price_per_kwh[:spd]
+    for i in range(spd):
+        minute = i * step
+        base = 27.86 if 60 <= minute < 360 else 35.76
+        assert day[i] == pytest.approx(base + 3.98), minute
+    assert np.all(tl.export_price_per_kwh == 8.5)
+
+
+def test_step_price_is_mean_of_minutes():
+    periods = [{"months": list(range(1, 13)), "days": "all", "start": "00:00", "end": "00:30",
+                "price_per_kwh": 10.0},
+               {"months": list(range(1, 13)), "days": "all", "start": "00:30", "end": "00:00",
+                "price_per_kwh": 20.0}]
+    tl = build_timeline(make(step_minutes=60, tariff__import_periods=periods, tariff__add_on_per_kwh=0.0))
+    assert tl.import_price_per_kwh[0] == pytest.approx(15.0)
+    assert tl.import_price_per_kwh[1] == pytest.approx(20.0)
+
+
+def test_export_periods_replace_flat_price():
+    periods = [{"months": list(range(1, 13)), "days": "weekday", "start": "17:00", "end": "21:00",
+                "price_per_kwh": 50.0},
+               {"months": list(range(1, 13)), "days": "all", "start": "00:00", "end": "00:00",
+                "price_per_kwh": 5.0}]
+    tl = build_timeline(make(tariff__export_periods=periods))
+    day = tl.export_price_per_kwh[:96]                   # Wednesday 1 April 2026
+    assert np.all(day[68:84] == 50.0) and day[67] == 5.0 and day[84] == 5.0
+    sat = (dt.date(2026, 4, 4) - tl.start_date).days
+    assert np.all(tl.export_price_per_kwh[sat * 96:(sat + 1) * 96] == 5.0)
+
+
+def test_driving_schedule_and_energy(demo_tl):
+    s = sc.demo()
+    tl = demo_tl
+    d = s.driving
+    jp = holidays.Japan(years=range(2026, 2042))
+    for i in (0, 3, 5, 35, 280):           # weekdays, Saturday, 6 May holiday, January
+        date = tl.start_date + dt.timedelta(days=i)
+        off = date.weekday() >= 5 or date in jp
+        m = date.month - 1
+        km = (d.weekend_km if off else d.weekday_km) * d.monthly_distance_factor[m]
+        kwh = km * d.kwh_per_km * d.monthly_consumption_factor[m]
+        day = slice(i * 96, (i + 1) * 96)
+        assert tl.drive_kwh[day].sum() == pytest.approx(kwh)
+        dep, ret = (d.weekend_departure, d.weekend_return) if off else (d.weekday_departure, d.weekday_return)
+        a = sc.parse_time(dep) // 15
+        b = -(-sc.parse_time(ret) // 15)
+        away = np.nonzero(~tl.plugged[day])[0]
+        assert away[0] == a and away[-1] == b - 1 and away.size == b - a
+        assert tl.is_departure[i * 96 + a]
+
+
+def test_hourly_step_rounds_trip_outwards():
+    tl = build_timeline(make(step_minutes=60))      # weekday 10:00-11:30 -> steps 10 and 11 away
+    assert np.array_equal(np.nonzero(~tl.plugged[:24])[0], [10, 11])
+
+
+def test_zero_km_day_keeps_car_home():
+    tl = build_timeline(make(driving__weekday_km=0.0))
+    assert tl.plugged[:96].all() and tl.drive_kwh[:96].sum() == 0.0
+
+
+def test_next_departure_reference(demo_tl):
+    tl = demo_tl
+    ref = np.append(tl.departure_steps, tl.n_steps)[np.searchsorted(tl.departure_steps,
+                                                                    np.arange(tl.n_steps), side="right")]
+    assert np.array_equal(ref, tl.next_departure)
+
+
+def test_windows_cross_midnight_and_days():
+    s = make(participation__days=["fri"], participation__windows=["22:00-02:00", "12:10-13:00"])
+    tl = build_timeline(s)
+    # 3 April 2026 is a Friday (day 2), 4 April Saturday (day 3)
+    fri, sat = 2, 3
+    w = tl.window_day.reshape(-1, 96)
+    assert np.all(w[fri, 88:] == fri) and np.all(w[sat, :8] == fri)   # spill belongs to Friday
+    assert np.all(w[sat, 8:] == -1) and np.all(w[fri, :49] == -1)
+    assert np.all(w[fri, 49:52] == fri) and w[fri, 48] == -1          # 12:00-12:15 partly outside
+    assert np.all(w[:fri] == -1)
+
+
+def test_mode_none_has_no_windows():
+    tl = build_timeline(make(participation__mode="none"))
+    assert np.all(tl.window_day == -1)
