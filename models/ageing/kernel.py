@@ -59,8 +59,8 @@ K_U, K_UR, K_NEG = 0, 1, 2
 NKF = 4
 
 # ---- cycling accumulators per band ----------------------------------------------------
-A_U, A_Z, A_UR, A_EFC = 0, 1, 2, 3
-NAF = 4
+A_U, A_Z, A_UR, A_EFC, A_QDAY, A_QREF = 0, 1, 2, 3, 4, 5
+NAF = 6
 
 CURRENT_THRESHOLD_PER_H = 0.01   # |dSoC/dt| below this is rest (as BLAST-Lite)
 SECONDS_PER_DAY = 86400.0
@@ -69,83 +69,115 @@ KOKAM_LAM_Y0 = 1e-8
 KOKAM_Z0 = math.log((1.0 + KOKAM_LAM_Y0) / (1.0 - KOKAM_LAM_Y0)) ** (1.0 / R.KOKAM_P_LAM)
 
 
+# ---- fast graphite-potential tables (cubic Hermite in SoC) --------------------------
+UA_TABLE_N = 4096            # intervals over SoC 0..1 (max rel. error ~1e-9, tested)
+
+
+def _ua_tables():
+    """Hermite tables of Ua, sqrt(Ua), Ua**(1/3), Ua**(1/4) and their SoC derivatives."""
+    soc = np.linspace(0.0, 1.0, UA_TABLE_N + 1)
+    x = 0.0085 + soc * (0.78 - 0.0085)
+    dx = 0.78 - 0.0085
+    ua = (0.6379 + 0.5416 * np.exp(-305.5309 * x) + 0.044 * np.tanh(-(x - 0.1958) / 0.1088)
+          - 0.1978 * np.tanh((x - 1.0571) / 0.0854) - 0.6875 * np.tanh((x + 0.0117) / 0.0529)
+          - 0.0175 * np.tanh((x - 0.5692) / 0.0875))
+
+    def sech2(z):
+        return 1.0 / np.cosh(z) ** 2
+
+    dua = dx * (0.5416 * -305.5309 * np.exp(-305.5309 * x)
+                - 0.044 / 0.1088 * sech2(-(x - 0.1958) / 0.1088)
+                - 0.1978 / 0.0854 * sech2((x - 1.0571) / 0.0854)
+                - 0.6875 / 0.0529 * sech2((x + 0.0117) / 0.0529)
+                - 0.0175 / 0.0875 * sech2((x - 0.5692) / 0.0875))
+    tab = np.empty((8, UA_TABLE_N + 1))
+    for j, a in enumerate((1.0, 0.5, 1.0 / 3.0, 0.25)):
+        tab[2 * j] = ua ** a
+        tab[2 * j + 1] = a * ua ** (a - 1.0) * dua
+    return tab
+
+
+UA_TAB = _ua_tables()
+
+
 @njit(inline="always")
-def _channels(model, tk, soc):
-    """Calendar rate channels at one sample (time-averaged per day)."""
+def _herm(tab, row, soc):
+    """Cubic Hermite interpolation of table ``row`` (value, derivative rows) at ``soc``."""
+    if soc <= 0.0:
+        return tab[row, 0] + tab[row + 1, 0] * soc
+    if soc >= 1.0:
+        return tab[row, UA_TABLE_N] + tab[row + 1, UA_TABLE_N] * (soc - 1.0)
+    h = 1.0 / UA_TABLE_N
+    f = soc * UA_TABLE_N
+    i = int(f)
+    if i >= UA_TABLE_N:
+        i = UA_TABLE_N - 1
+    u = f - i
+    u2 = u * u
+    u3 = u2 * u
+    return ((2.0 * u3 - 3.0 * u2 + 1.0) * tab[row, i] + (u3 - 2.0 * u2 + u) * h * tab[row + 1, i]
+            + (-2.0 * u3 + 3.0 * u2) * tab[row, i + 1] + (u3 - u2) * h * tab[row + 1, i + 1])
+
+
+@njit(inline="always")
+def _channels(model, tab, tk, soc):
+    """Calendar rate channels at one sample (time-averaged per day); same values as :mod:`.rates`."""
     if model == R.KOKAM:
-        return R.kokam_q1(tk, _ua_scalar(soc)), 0.0, 0.0, 0.0
+        tn = tk / R.T_REF_KOKAM_K
+        ua = _herm(tab, 0, soc)
+        return 2.66e7 * math.exp((-17.8 - 5.21 * ua / R.UA_REF_KOKAM_V) / tn), 0.0, 0.0, 0.0
     elif model == R.DENSO:
         return R.denso_b1t(tk, soc), 0.0, 0.0, 0.0
     elif model == R.LFP250:
-        return R.lfp250_kcal(tk, _ua_scalar(soc)), 0.0, 0.0, 0.0
+        ua = _herm(tab, 0, soc)
+        return 8.37e4 * math.exp((-5.21e3 - 3.56e3 * ua) / tk), 0.0, 0.0, 0.0
     elif model == R.NCA:
-        return R.nca_kcal(tk, soc), 0.0, 0.0, 0.0
+        return 75.4 * math.exp((-3.34e3 + 353.0 * soc) / tk), 0.0, 0.0, 0.0
     else:
-        ua = _ua_scalar(soc)
-        return R.sony_q1(tk, ua), R.sony_q3(tk, ua), R.sony_r_cal_temp(tk), R.sony_r_cal_soc(soc)
+        su = _herm(tab, 2, soc)
+        u3 = _herm(tab, 4, soc)
+        u4 = _herm(tab, 6, soc)
+        it = 1.0 / tk
+        it2 = it * it
+        q1 = 0.989687151293590 * math.exp(su * (-2881067.56019324 * it2 + 8742.06309157261 * it))
+        t2 = tk * tk
+        q3 = 0.000332850281062177 * math.exp(u3 * (734553185711.369 * it2 * it2 - 3284991315.45121 * it2 * it)
+                                             + u4 * (-2.82161575620780e-06 * t2 * tk + 0.00127227593657290 * t2))
+        return q1, q3, R.sony_r_cal_temp(tk), R.sony_r_cal_soc(soc)
 
 
 @njit
-def _flush_day(cs, days, nd):
-    dur = cs[DAY_DUR_S]
-    if dur > 0.0:
-        days[nd, D_DAY] = cs[CUR_DAY]
-        days[nd, D_DUR_S] = dur
-        for j in range(4):
-            days[nd, D_CH + j] = cs[DAY_ICH + j] / dur
-        days[nd, D_TK] = cs[DAY_IT] / dur
-        days[nd, D_SOC] = cs[DAY_ISOC] / dur
-        days[nd, D_DSOC_CUR] = cs[DAY_DSOC_CUR]
-        days[nd, D_CUR_H] = cs[DAY_CUR_H]
-        days[nd, D_CHG_DSOC] = cs[DAY_CHG_DSOC]
-        days[nd, D_CHG_H] = cs[DAY_CHG_H]
-        efc_per_day = 0.5 * cs[DAY_DSOC_ALL] / (dur / SECONDS_PER_DAY)
-        if efc_per_day > cs[MAX_DAY_EFC]:
-            cs[MAX_DAY_EFC] = efc_per_day
-        nd += 1
-    cs[DAY_DUR_S] = 0.0
-    for j in range(4):
-        cs[DAY_ICH + j] = 0.0
-    cs[DAY_IT] = 0.0
-    cs[DAY_ISOC] = 0.0
-    cs[DAY_DSOC_CUR] = 0.0
-    cs[DAY_CUR_H] = 0.0
-    cs[DAY_CHG_DSOC] = 0.0
-    cs[DAY_CHG_H] = 0.0
-    cs[DAY_DSOC_ALL] = 0.0
-    return nd
+def mark_needed(ends, g0, n, pos):
+    """``pos[i] = rank`` of chunk sample ``i`` among the end points ``ends`` (global) in the chunk, else -1."""
+    for i in range(n):
+        pos[i] = -1
+    for j in range(ends.shape[0]):
+        g = ends[j] - g0
+        if g >= 0 and g < n:
+            pos[g] = 0
+    m = 0
+    for i in range(n):
+        if pos[i] == 0:
+            pos[i] = m
+            m += 1
+    return m
 
 
 @njit
-def _record(cs, need, nout, k, tk):
-    nout[k, N_CUR_H] = cs[P_CUR_H]
-    nout[k, N_DSOC] = cs[P_DSOC]
-    nout[k, N_TCUR] = cs[P_TCUR]
-    nout[k, N_ALL_H] = cs[P_ALL_H]
-    nout[k, N_TALL] = cs[P_TALL]
-    nout[k, N_DAY] = cs[CUR_DAY]
-    nout[k, N_TK] = tk
-
-
-@njit
-def sweep(model, t, soc, temp_c, cs, need, nout, days):
+def sweep(model, tab, t, soc, temp_c, cs, pos, nout, days):
     """One pass over a chunk.  Returns the number of completed days written to ``days``.
 
-    ``need`` holds sorted global sample indices (>= the chunk's first index)
-    at which the running sums are recorded into ``nout``.  Each interval
-    ``[t_i, t_i+1]`` belongs to the day of ``t_i`` (days counted from the first
-    sample ever, ``cs[T0]``); a day is written when an interval of a later day
-    starts.
+    ``pos[i] >= 0`` marks chunk samples at which the running sums are recorded
+    into ``nout[pos[i]]``.  Each interval ``[t_i, t_i+1]`` belongs to the day
+    of ``t_i`` (days counted from the first sample ever, ``cs[T0]``); a day is
+    written when an interval of a later day starts.
     """
     n = t.shape[0]
     nd = 0
-    kneed = 0
-    nneed = need.shape[0]
-    g0 = int(cs[GIDX_NEXT])
     start = 0
     if cs[HAS_PREV] == 0.0:
         tk = temp_c[0] + 273.15
-        c0, c1, c2, c3 = _channels(model, tk, soc[0])
+        c0, c1, c2, c3 = _channels(model, tab, tk, soc[0])
         cs[HAS_PREV] = 1.0
         cs[T0] = t[0]
         cs[PREV_T] = t[0]
@@ -162,9 +194,12 @@ def sweep(model, t, soc, temp_c, cs, need, nout, days):
         cs[SOC_MAX] = soc[0]
         cs[TMIN_CUR_K] = 1e300
         cs[TMAX_CUR_K] = -1e300
-        while kneed < nneed and need[kneed] == g0:
-            _record(cs, need, nout, kneed, tk)
-            kneed += 1
+        if pos[0] >= 0:
+            k = pos[0]
+            for j in range(5):
+                nout[k, j] = 0.0
+            nout[k, N_DAY] = 0.0
+            nout[k, N_TK] = tk
         start = 1
     t0 = cs[T0]
     pt = cs[PREV_T]
@@ -175,62 +210,124 @@ def sweep(model, t, soc, temp_c, cs, need, nout, days):
     p2 = cs[PREV_CH + 2]
     p3 = cs[PREV_CH + 3]
     cur_day = cs[CUR_DAY]
+    # day accumulators
+    d_dur = cs[DAY_DUR_S]
+    i0 = cs[DAY_ICH]
+    i1 = cs[DAY_ICH + 1]
+    i2 = cs[DAY_ICH + 2]
+    i3 = cs[DAY_ICH + 3]
+    d_it = cs[DAY_IT]
+    d_isoc = cs[DAY_ISOC]
+    d_dcur = cs[DAY_DSOC_CUR]
+    d_curh = cs[DAY_CUR_H]
+    d_chg = cs[DAY_CHG_DSOC]
+    d_chgh = cs[DAY_CHG_H]
+    d_all = cs[DAY_DSOC_ALL]
+    # running sums
+    r_curh = cs[P_CUR_H]
+    r_dsoc = cs[P_DSOC]
+    r_tcur = cs[P_TCUR]
+    r_allh = cs[P_ALL_H]
+    r_tall = cs[P_TALL]
+    tmin = cs[TMIN_K]
+    tmax = cs[TMAX_K]
+    tcmin = cs[TMIN_CUR_K]
+    tcmax = cs[TMAX_CUR_K]
+    smin = cs[SOC_MIN]
+    smax = cs[SOC_MAX]
+    mchg = cs[MAX_CHG_C]
+    mdis = cs[MAX_DIS_C]
+    mday = cs[MAX_DAY_EFC]
+    next_day_t = t0 + (cur_day + 1.0) * SECONDS_PER_DAY
     for i in range(start, n):
         ti = t[i]
         si = soc[i]
         tk = temp_c[i] + 273.15
-        c0, c1, c2, c3 = _channels(model, tk, si)
+        c0, c1, c2, c3 = _channels(model, tab, tk, si)
         dt = ti - pt
-        day = math.floor((pt - t0) / SECONDS_PER_DAY)
-        if day > cur_day:
-            cs[CUR_DAY] = cur_day
-            nd = _flush_day(cs, days, nd)
-            cur_day = day
-            cs[CUR_DAY] = day
-        dt_h = dt / 3600.0
-        cs[DAY_DUR_S] += dt
-        cs[DAY_ICH] += 0.5 * (p0 + c0) * dt
-        cs[DAY_ICH + 1] += 0.5 * (p1 + c1) * dt
-        cs[DAY_ICH + 2] += 0.5 * (p2 + c2) * dt
-        cs[DAY_ICH + 3] += 0.5 * (p3 + c3) * dt
+        if pt >= next_day_t:
+            day = math.floor((pt - t0) / SECONDS_PER_DAY)
+            if day > cur_day:
+                if d_dur > 0.0:
+                    days[nd, D_DAY] = cur_day
+                    days[nd, D_DUR_S] = d_dur
+                    days[nd, D_CH] = i0 / d_dur
+                    days[nd, D_CH + 1] = i1 / d_dur
+                    days[nd, D_CH + 2] = i2 / d_dur
+                    days[nd, D_CH + 3] = i3 / d_dur
+                    days[nd, D_TK] = d_it / d_dur
+                    days[nd, D_SOC] = d_isoc / d_dur
+                    days[nd, D_DSOC_CUR] = d_dcur
+                    days[nd, D_CUR_H] = d_curh
+                    days[nd, D_CHG_DSOC] = d_chg
+                    days[nd, D_CHG_H] = d_chgh
+                    e = 0.5 * d_all / (d_dur / SECONDS_PER_DAY)
+                    if e > mday:
+                        mday = e
+                    nd += 1
+                d_dur = 0.0
+                i0 = 0.0
+                i1 = 0.0
+                i2 = 0.0
+                i3 = 0.0
+                d_it = 0.0
+                d_isoc = 0.0
+                d_dcur = 0.0
+                d_curh = 0.0
+                d_chg = 0.0
+                d_chgh = 0.0
+                d_all = 0.0
+                cur_day = day
+            next_day_t = t0 + (cur_day + 1.0) * SECONDS_PER_DAY
+        dt_h = dt * (1.0 / 3600.0)
+        d_dur += dt
+        i0 += 0.5 * (p0 + c0) * dt
+        i1 += 0.5 * (p1 + c1) * dt
+        i2 += 0.5 * (p2 + c2) * dt
+        i3 += 0.5 * (p3 + c3) * dt
         tm = 0.5 * (ptk + tk)
-        cs[DAY_IT] += tm * dt
-        cs[DAY_ISOC] += 0.5 * (ps + si) * dt
+        d_it += tm * dt
+        d_isoc += 0.5 * (ps + si) * dt
         ds = si - ps
         ads = abs(ds)
-        cs[DAY_DSOC_ALL] += ads
-        cs[P_ALL_H] += dt_h
-        cs[P_TALL] += tm * dt_h
-        rate = ads / dt_h
-        if rate >= CURRENT_THRESHOLD_PER_H:
-            cs[DAY_DSOC_CUR] += ads
-            cs[DAY_CUR_H] += dt_h
-            cs[P_CUR_H] += dt_h
-            cs[P_DSOC] += ads
-            cs[P_TCUR] += tm * dt_h
-            if tm < cs[TMIN_CUR_K]:
-                cs[TMIN_CUR_K] = tm
-            if tm > cs[TMAX_CUR_K]:
-                cs[TMAX_CUR_K] = tm
+        d_all += ads
+        r_allh += dt_h
+        r_tall += tm * dt_h
+        if ads >= CURRENT_THRESHOLD_PER_H * dt_h:
+            rate = ads / dt_h
+            d_dcur += ads
+            d_curh += dt_h
+            r_curh += dt_h
+            r_dsoc += ads
+            r_tcur += tm * dt_h
+            if tm < tcmin:
+                tcmin = tm
+            if tm > tcmax:
+                tcmax = tm
             if ds > 0.0:
-                cs[DAY_CHG_DSOC] += ds
-                cs[DAY_CHG_H] += dt_h
-                if rate > cs[MAX_CHG_C]:
-                    cs[MAX_CHG_C] = rate
-            elif rate > cs[MAX_DIS_C]:
-                cs[MAX_DIS_C] = rate
-        if tk < cs[TMIN_K]:
-            cs[TMIN_K] = tk
-        if tk > cs[TMAX_K]:
-            cs[TMAX_K] = tk
-        if si < cs[SOC_MIN]:
-            cs[SOC_MIN] = si
-        if si > cs[SOC_MAX]:
-            cs[SOC_MAX] = si
-        g = g0 + i
-        while kneed < nneed and need[kneed] == g:
-            _record(cs, need, nout, kneed, tk)
-            kneed += 1
+                d_chg += ds
+                d_chgh += dt_h
+                if rate > mchg:
+                    mchg = rate
+            elif rate > mdis:
+                mdis = rate
+        if tk < tmin:
+            tmin = tk
+        if tk > tmax:
+            tmax = tk
+        if si < smin:
+            smin = si
+        if si > smax:
+            smax = si
+        k = pos[i]
+        if k >= 0:
+            nout[k, N_CUR_H] = r_curh
+            nout[k, N_DSOC] = r_dsoc
+            nout[k, N_TCUR] = r_tcur
+            nout[k, N_ALL_H] = r_allh
+            nout[k, N_TALL] = r_tall
+            nout[k, N_DAY] = cur_day
+            nout[k, N_TK] = tk
         pt = ti
         ps = si
         ptk = tk
@@ -246,7 +343,33 @@ def sweep(model, t, soc, temp_c, cs, need, nout, days):
     cs[PREV_CH + 2] = p2
     cs[PREV_CH + 3] = p3
     cs[CUR_DAY] = cur_day
-    cs[GIDX_NEXT] = g0 + n
+    cs[DAY_DUR_S] = d_dur
+    cs[DAY_ICH] = i0
+    cs[DAY_ICH + 1] = i1
+    cs[DAY_ICH + 2] = i2
+    cs[DAY_ICH + 3] = i3
+    cs[DAY_IT] = d_it
+    cs[DAY_ISOC] = d_isoc
+    cs[DAY_DSOC_CUR] = d_dcur
+    cs[DAY_CUR_H] = d_curh
+    cs[DAY_CHG_DSOC] = d_chg
+    cs[DAY_CHG_H] = d_chgh
+    cs[DAY_DSOC_ALL] = d_all
+    cs[P_CUR_H] = r_curh
+    cs[P_DSOC] = r_dsoc
+    cs[P_TCUR] = r_tcur
+    cs[P_ALL_H] = r_allh
+    cs[P_TALL] = r_tall
+    cs[TMIN_K] = tmin
+    cs[TMAX_K] = tmax
+    cs[TMIN_CUR_K] = tcmin
+    cs[TMAX_CUR_K] = tcmax
+    cs[SOC_MIN] = smin
+    cs[SOC_MAX] = smax
+    cs[MAX_CHG_C] = mchg
+    cs[MAX_DIS_C] = mdis
+    cs[MAX_DAY_EFC] = mday
+    cs[GIDX_NEXT] = cs[GIDX_NEXT] + n
     return nd
 
 
@@ -411,9 +534,12 @@ def apply_cycles(model, blast_mode, recs, i0, i1, stats, cal_hist, part_stats, p
 
     Each cycle's throughput in nominal-capacity EFC is ``range * count * q_ref``
     with ``q_ref`` the band's pack SoH (calendar loss at the start of the
-    cycle's stamp day + cycling loss so far): the SoC series is a fraction of
-    the *current* capacity.  Stamp days ``>= part_day`` use ``part_stats`` and
-    ``part_cal`` (the incomplete day) instead of the history tables.
+    cycle's stamp day + cycling loss when the first cycle of a run of cycles
+    with that stamp day was added): the SoC series is a fraction of the
+    *current* capacity.  The cached ``q_ref`` is part of the state, so the
+    result does not depend on how the cycles are split between calls.  Stamp
+    days ``>= part_day`` use ``part_stats`` and ``part_cal`` (the incomplete
+    day).  The C-rate in nominal units uses the expected band's ``q_ref``.
     """
     nb = acc.shape[0]
     for i in range(i0, i1):
@@ -435,69 +561,110 @@ def apply_cycles(model, blast_mode, recs, i0, i1, stats, cal_hist, part_stats, p
             soc_m = recs[i, C_MEAN]
             c_soc = recs[i, C_RATE]
         for b in range(nb):
-            if day >= part_day:
-                cal_nom = part_cal[b]
-            else:
-                cal_nom = cal_hist[day, b]
-            q_ref = pack_soh(model, cal_nom, acc[b], s_bands[b], pf)
-            defc = rng * cnt * q_ref
-            if defc <= 0.0:
-                continue
-            c_nom = c_soc * q_ref
             a = acc[b]
+            if a[A_QDAY] != day + 1.0:
+                if day >= part_day:
+                    cal_nom = part_cal[b]
+                else:
+                    cal_nom = cal_hist[day, b]
+                a[A_QREF] = pack_soh(model, cal_nom, a, s_bands[b], pf)
+                a[A_QDAY] = day + 1.0
+        q0 = acc[0, A_QREF]
+        c_nom = c_soc * q0
+        # rate terms of this cycle: g1 multiplies dEFC into A_U, g2 into A_Z, g3 into A_UR
+        g2 = 0.0
+        g3 = 0.0
+        if model == R.KOKAM:
+            q3 = R.kokam_q3(tk, rng)
+            g1 = q3 ** (1.0 / R.P_CYC[0])
+            q5 = R.kokam_q5(tk, rng, soc_m)
+            if q5 < 1.0:
+                q5 = 1.0
+            g2 = 1.0 / q5
+            g3 = (R.KOKAM_R3 * q3) ** (1.0 / R.KOKAM_R4)
+        elif model == R.DENSO:
+            cchg = st[S_CCHG] * q0
+            crate = cchg if cchg > 0.0 else c_nom
+            b1t = R.denso_b1t(tk, soc_m)
+            if b1t < 0.0:
+                b1t = 0.0
+            k = 0.985 * b1t * R.denso_b1n(tk, rng, crate, soc_m)
+            g1 = k * k
+        elif model == R.LFP250:
+            g1 = R.lfp250_kcyc(tk, rng, c_nom) ** (1.0 / R.P_CYC[2])
+        elif model == R.NCA:
+            g1 = R.nca_kcyc(tk, rng, c_nom) ** (1.0 / R.P_CYC[3])
+        else:
+            g1 = R.sony_q5(rng, c_nom)
+            g3 = R.sony_r_cyc(rng, c_nom) / 100.0
+        e = rng * cnt
+        for b in range(nb):
+            a = acc[b]
+            defc = e * a[A_QREF]
             a[A_EFC] += defc
-            if model == R.KOKAM:
-                q3 = R.kokam_q3(tk, rng)
-                a[A_U] += q3 ** (1.0 / R.P_CYC[0]) * defc
-                q5 = R.kokam_q5(tk, rng, soc_m)
-                if q5 < 1.0:
-                    q5 = 1.0
-                a[A_Z] += defc / q5
-                a[A_UR] += (R.KOKAM_R3 * q3) ** (1.0 / R.KOKAM_R4) * defc
-            elif model == R.DENSO:
-                cchg = st[S_CCHG] * q_ref
-                crate = cchg if cchg > 0.0 else c_nom
-                b1t = R.denso_b1t(tk, soc_m)
-                if b1t < 0.0:
-                    b1t = 0.0
-                k = 0.985 * b1t * R.denso_b1n(tk, rng, crate, soc_m)
-                a[A_U] += k * k * defc
-            elif model == R.LFP250:
-                a[A_U] += R.lfp250_kcyc(tk, rng, c_nom) ** (1.0 / R.P_CYC[2]) * defc
-            elif model == R.NCA:
-                a[A_U] += R.nca_kcyc(tk, rng, c_nom) ** (1.0 / R.P_CYC[3]) * defc
-            else:
-                a[A_U] += R.sony_q5(rng, c_nom) * defc
-                a[A_UR] += R.sony_r_cyc(rng, c_nom) * defc / 100.0
+            a[A_U] += g1 * defc
+            a[A_Z] += g2 * defc
+            a[A_UR] += g3 * defc
 
 
 @njit
-def cycle_records(rng, mean, cnt, ia, ib, va, vb, recs, r0):
-    """Fill cycle records ``recs[r0:]`` from rainflow rows and the running sums at their end points.
+def cycle_records(rng, mean, cnt, ia, ib, g0, pos, nout, tbl_idx, tbl_val, recs):
+    """Fill cycle records ``recs`` from rainflow rows and the running sums at their end points.
 
-    ``va``/``vb`` are the recorded sums (layout ``N_*``) at ``ia``/``ib``.
+    End points at or after global index ``g0`` are looked up in this chunk's
+    ``nout[pos[g - g0]]``, earlier ones in the kept table ``tbl_idx``/``tbl_val``.
     Cycle temperature = mean over its current-carrying time (else over all
     time); C-rate = SoC throughput / current-carrying hours [1/h of SoC].
+    Returns False if an end point is missing.
     """
     for j in range(rng.shape[0]):
-        k = r0 + j
-        cur_h = vb[j, N_CUR_H] - va[j, N_CUR_H]
-        all_h = vb[j, N_ALL_H] - va[j, N_ALL_H]
+        va = _lookup(ia[j], g0, pos, nout, tbl_idx, tbl_val)
+        vb = _lookup(ib[j], g0, pos, nout, tbl_idx, tbl_val)
+        if va.shape[0] == 0 or vb.shape[0] == 0:
+            return False
+        cur_h = vb[N_CUR_H] - va[N_CUR_H]
+        all_h = vb[N_ALL_H] - va[N_ALL_H]
         if cur_h > 1e-12:
-            tk = (vb[j, N_TCUR] - va[j, N_TCUR]) / cur_h
-            c = (vb[j, N_DSOC] - va[j, N_DSOC]) / cur_h
+            tk = (vb[N_TCUR] - va[N_TCUR]) / cur_h
+            c = (vb[N_DSOC] - va[N_DSOC]) / cur_h
         elif all_h > 1e-12:
-            tk = (vb[j, N_TALL] - va[j, N_TALL]) / all_h
+            tk = (vb[N_TALL] - va[N_TALL]) / all_h
             c = rng[j] / all_h
         else:
-            tk = va[j, N_TK]
+            tk = va[N_TK]
             c = 0.0
-        recs[k, C_RANGE] = rng[j]
-        recs[k, C_MEAN] = mean[j]
-        recs[k, C_COUNT] = cnt[j]
-        recs[k, C_TK] = tk
-        recs[k, C_RATE] = c
-        recs[k, C_DAY] = vb[j, N_DAY]
+        recs[j, C_RANGE] = rng[j]
+        recs[j, C_MEAN] = mean[j]
+        recs[j, C_COUNT] = cnt[j]
+        recs[j, C_TK] = tk
+        recs[j, C_RATE] = c
+        recs[j, C_DAY] = vb[N_DAY]
+    return True
+
+
+@njit
+def _lookup(g, g0, pos, nout, tbl_idx, tbl_val):
+    if g >= g0:
+        k = g - g0
+        if k < pos.shape[0] and pos[k] >= 0:
+            return nout[pos[k]]
+        return nout[0:0, 0]
+    j = np.searchsorted(tbl_idx, g)
+    if j < tbl_idx.shape[0] and tbl_idx[j] == g:
+        return tbl_val[j]
+    return nout[0:0, 0]
+
+
+@njit
+def keep_table(keep, g0, pos, nout, tbl_idx, tbl_val, out_idx, out_val):
+    """Running sums at the sorted global indices ``keep`` (old table or this chunk)."""
+    for j in range(keep.shape[0]):
+        v = _lookup(keep[j], g0, pos, nout, tbl_idx, tbl_val)
+        if v.shape[0] == 0:
+            return False
+        out_idx[j] = keep[j]
+        out_val[j, :] = v
+    return True
 
 
 @njit

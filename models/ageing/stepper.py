@@ -194,15 +194,16 @@ class AgeingStepper:
         g0 = self._counter.n_samples
         cyc = self._counter.push(s)
         res = self._counter.residue()
-        ends = np.concatenate((cyc.i_start, cyc.i_end, res.i_start, res.i_end,
-                               np.array([g0 + n - 1], dtype=np.int64)))
-        need = np.unique(ends[ends >= g0])
-        nout = np.zeros((need.shape[0], K.NNF))
+        ends = np.concatenate((cyc.i_start, cyc.i_end, res.i_start, res.i_end))
+        pos = np.empty(n, dtype=np.int64)
+        m_need = K.mark_needed(ends, g0, n, pos)
+        pos[n - 1] = m_need if pos[n - 1] < 0 else pos[n - 1]
+        nout = np.zeros((m_need + 1, K.NNF))
         cs = self._cs
         t_prev = cs[K.PREV_T] if cs[K.HAS_PREV] else t[0]
         max_days = int((t[-1] - t_prev) // K.SECONDS_PER_DAY) + 3
         days = np.zeros((max_days, K.NDF))
-        nd = K.sweep(self._model, t, s, tc, cs, need, nout, days)
+        nd = K.sweep(self._model, K.UA_TAB, t, s, tc, cs, pos, nout, days)
         cur_day = int(cs[K.CUR_DAY])
         self._grow(cur_day + 1)
         part_row = np.zeros(K.NDF)
@@ -211,11 +212,8 @@ class AgeingStepper:
             K.denso_stress_average(days, nd)
             K.denso_stress_average(part_row.reshape(1, -1), 1)
 
-        # lookup table of running sums at cycle end points: old residue points + this chunk
-        idx = np.concatenate((self._tbl_idx, need))
-        val = np.concatenate((self._tbl_val, nout))
-        recs_new = self._records(cyc, idx, val)
-        recs_res = self._records(res, idx, val)
+        recs_new = self._records(cyc, g0, pos, nout)
+        recs_res = self._records(res, g0, pos, nout)
         self._efc_total += float(np.sum(cyc.range * cyc.count))
         lo = self.cell.validity["dod"][0]
         self._efc_outside_dod += float(np.sum((cyc.range * cyc.count)[cyc.range < lo - 1e-9]))
@@ -249,9 +247,11 @@ class AgeingStepper:
 
         # keep the running sums at the points later cycles can still refer to
         keep = np.unique(np.concatenate((res.i_start, res.i_end, np.array([g0 + n - 1], dtype=np.int64))))
-        pos = np.searchsorted(idx, keep)
-        self._tbl_idx = idx[pos].copy()
-        self._tbl_val = val[pos].copy()
+        ti = np.empty(keep.shape[0], dtype=np.int64)
+        tv = np.empty((keep.shape[0], K.NNF))
+        if not K.keep_table(keep, g0, pos, nout, self._tbl_idx, self._tbl_val, ti, tv):
+            raise RuntimeError("internal error: running sums missing for a rainflow residue point")
+        self._tbl_idx, self._tbl_val = ti, tv
         self._update_warnings()
 
     # ------------------------------------------------------------------ internals
@@ -279,19 +279,13 @@ class AgeingStepper:
             st[: self._stats.shape[0]] = self._stats
             self._cal_hist, self._stats = h, st
 
-    @staticmethod
-    def _records(cyc, idx, val):
+    def _records(self, cyc, g0, pos, nout):
         m = len(cyc)
         recs = np.zeros((m, K.NCF))
-        if m == 0:
-            return recs
-        pa = np.searchsorted(idx, cyc.i_start)
-        pb = np.searchsorted(idx, cyc.i_end)
-        if (pa >= idx.shape[0]).any() or (pb >= idx.shape[0]).any() \
-                or not (np.array_equal(idx[pa], cyc.i_start) and np.array_equal(idx[pb], cyc.i_end)):
+        if m and not K.cycle_records(cyc.range, cyc.mean, cyc.count, cyc.i_start, cyc.i_end, g0, pos,
+                                     nout, self._tbl_idx, self._tbl_val, recs):
             raise RuntimeError("internal error: a rainflow cycle refers to a sample whose running "
                                "sums were not kept (models.rainflow contract changed?)")
-        K.cycle_records(cyc.range, cyc.mean, cyc.count, cyc.i_start, cyc.i_end, val[pa], val[pb], recs, 0)
         return recs
 
     @staticmethod
