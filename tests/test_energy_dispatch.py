@@ -1,0 +1,152 @@
+"""Rule-based dispatch behaviour on small variations of the demo (year 1 step arrays)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models.energy import simulate_energy
+from test_energy_support import make
+
+CHEAP = 27.86 + 3.98
+
+
+def year1(s, run="v2g"):
+    res = simulate_energy(s, ageing_factory=False)
+    return res, res.year1_steps[run]
+
+
+def residual_load_kw(st):
+    return np.maximum(st["load_kw"] - st["pv_kw"], 0.0)
+
+
+def test_cheapest_charges_only_in_cheapest_hours():
+    res, st = year1(make(charging__strategy="cheapest", participation__mode="none"))
+    charging = st["charge_grid_kw"] > 0
+    assert charging.any()
+    assert np.all(st["price"][charging] == pytest.approx(CHEAP))
+    # the target is reached before every weekday departure
+    tl = res.timeline
+    n1 = tl.year_slice(1).stop
+    deps = tl.departure_steps[tl.departure_steps < n1]
+    assert np.all(st["soc"][deps - 1] >= 0.9 - 1e-9)
+
+
+def test_immediate_charges_on_return():
+    res, st = year1(make(charging__strategy="immediate", participation__mode="none"))
+    # Wednesday 1 April: return 11:30 -> step 46 is the first plugged step, charging at once
+    assert st["charge_grid_kw"][46] + st["charge_pv_kw"][46] == pytest.approx(6.0)
+    assert st["soc"][45] < 0.9 and st["soc"][47] == pytest.approx(0.9)
+
+
+def test_solar_first_uses_pv_then_cheap_grid():
+    _, st = year1(make(charging__strategy="solar_first", participation__mode="none"))
+    pv_charge = st["charge_pv_kw"]
+    assert pv_charge.sum() > 0
+    # PV charging never exceeds the PV surplus
+    assert np.all(pv_charge <= np.maximum(st["pv_kw"] - st["load_kw"], 0.0) + 1e-12)
+    grid = st["charge_grid_kw"] > 1e-12
+    assert np.all(st["price"][grid] == pytest.approx(CHEAP))
+
+
+def test_solar_first_takes_more_pv_than_immediate():
+    _, a = year1(make(charging__strategy="solar_first", participation__mode="none"))
+    _, b = year1(make(charging__strategy="immediate", participation__mode="none"))
+    assert a["charge_pv_kw"].sum() > b["charge_pv_kw"].sum()
+
+
+def test_v2h_covers_only_residual_load_and_never_exports():
+    _, st = year1(make(participation__mode="v2h"))
+    assert np.all(st["home_kw"] <= residual_load_kw(st) + 1e-9)
+    assert np.all(st["export_kw"] == 0.0)
+    # PV -> car -> home: nothing is bought in a window step while the car can supply the home
+    win = st["home_kw"] > 0
+    assert np.allclose(st["home_kw"][win], residual_load_kw(st)[win])
+
+
+def test_v2g_only_exports_at_offered_power():
+    _, st = year1(make(participation__mode="v2g", participation__power_kw=4.0))
+    assert np.all(st["home_kw"] == 0.0)
+    assert st["export_kw"].max() == pytest.approx(4.0)
+    assert np.all(st["export_kw"] <= 4.0 + 1e-12)
+
+
+def test_v2h_plus_v2g_serves_home_first():
+    _, st = year1(make(participation__mode="v2h+v2g"))
+    exp = st["export_kw"] > 0
+    assert exp.any()
+    assert np.allclose(st["home_kw"][exp], residual_load_kw(st)[exp])
+    assert np.all(st["home_kw"] + st["export_kw"] <= 6.0 + 1e-9)
+
+
+def test_discharge_power_limited_by_charger():
+    _, st = year1(make(participation__mode="v2g", participation__power_kw=10.0, charger__discharge_kw=3.0))
+    assert st["export_kw"].max() == pytest.approx(3.0)
+
+
+def test_daily_discharge_cap():
+    res, st = year1(make(participation__mode="v2g", participation__max_discharge_kwh_per_day=2.0))
+    tl = res.timeline
+    n1 = tl.year_slice(1).stop
+    wd = tl.window_day[:n1]
+    ac = (st["export_kw"] + st["home_kw"]) * tl.dt_h
+    per_day = np.bincount(wd[wd >= 0], weights=ac[wd >= 0])
+    assert per_day.max() == pytest.approx(2.0)
+    assert np.all(per_day <= 2.0 + 1e-9)
+
+
+def test_reserve_and_departure_protections_in_v2g():
+    res, st = year1(make(participation__mode="v2g", participation__reserve_soc=0.4,
+                         participation__departure_soc_min=0.8, participation__windows=["06:00-10:00"]))
+    dis = st["export_kw"] > 0
+    assert dis.any()
+    assert st["soc"][dis].min() >= 0.4 - 1e-9
+    tl = res.timeline
+    n1 = tl.year_slice(1).stop
+    deps = tl.departure_steps[tl.departure_steps < n1]
+    assert np.all(st["soc"][deps - 1] >= 0.8 - 1e-9)
+
+
+def test_below_reserve_on_return_charges_first():
+    # long weekend trip returns at 17:00, inside the V2H window, far below the reserve
+    s = make(participation__mode="v2h+v2g", participation__reserve_soc=0.5, charging__target_soc=0.9,
+             participation__departure_soc_min=0.5, driving__weekend_km=180.0)
+    res, st = year1(s)
+    sat = 3                                   # Saturday 4 April 2026
+    ret = sat * 96 + 68                       # 17:00
+    assert st["soc"][ret - 1] < 0.5
+    seg = slice(ret, ret + 30)
+    soc = st["soc"][seg]
+    charging = (st["charge_grid_kw"][seg] + st["charge_pv_kw"][seg]) > 0
+    assert charging[0]
+    first_ok = int(np.argmax(soc >= 0.5 - 1e-9))
+    assert first_ok > 0 and charging[:first_ok + 1].all()     # charges every step until at the reserve
+    disch = (st["home_kw"][seg] + st["export_kw"][seg]) > 0
+    assert not disch[:first_ok + 1].any()
+
+
+def test_unmet_driving_is_reported_and_soc_stays_non_negative():
+    s = make(vehicle__capacity_kwh=10.0, driving__weekend_km=200.0, participation__mode="none")
+    res, st = year1(s)
+    assert res.energy["v2g"]["unmet_driving_kwh"][1] > 0
+    assert st["soc"].min() >= 0.0
+    assert any("Unmet driving energy" in w for w in res.warnings)
+    # served + unmet = the schedule's driving energy
+    tl = res.timeline
+    n1 = tl.year_slice(1).stop
+    served = res.energy["v2g"]["energy_driven_kwh"][1]
+    assert served + res.energy["v2g"]["unmet_driving_kwh"][1] == pytest.approx(tl.drive_kwh[:n1].sum())
+
+
+def test_no_discharge_in_baseline():
+    res, st = year1(make(participation__mode="v2h+v2g"), run="baseline")
+    assert np.all(st["home_kw"] == 0) and np.all(st["export_kw"] == 0)
+    assert res.flows["baseline"]["window_plugged_h"][1] == 0.0
+
+
+@pytest.mark.parametrize("step", [5, 30, 60])
+def test_other_step_sizes_give_similar_year(step):
+    ref = simulate_energy(make(), ageing_factory=False).energy["v2g"]
+    other = simulate_energy(make(step_minutes=step), ageing_factory=False).energy["v2g"]
+    assert other["energy_driven_kwh"][1] == pytest.approx(ref["energy_driven_kwh"][1], rel=1e-9)
+    assert other["energy_to_home_kwh"][1] == pytest.approx(ref["energy_to_home_kwh"][1], rel=0.05)
+    assert other["energy_charged_kwh"][1] == pytest.approx(ref["energy_charged_kwh"][1], rel=0.05)
