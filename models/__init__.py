@@ -11,11 +11,11 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "simulate"]
 
 
-def simulate(scenario):
+def simulate(scenario, **kwargs):
     """Run a scenario and return a :class:`models.results.Result`.
 
     Imported lazily so that ``import models`` stays cheap (no numba start-up).
     """
     from .simulation import simulate as _simulate
 
-    return _simulate(scenario)
+    return _simulate(scenario, **kwargs)
