@@ -144,15 +144,19 @@ class Cycles:
 # numba kernels (compiled lazily, see _kernels())
 # --------------------------------------------------------------------------
 
+# Kernel constants (numba freezes module globals at compile time; the cache
+# is keyed on this file's content, so editing them recompiles).
 #: Samples per block.  Each block is checked for NaN/inf, scanned for
 #: reversals into a small scratch buffer (L1/L2 resident) and then fed to the
 #: three-point stack.  Output and stack capacity are guaranteed per block.
 _BLOCK = 2048
+#: Sub-block of the vectorised slope-sign pre-pass (sparse mode).
+_SUB = 64
 #: A block with more than ``_BLOCK // _DENSE_DIV`` reversals switches the next
-#: block to the branchless scan (random-walk-like data); otherwise the branchy
-#: scan is used (it is faster when reversals are rare, e.g. SoC data).
+#: block to the branchless scan (random-walk-like data); otherwise the sparse
+#: mode is used (it is faster when reversals are rare, e.g. SoC data).
 _DENSE_DIV = 16
-_FMAX = np.finfo(np.float64).max
+_FMAX = float(np.finfo(np.float64).max)
 
 # istate layout (int64[4])
 _N_OUT, _STK_LEN, _BAD, _DENSE = 0, 1, 2, 3
@@ -181,14 +185,14 @@ def _advance_py(x, lo, hi, offset, fstate, istate, stk_i, stk_v,
     sign of the last non-zero slope ``dl`` (the product test of rainflow
     3.2.0); it sits at sample i-1, i.e. at the LAST sample of a plateau.
     """
-    block = 2048
-    sub = 64
-    dense_limit = block // 16
+    block = _BLOCK
+    sub = _SUB
+    dense_limit = _BLOCK // _DENSE_DIV
+    fmax = _FMAX
     cap_out = o_rng.shape[0]
     cap_stk = stk_v.shape[0]
     rb_i = np.empty(block + 1, dtype=np.int64)
     rb_v = np.empty(block + 1, dtype=np.float64)
-    fmax = 1.7976931348623157e308
     prev = fstate[0]
     dl = fstate[1]
     n_out = istate[0]
@@ -692,7 +696,7 @@ class RainflowCounter:
     >>> c.push([0.3, 0.6, 0.2]).tolist()          # 0.3 confirms: 0.4-0.8 closes
     [(0.4, 0.6000000000000001, 1.0, 2, 3)]
     >>> c.residue().tolist()                      # end: 0.2 closes 0.3-0.6
-    [(0.30000000000000004, 0.44999999999999996, 1.0, 4, 5), (0.7, 0.55, 0.5, 1, 6)]
+    [(0.3, 0.44999999999999996, 1.0, 4, 5), (0.7, 0.55, 0.5, 1, 6)]
     >>> c.n_samples
     7
     """
