@@ -416,3 +416,12 @@ def test_kernels_single_signature_nogil_and_warm_up():
     for kernel in rf._kernels():
         assert len(kernel.signatures) == 1
         assert kernel.targetoptions["nogil"] is True
+
+
+def test_docstring_examples():
+    import doctest
+
+    import models.rainflow as rf
+
+    result = doctest.testmod(rf, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 5 and result.failed == 0
