@@ -121,7 +121,7 @@ class AgeingStepper:
         self._efc_total = 0.0            # SoC-unit throughput / 2 (for validity checks)
         self._efc_outside_dod = 0.0
         self._clipped = False
-        self._warn: list[str] = []
+        self._warn: dict[str, str] = {}     # key -> latest text, in first-seen order
         self._rep = self._report(self._kst, self._acc)
 
     # ------------------------------------------------------------------ API
@@ -149,15 +149,16 @@ class AgeingStepper:
     @property
     def warnings(self) -> list[str]:
         """Plain-language warnings (deduplicated, in first-seen order)."""
-        return list(self._warn)
+        return list(self._warn.values())
 
     def copy(self) -> "AgeingStepper":
         """Independent copy of the whole state."""
-        new = _copy.copy(self)
+        new = AgeingStepper.__new__(AgeingStepper)
+        new.__dict__.update(self.__dict__)
         for name in ("_cs", "_kst", "_acc", "_cal_hist", "_stats", "_tbl_idx", "_tbl_val", "_pending", "_s"):
             setattr(new, name, getattr(self, name).copy())
         new._counter = self._counter.copy()
-        new._warn = list(self._warn)
+        new._warn = dict(self._warn)
         new._rep = {k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in self._rep.items()}
         return new
 
@@ -405,9 +406,8 @@ class AgeingStepper:
         """Virtual age [years] assigned to a used pack at the start (0 for a new one)."""
         return self._prior_years
 
-    def _add_warning(self, text):
-        if text not in self._warn:
-            self._warn.append(text)
+    def _add_warning(self, text, key=None):
+        self._warn[key or text] = text
 
     def _update_warnings(self):
         v = self.cell.validity
@@ -418,29 +418,31 @@ class AgeingStepper:
         lo, hi = v["calendar_temp_c"]
         if tmin < lo - 1e-9:
             self._add_warning(f"Battery temperature down to {tmin:.1f} °C is below the {lo:g}-{hi:g} °C "
-                              f"range of the {name} storage tests; the model extrapolates.")
+                              f"range of the {name} storage tests; the model extrapolates.", "tmin")
         if tmax > hi + 1e-9:
             self._add_warning(f"Battery temperature up to {tmax:.1f} °C is above the {lo:g}-{hi:g} °C "
-                              f"range of the {name} storage tests; the model extrapolates.")
+                              f"range of the {name} storage tests; the model extrapolates.", "tmax")
         lo, hi = v["temp_c"]
         if cs[K.TMAX_CUR_K] > -1e299:
             tcmin = cs[K.TMIN_CUR_K] - 273.15
             tcmax = cs[K.TMAX_CUR_K] - 273.15
             if tcmin < lo - 1e-9 or tcmax > hi + 1e-9:
                 self._add_warning(f"Cycling at {tcmin:.1f}-{tcmax:.1f} °C goes beyond the {lo:g}-{hi:g} °C "
-                                  f"range of the {name} cycling tests; the model extrapolates.")
-        if cs[K.MAX_CHG_C] * self.soh > v["max_charge_c"] + 1e-9:
+                                  f"range of the {name} cycling tests; the model extrapolates.", "tcyc")
+        # C-rates in SoC units per hour (>= the nominal-capacity rate; independent of chunking)
+        if cs[K.MAX_CHG_C] > v["max_charge_c"] + 1e-9:
             self._add_warning(f"Charging up to {cs[K.MAX_CHG_C]:.2f}C exceeds the {v['max_charge_c']:g}C "
-                              f"tested for {name}; fast-charge wear (e.g. lithium plating) is not modelled.")
-        if cs[K.MAX_DIS_C] * self.soh > v["max_discharge_c"] + 1e-9:
+                              f"tested for {name}; fast-charge wear (e.g. lithium plating) is not modelled.",
+                              "chg")
+        if cs[K.MAX_DIS_C] > v["max_discharge_c"] + 1e-9:
             self._add_warning(f"Discharging up to {cs[K.MAX_DIS_C]:.2f}C exceeds the "
-                              f"{v['max_discharge_c']:g}C tested for {name}.")
+                              f"{v['max_discharge_c']:g}C tested for {name}.", "dis")
         if self._efc_total > 0 and self._efc_outside_dod / self._efc_total > 0.01:
             share = 100.0 * self._efc_outside_dod / self._efc_total
             lo_d, hi_d = v["dod"]
             self._add_warning(f"{share:.0f} % of the cycling (by throughput) is shallower than the "
                               f"{100 * lo_d:.0f}-{100 * hi_d:.0f} % depths tested for {name}; the model "
-                              "extrapolates its depth dependence.")
+                              "extrapolates its depth dependence.", "dod")
         if self._model == R.DENSO and self._kst[0][K.K_NEG] > 0:
             self._add_warning("Days stored near 0 % SoC: the nmc622_gr_denso50ah calendar fit turns "
                               "negative there (a capacity gain); it is set to zero.")
@@ -521,7 +523,8 @@ def simulate_cell(cell_id, time_s, soc, temp_c, years=None, **stepper_kwargs) ->
         last = int(np.searchsorted(tt, horizon, side="right"))
         if last == 0:
             break
-        bounds = np.arange(math.floor(tt[0] / SECONDS_PER_YEAR) + 1, math.ceil(tt[last - 1] / SECONDS_PER_YEAR) + 1)
+        bounds = np.arange(max(math.ceil(tt[0] / SECONDS_PER_YEAR), 1),
+                           math.floor(tt[last - 1] / SECONDS_PER_YEAR) + 1)
         cuts = np.searchsorted(tt[:last], bounds * SECONDS_PER_YEAR, side="right")
         a = 0
         for c in list(cuts) + [last]:
