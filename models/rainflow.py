@@ -163,11 +163,24 @@ _N_OUT, _STK_LEN, _BAD, _DENSE = 0, 1, 2, 3
 # fstate layout (float64[2]): last sample value, last non-zero slope
 _PREV, _DSLOPE = 0, 1
 
-_SIG_ADVANCE = ("int64(float64[::1], int64, int64, int64, float64[::1], int64[::1], "
-                "int64[::1], float64[::1], "
-                "float64[::1], float64[::1], float64[::1], int64[::1], int64[::1])")
-_SIG_FINISH = ("int64(int64, float64[::1], int64[::1], int64[::1], float64[::1], "
-               "float64[::1], float64[::1], float64[::1], int64[::1], int64[::1])")
+
+
+def _signatures():
+    """The one float64 signature of each kernel.
+
+    The series is typed as a *read-only* C array, which also accepts
+    writable arrays, so read-only inputs (memory maps, frozen arrays) need
+    neither a copy nor a second compiled specialisation.
+    """
+    from numba import types as t
+
+    x_ro = t.Array(t.float64, 1, "C", readonly=True)
+    f64 = t.Array(t.float64, 1, "C")
+    i64 = t.Array(t.int64, 1, "C")
+    advance = t.int64(x_ro, t.int64, t.int64, t.int64, f64, i64, i64, f64,
+                      f64, f64, f64, i64, i64)
+    finish = t.int64(t.int64, f64, i64, i64, f64, f64, f64, f64, i64, i64)
+    return advance, finish
 
 
 def _advance_py(x, lo, hi, offset, fstate, istate, stk_i, stk_v,
@@ -408,8 +421,9 @@ def _kernels():
             if _KERNELS is None:
                 from ._jit import njit
 
-                _KERNELS = (njit(_SIG_ADVANCE)(_advance_py),
-                            njit(_SIG_FINISH)(_finish_py))
+                sig_advance, sig_finish = _signatures()
+                _KERNELS = (njit(sig_advance)(_advance_py),
+                            njit(sig_finish)(_finish_py))
     return _KERNELS
 
 

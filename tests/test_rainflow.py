@@ -199,6 +199,9 @@ def test_dtypes_are_converted_to_float64():
     assert count_cycles(np.array([0, 1, 1, 1, 0], dtype=np.uint8)).tolist() == \
         [(1.0, 0.5, 0.5, 0, 3), (1.0, 0.5, 0.5, 3, 4)]
     assert count_cycles(np.array([False, True, False])).tolist() == reference([0.0, 1.0, 0.0])
+    frozen = np.array(astm, dtype=np.float64)
+    frozen.flags.writeable = False                          # e.g. a memory map
+    assert count_cycles(frozen).tolist() == ref
     strided = np.arange(40, dtype=np.float64) % 7
     assert count_cycles(strided[::3]).tolist() == reference(strided[::3])
 
@@ -425,3 +428,22 @@ def test_docstring_examples():
 
     result = doctest.testmod(rf, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 5 and result.failed == 0
+
+
+def test_streaming_tiny_chunks_and_plateaus_across_boundaries():
+    """Chunks of length 0, 1 and 2 in every phase, with plateaus (at a peak,
+    a valley, the start and the end) cut by chunk boundaries."""
+    x = np.array([0.5, 0.5, 0.5, 0.9, 0.9, 0.9, 0.9, 0.1, 0.1, 0.6, 0.3, 0.3, 0.3,
+                  0.8, 0.8, 0.2, 0.7, 0.7, 0.7])
+    whole = count_cycles(x).tolist()
+    assert whole == reference(x)
+    for pattern in ([0, 1, 2], [1, 0, 2, 2], [2, 1, 0], [1], [2], [0, 0, 1]):
+        for phase in range(len(pattern)):
+            sizes, chunks, pos, k = pattern[phase:] + pattern[:phase], [], 0, 0
+            while pos < x.size:
+                size = sizes[k % len(sizes)]
+                chunks.append(x[pos:pos + size])
+                pos += size
+                k += 1
+            assert sum(map(len, chunks)) == x.size
+            assert stream(chunks)[0] == whole, (pattern, phase)
