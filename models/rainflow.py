@@ -657,10 +657,14 @@ def count_cycles(x) -> Cycles:
       1e-162 in magnitude) the reversal is not recognised, exactly like the
       reference.
 
-    The work is one pass over the data in blocks of 2048 samples: a NaN/inf
-    check, a reversal scan (branchy when reversals are rare, branchless when
-    they are dense) and the three-point stack.  Output arrays grow with the
-    number of cycles (40 bytes per cycle), never with ``n``.
+    The work is one pass over the data in blocks of 2048 samples.  When
+    reversals are rare (SoC data) a vectorised pre-pass over 64-sample
+    sub-blocks checks for NaN/inf and skips flat or monotone stretches at
+    memory speed, and only sub-blocks with a slope change get the exact
+    branchy scan; when reversals are dense (random walks) a branchless scan
+    is used.  The reversals then go through the three-point stack.  Output
+    arrays grow with the number of cycles (40 bytes per cycle), never with
+    ``n``.  See ``docs/rainflow.md`` and ``docs/performance.md``.
 
     Examples
     --------
