@@ -150,3 +150,60 @@ def test_other_step_sizes_give_similar_year(step):
     assert other["energy_driven_kwh"][1] == pytest.approx(ref["energy_driven_kwh"][1], rel=1e-9)
     assert other["energy_to_home_kwh"][1] == pytest.approx(ref["energy_to_home_kwh"][1], rel=0.05)
     assert other["energy_charged_kwh"][1] == pytest.approx(ref["energy_charged_kwh"][1], rel=0.05)
+
+
+# ---------------------------------------------------------------- planning kernels vs brute force
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from models.energy.dispatch import _cheaper_steps, _pv_forecast  # noqa: E402
+
+
+def _brute(level, chargeable, next_dep, surplus, plugged):
+    n = len(level)
+    cheaper = np.zeros(n, dtype=np.int64)
+    fc = np.zeros(n)
+    for t in range(n):
+        for s_ in range(t + 1, min(next_dep[t], n)):
+            cheaper[t] += chargeable[s_] and level[s_] < level[t]
+            fc[t] += surplus[s_] if plugged[s_] else 0.0
+    return cheaper, fc
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, 5), st.booleans(), st.booleans(), st.floats(0, 3)),
+                min_size=1, max_size=60))
+def test_planning_kernels_match_brute_force(rows):
+    level = np.array([r[0] for r in rows], dtype=np.int32)
+    away = np.array([r[1] for r in rows])
+    chargeable = np.array([r[2] for r in rows]) & ~away
+    surplus = np.array([r[3] for r in rows])
+    n = len(rows)
+    # departures: first away step of each away run
+    deps = [i for i in range(n) if away[i] and (i == 0 or not away[i - 1])]
+    next_dep = np.array([next((d for d in deps if d > t), n) for t in range(n)], dtype=np.int64)
+    ref_c, ref_f = _brute(level, chargeable, next_dep, surplus, ~away)
+    got_c = _cheaper_steps(level, chargeable, next_dep, 6)
+    got_f = _pv_forecast(surplus, ~away, next_dep)
+    plugged = ~away
+    assert np.array_equal(got_c[plugged], ref_c[plugged])
+    assert np.allclose(got_f[plugged], ref_f[plugged])
+
+
+def test_price_series_drives_cheapest_charging():
+    n = 48 * 365
+    values = [30.0 + 20.0 * np.sin(2 * np.pi * i / 48) for i in range(n)]
+    ps = {"preset_id": "test", "source": "synthetic", "as_of": "2026-11-29", "area": "", "start": "2026-04-01T00:00",
+          "step_minutes": 30, "values_per_kwh": values, "use_for_import": True, "use_for_export": False,
+          "import_multiplier": 1.0, "import_adder_per_kwh": 0.0, "export_multiplier": 1.0,
+          "export_adder_per_kwh": 0.0}
+    res, st_ = year1(make(tariff__price_series=ps, charging__strategy="cheapest", participation__mode="none"))
+    tl = res.timeline
+    day = tl.import_price_per_kwh[:96]
+    assert day.max() - day.min() > 30                      # the series, not the flat TOU
+    lev = tl.import_price_level
+    order = np.argsort(tl.import_price_per_kwh[:5000], kind="stable")
+    assert np.all(np.diff(lev[:5000][order]) >= 0)          # levels rank the prices
+    charging = st_["charge_grid_kw"] > 0
+    # charging happens in the cheap half of the sine (below its mean) except when forced
+    assert np.mean(st_["price"][charging] < 30.0 + 3.98) > 0.9

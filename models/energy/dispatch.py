@@ -132,11 +132,17 @@ def _cheaper_steps(level, chargeable, next_dep, n_levels):
     out = np.zeros(n, dtype=np.int32)
     tree = np.zeros(n_levels + 1, dtype=np.int64)
     seg = n
+    hi = n - 1          # steps (t, hi] are in the tree
     for t in range(n - 1, -1, -1):
         if next_dep[t] != seg:
             seg = next_dep[t]
-            for i in range(n_levels + 1):
-                tree[i] = 0
+            for s in range(t + 1, hi + 1):      # empty the tree: each step is removed once
+                if chargeable[s]:
+                    i = level[s] + 1
+                    while i <= n_levels:
+                        tree[i] -= 1
+                        i += i & (-i)
+            hi = t
         c = 0
         i = level[t]
         while i > 0:

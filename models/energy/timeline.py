@@ -20,7 +20,10 @@ Conventions (documented in ``docs/energy.md``):
   series are indexed by hour of the calendar year (``day_of_year * 24 + h``)
   and wrap around when shorter than the year (8760 values in a leap year).
 * Prices of a step are the mean of the minute grid of
-  :func:`models.scenario.tou_price_grid` over the step's minutes.
+  :func:`models.scenario.tou_price_grid` over the step's minutes; a
+  ``tariff.price_series`` replaces them where it says so
+  (:func:`models.tariff.apply_price_series`).  Escalation is not applied
+  here (the money stage applies it per year).
 """
 from __future__ import annotations
 
@@ -215,7 +218,7 @@ def build_timeline(scenario: Scenario) -> Timeline:
     # ---- prices ----------------------------------------------------------
     t = s.tariff
     imp_grid = _price_grid_per_step(t.import_periods, step) + t.add_on_per_kwh      # [12, 2, spd]
-    levels, inv = np.unique(imp_grid, return_inverse=True)
+    _, inv = np.unique(imp_grid, return_inverse=True)
     lev_grid = inv.reshape(imp_grid.shape).astype(np.int32)
     import_price = imp_grid[month0, dtype_idx].ravel()
     import_level = lev_grid[month0, dtype_idx].ravel()
@@ -224,6 +227,16 @@ def build_timeline(scenario: Scenario) -> Timeline:
         export_price = exp_grid[month0, dtype_idx].ravel()
     else:
         export_price = np.full(n_days * spd, float(t.export_price_per_kwh))
+    ps = t.price_series
+    if ps is not None and (ps.use_for_import or ps.use_for_export):
+        from ..tariff import apply_price_series
+
+        import_price, export_price = apply_price_series(t, s.start_date, step, import_price, export_price)
+        import_price = np.ascontiguousarray(import_price, dtype=np.float64)
+        export_price = np.ascontiguousarray(export_price, dtype=np.float64)
+        if ps.use_for_import:
+            _, inv = np.unique(import_price, return_inverse=True)
+            import_level = inv.astype(np.int32)
 
     # ---- household load --------------------------------------------------
     hours = _hour_of_step(spd, step)
