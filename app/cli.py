@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scenario", nargs="?", help="scenario file (*.v2g.json)")
     p.add_argument("--demo", action="store_true", help="use the built-in demo scenario")
     p.add_argument("--json", metavar="OUT", help="write the full results (JSON) to OUT")
+    p.add_argument("--xlsx", metavar="OUT", help="write the customer report (Excel) to OUT")
+    p.add_argument("--dealer", default="", help="dealer name printed on the report")
+    p.add_argument("--customer", default="", help="customer name printed on the report")
     p.add_argument("--lang", choices=("en", "ja"), default="en")
 
     p = sub.add_parser("validate", help="check a scenario file and list every problem")
@@ -161,6 +164,18 @@ def _cmd_run(args) -> int:
             sc.atomic_write_text(args.json, json.dumps(result, ensure_ascii=False, indent=1) + "\n")
         except OSError as exc:
             print(f"{args.json}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_INVALID
+    if args.xlsx:
+        from app.report import ReportFileLockedError, write_report
+
+        try:
+            write_report(result, scenario, args.xlsx, lang=args.lang, dealer_name=args.dealer,
+                         customer_name=args.customer)
+        except ReportFileLockedError as exc:
+            print(exc.message(args.lang), file=sys.stderr)
+            return EXIT_INVALID
+        except OSError as exc:
+            print(f"{args.xlsx}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_INVALID
     print(f"{scenario.name}")
     print(format_summary(result, args.lang))

@@ -24,6 +24,9 @@ APT_PACKAGES=(python3-venv python3-pip libglib2.0-0 libgl1 libegl1 libxkbcommon0
 # A real X window (desktop or xvfb-run) needs the xcb platform libraries.
 APT_PACKAGES+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
                libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth)
+# Report checks: LibreOffice renders the Excel report to PDF (it does not see the app's bundled font,
+# hence fonts-noto-cjk), poppler-utils turns PDF pages into pictures.
+APT_PACKAGES+=(libreoffice-calc-nogui fonts-noto-cjk poppler-utils)
 # Optional extra tools requested by the caller (e.g. report rendering, installer lint).
 if [[ -n "${APT_EXTRA:-}" ]]; then
   read -r -a extra <<< "$APT_EXTRA"

@@ -1,0 +1,676 @@
+"""Excel workbook a dealer hands to the customer (openpyxl, native charts with cached values).
+
+Sheets: Summary, Cash flow, Battery, Inputs, Tariff, Notes (Japanese names
+with ``lang="ja"``).  Every number is written as a value taken from the
+results dict (``Result.to_dict()``): openpyxl cannot store a formula's cached
+result, so formulas would show empty in viewers that do not recalculate.  For
+the same reason every chart series carries its cached values
+(``numCache``/``strCache``): phone mail previews and Quick Look draw charts
+from the cache.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import (AxDataSource, NumData, NumDataSource, NumRef, NumVal, StrData, StrRef,
+                                        StrVal)
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+
+from models import __version__
+from models import scenario as sc
+
+from . import texts
+from .texts import t
+
+FONT = "Noto Sans CJK JP"
+NAVY, GREY, LIGHT = "0B2545", "45546B", "EEF2F7"
+
+MONEY_COLS = ("revenue", "savings", "charging_cost", "wear_cost", "capex", "other_costs", "net_cash_flow",
+              "cumulative_cash_flow")
+WEAR_COLS = ("wear_cost_marginal", "wear_cost_throughput", "wear_cost_eol_shift")
+BATTERY_COLS = ("soh", "soh_low", "soh_high", "soh_baseline")
+ENERGY_COLS = ("efc", "efc_baseline", "energy_charged_kwh", "energy_charged_grid_kwh", "energy_charged_pv_kwh",
+               "energy_driven_kwh", "energy_to_home_kwh", "energy_exported_kwh", "losses_kwh", "unmet_driving_kwh")
+
+
+def money_format(currency: str) -> str:
+    return "#,##0" if currency == "JPY" else "#,##0.00"
+
+
+def _styles(wb: Workbook, currency: str) -> None:
+    thin = Side(style="thin", color="C9D4E3")
+
+    def add(name, **kw):
+        st = NamedStyle(name=name)
+        st.font = kw.get("font", Font(name=FONT, size=10))
+        if "fmt" in kw:
+            st.number_format = kw["fmt"]
+        if "fill" in kw:
+            st.fill = kw["fill"]
+        if "align" in kw:
+            st.alignment = kw["align"]
+        if kw.get("border"):
+            st.border = Border(bottom=thin)
+        wb.add_named_style(st)
+
+    add("v2g_title", font=Font(name=FONT, size=18, bold=True, color=NAVY))
+    add("v2g_h2", font=Font(name=FONT, size=12, bold=True, color=NAVY))
+    add("v2g_header", font=Font(name=FONT, size=10, bold=True, color="FFFFFF"),
+        fill=PatternFill("solid", fgColor=NAVY), align=Alignment(horizontal="center", vertical="center",
+                                                                  wrap_text=True))
+    add("v2g_text", align=Alignment(vertical="top", wrap_text=True))
+    add("v2g_label", font=Font(name=FONT, size=10, color=GREY), align=Alignment(vertical="top", wrap_text=True))
+    add("v2g_money", fmt=money_format(currency), border=True)
+    add("v2g_money_big", font=Font(name=FONT, size=14, bold=True, color=NAVY), fmt=money_format(currency))
+    add("v2g_percent", fmt="0.0%", border=True)
+    add("v2g_percent_big", font=Font(name=FONT, size=14, bold=True, color=NAVY), fmt="0.0%")
+    add("v2g_kwh", fmt='#,##0 "kWh"', border=True)
+    add("v2g_number", fmt="#,##0.0", border=True)
+    add("v2g_year", fmt="0", align=Alignment(horizontal="center"), border=True)
+    add("v2g_big", font=Font(name=FONT, size=14, bold=True, color=NAVY))
+    add("v2g_total", font=Font(name=FONT, size=10, bold=True), fmt=money_format(currency),
+        fill=PatternFill("solid", fgColor=LIGHT))
+
+
+def _page(ws, dealer: str, title_rows: str | None = None, landscape: bool = True) -> None:
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if dealer:
+        ws.oddHeader.center.text = dealer.replace("&", "&&")
+    ws.oddHeader.right.text = "&A"
+    ws.oddFooter.left.text = f"V2G Calculator {__version__}"
+    ws.oddFooter.right.text = "&P / &N"
+
+
+def _num_cache(values, fmt="General") -> NumData:
+    return NumData(formatCode=fmt, ptCount=len(values),
+                   pt=[NumVal(idx=i, v=float(v)) for i, v in enumerate(values) if v is not None])
+
+
+def _set_series(series, sheet_title: str, col: int, first_row: int, values, title: str, title_cell: str,
+                cat_col: int, categories, fmt="General") -> None:
+    """Give ``series`` explicit references plus cached values, categories and title."""
+    q = quote_sheetname(sheet_title)
+    letter = get_column_letter(col)
+    last = first_row + len(values) - 1
+    series.val = NumDataSource(numRef=NumRef(f=f"{q}!${letter}${first_row}:${letter}${last}",
+                                             numCache=_num_cache(values, fmt)))
+    cat_letter = get_column_letter(cat_col)
+    series.cat = AxDataSource(numRef=NumRef(f=f"{q}!${cat_letter}${first_row}:${cat_letter}${last}",
+                                            numCache=_num_cache(categories, "0")))
+    series.tx = SeriesLabel(strRef=StrRef(f=f"{q}!{title_cell}", strCache=StrData(ptCount=1,
+                                                                                  pt=[StrVal(idx=0, v=title)])))
+
+
+def _style_chart(chart, title: str, y_title: str, x_title: str, y_fmt: str) -> None:
+    chart.title = title
+    chart.y_axis.title = y_title
+    chart.x_axis.title = x_title
+    chart.y_axis.number_format = y_fmt
+    chart.y_axis.majorGridlines = chart.y_axis.majorGridlines  # keep default gridlines
+    chart.x_axis.delete = False
+    chart.x_axis.tickLblPos = "low"  # year labels below the plot even when values are negative
+    chart.y_axis.delete = False
+    chart.legend.position = "b"
+    chart.height = 8.5
+    chart.width = 17.0
+
+
+def _fmt_money(v: float, currency: str, lang: str) -> str:
+    if currency == "JPY":
+        return f"{v:,.0f} 円" if lang == "ja" else f"¥{v:,.0f}"
+    symbol = {"GBP": "£", "USD": "$", "EUR": "€"}.get(currency, currency + " ")
+    return f"{symbol}{v:,.2f}"
+
+
+def _fmt_pct(v: float) -> str:
+    return f"{100 * v:.1f} %"
+
+
+class _Writer:
+    def __init__(self, result: dict, scenario: sc.Scenario, lang: str, dealer: str, customer: str, logo):
+        self.r = result
+        self.s = scenario
+        self.lang = lang
+        self.dealer = dealer
+        self.customer = customer
+        self.logo = logo
+        self.cur = scenario.currency
+        self.mfmt = money_format(self.cur)
+        self.n = scenario.horizon_years
+        self.rows = result.get("yearly", [])
+        self.summary = result.get("summary", {})
+        self.wb = Workbook()
+        _styles(self.wb, self.cur)
+
+    # --------------------------------------------------------------- helpers
+    def _col(self, key):
+        return [row.get(key) for row in self.rows]
+
+    def _table(self, ws, top: int, cols: list[str], label_keys: list[str], styles: dict[str, str]) -> int:
+        """Write a year table from row ``top`` (header) and return the last data row."""
+        ws.cell(row=top, column=1, value=t("year", self.lang)).style = "v2g_header"
+        for j, key in enumerate(cols, start=2):
+            ws.cell(row=top, column=j, value=t(label_keys[j - 2], self.lang)).style = "v2g_header"
+        ws.row_dimensions[top].height = 32
+        for i, row in enumerate(self.rows):
+            r = top + 1 + i
+            ws.cell(row=r, column=1, value=row["year"]).style = "v2g_year"
+            for j, key in enumerate(cols, start=2):
+                if key in row and row[key] is not None:
+                    ws.cell(row=r, column=j, value=row[key]).style = styles.get(key, "v2g_money")
+        return top + len(self.rows)
+
+    # ---------------------------------------------------------------- sheets
+    def summary_sheet(self):
+        lang, s, sm = self.lang, self.s, self.summary
+        ws = self.wb.active
+        ws.title = texts.sheet("summary", lang)
+        ws.sheet_view.showGridLines = False
+        ws.column_dimensions["A"].width = 48
+        ws.column_dimensions["B"].width = 52
+        ws["A1"] = t("title", lang)
+        ws["A1"].style = "v2g_title"
+        meta = [("prepared_for", self.customer or "—"), ("prepared_by", self.dealer or "—"),
+                ("scenario", s.name), ("generated", _dt.date.today().isoformat()),
+                ("app", f"V2G Calculator {__version__}")]
+        r = 3
+        for key, value in meta:
+            ws.cell(row=r, column=1, value=t(key, lang)).style = "v2g_label"
+            ws.cell(row=r, column=2, value=value).style = "v2g_text"
+            r += 1
+        r += 1
+        ws.cell(row=r, column=1, value=t("kpis", lang)).style = "v2g_h2"
+        r += 1
+        n = self.n
+        rate = _fmt_pct(sm.get("discount_rate", s.finance.discount_rate))
+        pb = sm.get("simple_payback_years", "missing")
+        kpis = [
+            (t("payback", lang), (t("not_within", lang, n=n) if pb is None else
+                                  t("years_fmt", lang, v=pb)) if pb != "missing" else None, "v2g_big"),
+            (t("net", lang, n=n), sm.get("total_net"), "v2g_money_big"),
+            (t("npv", lang, rate=rate), sm.get("npv"), "v2g_money_big"),
+            (t("irr", lang), sm.get("irr", "missing"), "v2g_percent_big"),
+            (t("soh_warranty", lang), sm.get("soh_at_warranty"), "v2g_percent_big"),
+            (t("soh_warranty_base", lang), sm.get("soh_at_warranty_baseline"), "v2g_percent_big"),
+            (t("wear_per_kwh", lang), sm.get("wear_cost_per_kwh_discharged"), "v2g_money_big"),
+            (t("revenue_per_kwh", lang), sm.get("revenue_per_kwh_discharged"), "v2g_money_big"),
+            (t("breakeven", lang), sm.get("breakeven_spread_per_kwh"), "v2g_money_big"),
+            (t("capacity_end", lang, n=n), sm.get("remaining_capacity_kwh_end"), "v2g_big"),
+            (t("range_end", lang, n=n), sm.get("remaining_range_km_end"), "v2g_big"),
+            (t("unmet", lang), sm.get("unmet_driving_kwh_total"), "v2g_big"),
+        ]
+        self.kpi_cells = {}
+        for label, value, style in kpis:
+            ws.cell(row=r, column=1, value=label).style = "v2g_label"
+            cell = ws.cell(row=r, column=2)
+            if value is None or value == "missing":
+                cell.value = t("not_available", lang) if value is None or value == "missing" else value
+                if style == "v2g_percent_big" and value is None and label == t("irr", lang):
+                    cell.value = t("not_available", lang)
+                cell.style = "v2g_big"
+            else:
+                cell.value = value
+                cell.style = style
+            cell.alignment = Alignment(horizontal="left", vertical="center")
+            if label.startswith(t("wear_per_kwh", lang)) or label.startswith(t("revenue_per_kwh", lang)) or \
+                    label.startswith(t("breakeven", lang)):
+                cell.number_format = ('#,##0.0 "円/kWh"' if lang == "ja" else '#,##0.0 "/kWh"') \
+                    if self.cur == "JPY" else '#,##0.000 "/kWh"'
+            if label == t("capacity_end", lang, n=n) and isinstance(value, float):
+                cell.number_format = '#,##0.0 "kWh"'
+            if label == t("range_end", lang, n=n) and isinstance(value, float):
+                cell.number_format = '#,##0 "km"'
+            if label == t("unmet", lang) and isinstance(value, float):
+                cell.number_format = '#,##0 "kWh"'
+            self.kpi_cells[label] = cell.coordinate
+            r += 1
+        r += 1
+        ws.cell(row=r, column=1, value=t("conclusion", lang)).style = "v2g_h2"
+        r += 1
+        ws.cell(row=r, column=1, value=self.conclusion()).style = "v2g_text"
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        ws.row_dimensions[r].height = 96
+        r += 2
+        ws.cell(row=r, column=1, value=t("assumptions", lang)).style = "v2g_h2"
+        r += 1
+        for label, value in self.assumptions():
+            ws.cell(row=r, column=1, value=label).style = "v2g_label"
+            ws.cell(row=r, column=2, value=value).style = "v2g_text"
+            r += 1
+        self.summary_chart_anchor = f"A{r + 1}"
+        _page(ws, self.dealer, landscape=False)
+        ws.freeze_panes = None
+        self.summary_ws = ws
+
+    def conclusion(self) -> str:
+        lang, sm, s = self.lang, self.summary, self.s
+        if "total_net" not in sm or "npv" not in sm:
+            return t("not_available", lang)
+        money = lambda v: _fmt_money(v, self.cur, lang)  # noqa: E731
+        kw = dict(n=self.n, net=money(sm["total_net"]), npv=money(sm["npv"]),
+                  rate=_fmt_pct(sm["discount_rate"]), wear=money(sm.get("wear_cost_total", 0.0)))
+        pb = sm.get("simple_payback_years")
+        text = texts.pick(texts.CONCLUSION_PAYS, lang, pb=f"{pb:.1f}", **kw) if pb is not None else \
+            texts.pick(texts.CONCLUSION_NOT, lang, **kw)
+        if "soh_at_warranty" in sm:
+            text += " " + texts.pick(texts.CONCLUSION_SOH, lang, soh_v=_fmt_pct(sm["soh_at_warranty"]),
+                                     soh_b=_fmt_pct(sm["soh_at_warranty_baseline"]),
+                                     thr=_fmt_pct(s.vehicle.warranty_soh))
+        return text
+
+    def assumptions(self):
+        s, lang = self.s, self.lang
+        ja = lang == "ja"
+        money = lambda v: _fmt_money(v, self.cur, lang)  # noqa: E731
+        p = s.participation
+        return [
+            ("車両" if ja else "Vehicle", f"{s.vehicle.name}, {s.vehicle.capacity_kwh:g} kWh"),
+            ("走行" if ja else "Driving",
+             (f"平日 {s.driving.weekday_km:g} km、休日 {s.driving.weekend_km:g} km、{s.driving.kwh_per_km:g} kWh/km"
+              if ja else f"{s.driving.weekday_km:g} km weekdays, {s.driving.weekend_km:g} km weekends, "
+                         f"{s.driving.kwh_per_km:g} kWh/km")),
+            ("住宅・太陽光" if ja else "Home and solar",
+             (f"年間 {s.home.annual_load_kwh:,.0f} kWh、太陽光 {s.home.pv_kwp:g} kWp" if ja
+              else f"{s.home.annual_load_kwh:,.0f} kWh/year, {s.home.pv_kwp:g} kWp solar")),
+            ("V2G/V2H 参加" if ja else "Participation",
+             f"{p.mode}, {', '.join(p.windows) or '—'}, {p.power_kw:g} kW, "
+             + (f"最低残量 {p.reserve_soc:.0%}、出発時 {p.departure_soc_min:.0%}" if ja else
+                f"reserve {p.reserve_soc:.0%}, at departure {p.departure_soc_min:.0%}")),
+            ("充放電器" if ja else "Charger",
+             f"{s.charger.name}: {money(s.charger.price)} + {money(s.charger.installation)} − "
+             f"{money(s.charger.subsidy)}"),
+            ("料金プラン" if ja else "Tariff", f"{s.tariff.name} ({s.tariff.as_of})"),
+            ("割引率・劣化費用の方法" if ja else "Discount rate, wear method",
+             f"{s.finance.discount_rate:.1%}, {s.finance.wear_method}"),
+            ("期間" if ja else "Period", f"{s.start_date}, {s.horizon_years} " + ("年" if ja else "years")),
+        ]
+
+    def cashflow_sheet(self):
+        lang = self.lang
+        ws = self.wb.create_sheet(texts.sheet("cashflow", lang))
+        self.cf_ws = ws
+        ws["A1"] = texts.sheet("cashflow", lang)
+        ws["A1"].style = "v2g_title"
+        ws["A2"] = (f"{self.cur}; 各年の金額は V2G/V2H ありとなしの差" if lang == "ja"
+                    else f"{self.cur}; each amount is with V2G/V2H minus without")
+        ws["A2"].style = "v2g_label"
+        ws["A2"].alignment = Alignment(wrap_text=False)
+        cols = list(MONEY_COLS) + list(WEAR_COLS)
+        top = 4
+        last = self._table(ws, top, cols, cols, {})
+        total_row = last + 1
+        ws.cell(row=total_row, column=1, value=t("total", lang)).style = "v2g_total"
+        for j, key in enumerate(cols, start=2):
+            if key == "cumulative_cash_flow":
+                continue
+            vals = [v for v in self._col(key) if v is not None]
+            if len(vals) == len(self.rows):
+                ws.cell(row=total_row, column=j, value=sum(vals)).style = "v2g_total"
+        sm = self.summary
+        r = total_row + 2
+        rate = _fmt_pct(sm.get("discount_rate", self.s.finance.discount_rate))
+        pb = sm.get("simple_payback_years", "missing")
+        dpb = sm.get("discounted_payback_years", "missing")
+        for label, value, style in (
+                (t("npv", lang, rate=rate), sm.get("npv"), "v2g_money"),
+                (t("irr", lang), sm.get("irr", "missing"), "v2g_percent"),
+                (t("payback", lang), pb, None), (t("discounted_payback", lang), dpb, None)):
+            ws.cell(row=r, column=1, value=label).style = "v2g_label"
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+            cell = ws.cell(row=r, column=4)
+            if value in (None, "missing") and style is None:
+                cell.value = t("not_within", lang, n=self.n) if value is None else t("not_available", lang)
+            elif value in (None, "missing"):
+                cell.value = t("not_available", lang)
+            elif style is None:
+                cell.value = value
+                cell.number_format = '0.0 "年"' if lang == "ja" else '0.0 "years"'
+            else:
+                cell.value = value
+                cell.style = style
+            r += 1
+        ws.column_dimensions["A"].width = 7
+        for j in range(2, len(cols) + 2):
+            ws.column_dimensions[get_column_letter(j)].width = 14
+        ws.freeze_panes = ws.cell(row=top + 1, column=2)
+        _page(ws, self.dealer, title_rows=f"{top}:{top}")
+        self.cf_top = top
+        self.cf_cols = cols
+        # charts: yearly revenue vs wear (bars, years 1..N) and the net; cumulative cash flow on the summary
+        self._chart_yearly(ws, anchor=f"B{r + 2}")
+        self._chart_cumulative()
+
+    def _chart_yearly(self, ws, anchor):
+        lang = self.lang
+        years = self._col("year")
+        bar = BarChart()
+        bar.type = "col"
+        bar.grouping = "clustered"
+        first = self.cf_top + 2  # operating years 1..N
+        cats = years[1:]
+        from openpyxl.chart import Series
+
+        for key in ("revenue", "savings", "charging_cost", "wear_cost"):
+            if key not in self.rows[0]:
+                continue
+            vals = self._col(key)[1:]
+            col = self.cf_cols.index(key) + 2
+            ser = Series(Reference(ws, min_col=col, min_row=first, max_row=first + len(vals) - 1))
+            title_cell = f"${get_column_letter(col)}${self.cf_top}"
+            _set_series(ser, ws.title, col, first, vals, t(key, lang), title_cell, 1, cats, self.mfmt)
+            bar.series.append(ser)
+        _style_chart(bar, t("chart_yearly", lang), self.cur, t("chart_years", lang), self.mfmt)
+        if "net_cash_flow" in self.rows[0]:
+            line = LineChart()
+            col = self.cf_cols.index("net_cash_flow") + 2
+            vals = self._col("net_cash_flow")[1:]
+            ser = Series(Reference(ws, min_col=col, min_row=first, max_row=first + len(vals) - 1))
+            _set_series(ser, ws.title, col, first, vals, t("net_cash_flow", lang),
+                        f"${get_column_letter(col)}${self.cf_top}", 1, cats, self.mfmt)
+            ser.marker.symbol = "circle"
+            line.series.append(ser)
+            bar += line
+        bar.width, bar.height = 24.0, 11.0
+        ws.add_chart(bar, anchor)
+        self.charts = getattr(self, "charts", []) + [bar]
+
+    def _chart_cumulative(self):
+        if "cumulative_cash_flow" not in (self.rows[0] if self.rows else {}):
+            return
+        lang = self.lang
+        ws = self.cf_ws
+        from openpyxl.chart import Series
+
+        line = LineChart()
+        col = self.cf_cols.index("cumulative_cash_flow") + 2
+        first = self.cf_top + 1  # years 0..N
+        vals = self._col("cumulative_cash_flow")
+        ser = Series(Reference(ws, min_col=col, min_row=first, max_row=first + len(vals) - 1))
+        _set_series(ser, ws.title, col, first, vals, t("cumulative_cash_flow", lang),
+                    f"${get_column_letter(col)}${self.cf_top}", 1, self._col("year"), self.mfmt)
+        ser.marker.symbol = "circle"
+        ser.smooth = False
+        line.series.append(ser)
+        _style_chart(line, t("chart_cum", lang), self.cur, t("chart_years", lang), self.mfmt)
+        line.width = 22.0
+        line.height = 9.0
+        self.summary_ws.add_chart(line, self.summary_chart_anchor)
+        self.charts = getattr(self, "charts", []) + [line]
+
+    def battery_sheet(self):
+        lang = self.lang
+        ws = self.wb.create_sheet(texts.sheet("battery", lang))
+        ws["A1"] = texts.sheet("battery", lang)
+        ws["A1"].style = "v2g_title"
+        ws["A2"] = f"{self.s.vehicle.name}, {self.s.vehicle.capacity_kwh:g} kWh, {self.s.vehicle.cell_model}"
+        ws["A2"].style = "v2g_label"
+        ws["A2"].alignment = Alignment(wrap_text=False)
+        top = 4
+        cols = list(BATTERY_COLS) + ["warranty_line"] + list(ENERGY_COLS)
+        styles = {k: "v2g_percent" for k in BATTERY_COLS}
+        styles.update({k: "v2g_kwh" for k in ENERGY_COLS})
+        styles.update({"efc": "v2g_number", "efc_baseline": "v2g_number", "warranty_line": "v2g_percent"})
+        for row in self.rows:
+            row.setdefault("warranty_line", self.s.vehicle.warranty_soh)
+        last = self._table(ws, top, cols, cols, styles)
+        for row in self.rows:
+            row.pop("warranty_line", None)
+        ws.column_dimensions["A"].width = 7
+        for j in range(2, len(cols) + 2):
+            ws.column_dimensions[get_column_letter(j)].width = 13
+        ws.freeze_panes = ws.cell(row=top + 1, column=2)
+        _page(ws, self.dealer, title_rows=f"{top}:{top}")
+        if self.rows and "soh" in self.rows[0]:
+            from openpyxl.chart import Series
+
+            line = LineChart()
+            first = top + 1
+            years = self._col("year")
+            for key in ("soh", "soh_baseline", "soh_low", "soh_high", "warranty_line"):
+                col = cols.index(key) + 2
+                vals = self._col(key) if key != "warranty_line" else [self.s.vehicle.warranty_soh] * len(years)
+                if any(v is None for v in vals):
+                    continue
+                ser = Series(Reference(ws, min_col=col, min_row=first, max_row=last))
+                _set_series(ser, ws.title, col, first, vals, t(key, lang), f"${get_column_letter(col)}${top}", 1,
+                            years, "0.0%")
+                if key in ("soh_low", "soh_high", "warranty_line"):
+                    ser.graphicalProperties.line.dashStyle = "dash"
+                    ser.graphicalProperties.line.width = 12700
+                else:
+                    ser.graphicalProperties.line.width = 28575
+                line.series.append(ser)
+            _style_chart(line, t("chart_soh", lang), "", t("chart_years", lang), "0%")
+            line.y_axis.scaling.max = 1.0
+            line.y_axis.scaling.min = max(0.0, round(min(min(self._col("soh_low")), self.s.vehicle.warranty_soh)
+                                                     - 0.05, 1))
+            line.width, line.height = 24.0, 11.0
+            ws.add_chart(line, f"B{last + 3}")
+            self.charts = getattr(self, "charts", []) + [line]
+
+    def inputs_sheet(self):
+        lang = self.lang
+        ws = self.wb.create_sheet(texts.sheet("inputs", lang))
+        ws["A1"] = texts.sheet("inputs", lang)
+        ws["A1"].style = "v2g_title"
+        hdr = [t("field", lang), t("value", lang), t("unit", lang), t("meaning", lang)]
+        for j, h in enumerate(hdr, start=1):
+            ws.cell(row=3, column=j, value=h).style = "v2g_header"
+        data = sc.to_dict(self.s)
+        r = 4
+        self.input_cells = {}
+        for path, info, tp in sc.iter_fields():
+            value = data
+            for key in path.split("."):
+                value = value.get(key) if isinstance(value, dict) else None
+            if path.startswith("tariff.") and path != "tariff.name" and not path.startswith("tariff.escalation") \
+                    and not path.startswith("tariff.add_on") and not path.startswith("tariff.export_price"):
+                continue  # the Tariff sheet lists them
+            if isinstance(value, list):
+                if len(value) > 24 or (value and isinstance(value[0], list)):
+                    value = f"{len(value)} values" if lang == "en" else f"{len(value)} 個の値"
+                else:
+                    value = ", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in value)
+            if value is None:
+                value = "—"
+            ws.cell(row=r, column=1, value=path).style = "v2g_text"
+            cell = ws.cell(row=r, column=2, value=value)
+            cell.style = "v2g_text"
+            if isinstance(value, float) and info.unit == "currency":
+                cell.number_format = self.mfmt
+            unit = self.cur if info.unit == "currency" else info.unit.replace("currency", self.cur)
+            ws.cell(row=r, column=3, value=unit).style = "v2g_text"
+            ws.cell(row=r, column=4, value=info.help_ja if lang == "ja" else info.help_en).style = "v2g_label"
+            self.input_cells[path] = (ws.title, r)
+            r += 1
+        r += 1
+        ws.cell(row=r, column=1, value=t("presets", lang)).style = "v2g_h2"
+        r += 1
+        for j, h in enumerate((t("preset", lang), t("as_of", lang), t("confidence", lang), t("source", lang)),
+                              start=1):
+            ws.cell(row=r, column=j, value=h).style = "v2g_header"
+        r += 1
+        for label, obj in self.preset_rows():
+            ws.cell(row=r, column=1, value=label).style = "v2g_text"
+            ws.cell(row=r, column=2, value=obj[0]).style = "v2g_text"
+            ws.cell(row=r, column=3, value=t(obj[1], lang) if obj[1] in ("verified", "uncertain")
+                    else obj[1]).style = "v2g_text"
+            ws.cell(row=r, column=4, value=obj[2]).style = "v2g_label"
+            r += 1
+        ws.column_dimensions["A"].width = 42
+        ws.column_dimensions["B"].width = 30
+        ws.column_dimensions["C"].width = 16
+        ws.column_dimensions["D"].width = 80
+        ws.freeze_panes = "A4"
+        _page(ws, self.dealer, title_rows="3:3")
+        # defined names for key inputs
+        for name, path in (("capacity_kwh", "vehicle.capacity_kwh"), ("pack_replacement_cost",
+                                                                      "vehicle.pack_replacement_cost"),
+                           ("charger_price", "charger.price"), ("installation", "charger.installation"),
+                           ("subsidy", "charger.subsidy"), ("discount_rate", "finance.discount_rate"),
+                           ("horizon_years", "horizon_years"), ("pv_kwp", "home.pv_kwp"),
+                           ("discharge_power_kw", "participation.power_kw")):
+            if path in self.input_cells:
+                title, row = self.input_cells[path]
+                ref = f"{quote_sheetname(title)}!$B${row}"
+                self.wb.defined_names[name] = DefinedName(name, attr_text=ref)
+
+    def preset_rows(self):
+        s = self.s
+        rows = []
+        for label, obj in (("vehicle: " + s.vehicle.preset_id, None), ("charger: " + s.charger.preset_id, None),
+                           ("tariff: " + s.tariff.preset_id, (s.tariff.as_of, s.tariff.confidence, s.tariff.source)),
+                           ("load: " + s.home.load_profile.preset_id,
+                            (s.home.load_profile.as_of, s.home.load_profile.confidence, s.home.load_profile.source)),
+                           ("pv: " + s.home.pv_profile.preset_id,
+                            (s.home.pv_profile.as_of, s.home.pv_profile.confidence, s.home.pv_profile.source)),
+                           ("climate: " + s.home.climate.preset_id,
+                            (s.home.climate.as_of, s.home.climate.confidence, s.home.climate.source)),
+                           ("subsidy: " + s.charger.subsidy_preset_id, None)):
+            if obj is None:
+                obj = self._preset_meta(label)
+            if obj is not None:
+                rows.append((label, obj))
+        return rows
+
+    @staticmethod
+    def _preset_meta(label):
+        from models import presets
+
+        kind = {"vehicle": "vehicles", "charger": "chargers", "subsidy": "subsidies"}[label.split(":")[0]]
+        pid = label.split(": ", 1)[1]
+        try:
+            p = presets.get(kind, pid)
+        except Exception:
+            return None
+        return (p.as_of, p.confidence, p.source)
+
+    def tariff_sheet(self):
+        lang, tr = self.lang, self.s.tariff
+        ws = self.wb.create_sheet(texts.sheet("tariff", lang))
+        ws["A1"] = f"{tr.name} ({tr.as_of})"
+        ws["A1"].style = "v2g_title"
+        ws["A2"] = tr.source
+        ws["A2"].style = "v2g_label"
+        r = 4
+        pfmt = "#,##0.00" if self.cur == "JPY" else "#,##0.0000"
+
+        def table(title, periods):
+            nonlocal r
+            ws.cell(row=r, column=1, value=title).style = "v2g_h2"
+            r += 1
+            for j, h in enumerate((t("months", lang), t("days", lang), t("start", lang), t("end", lang),
+                                   t("price", lang)), start=1):
+                ws.cell(row=r, column=j, value=h).style = "v2g_header"
+            r += 1
+            for per in periods:
+                months = ", ".join(map(str, per.months)) if len(per.months) < 12 else t("all", lang)
+                ws.cell(row=r, column=1, value=months).style = "v2g_text"
+                ws.cell(row=r, column=2, value=t(per.days, lang)).style = "v2g_text"
+                ws.cell(row=r, column=3, value=per.start).style = "v2g_text"
+                ws.cell(row=r, column=4, value=per.end).style = "v2g_text"
+                c = ws.cell(row=r, column=5, value=per.price_per_kwh)
+                c.number_format = pfmt
+                r += 1
+            r += 1
+
+        table(t("import_prices", lang), tr.import_periods)
+        if tr.export_periods:
+            table(t("export_prices", lang), tr.export_periods)
+        rows = [(t("add_on", lang), tr.add_on_per_kwh), (t("flat_export", lang), tr.export_price_per_kwh)]
+        names = {"v2g_payment_per_kwh", "availability_per_kw_year", "availability_per_kw_hour",
+                 "event_payment_per_kwh", "event_hours_per_year", "fixed_payment_per_year", "escalation_import",
+                 "escalation_export"}
+        for f in dataclasses.fields(sc.Tariff):
+            if f.name in names:
+                info = sc.field_info(sc.Tariff, f.name)
+                rows.append((info.help_ja if lang == "ja" else info.help_en, getattr(tr, f.name)))
+        ws.cell(row=r, column=1, value=t("programme", lang)).style = "v2g_h2"
+        r += 1
+        for label, value in rows:
+            ws.cell(row=r, column=1, value=label).style = "v2g_label"
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+            c = ws.cell(row=r, column=5, value=value)
+            c.number_format = pfmt
+            r += 1
+        for col, w in zip("ABCDE", (26, 22, 10, 10, 16)):
+            ws.column_dimensions[col].width = w
+        _page(ws, self.dealer, landscape=False)
+
+    def notes_sheet(self):
+        lang, s = self.lang, self.s
+        ws = self.wb.create_sheet(texts.sheet("notes", lang))
+        ws["A1"] = texts.sheet("notes", lang)
+        ws["A1"].style = "v2g_title"
+        ws.column_dimensions["A"].width = 120
+        r = 3
+        kw = dict(cell=s.vehicle.cell_model, pack_factor=s.vehicle.pack_factor, sigma=s.ageing.uncertainty_sigma,
+                  step=s.step_minutes, strategy=s.charging.strategy, n=s.horizon_years, wear=s.finance.wear_method,
+                  rate=_fmt_pct(s.finance.discount_rate))
+        sections = [("notes_models", [texts.pick(p, lang, **kw) for p in texts.NOTES_MODELS]),
+                    ("notes_limits", [texts.pick(p, lang) for p in texts.NOTES_LIMITS]),
+                    ("notes_disclaimer", [texts.pick(texts.DISCLAIMER, lang, as_of=self.latest_as_of())]),
+                    ("notes_warnings", list(self.r.get("warnings", [])) or [t("none", lang)])]
+        for key, paras in sections:
+            ws.cell(row=r, column=1, value=t(key, lang)).style = "v2g_h2"
+            r += 1
+            for para in paras:
+                ws.cell(row=r, column=1, value=para).style = "v2g_text"
+                ws.row_dimensions[r].height = 15 * max(1, len(para) // (60 if lang == "ja" else 110) + 1)
+                r += 1
+            r += 1
+        _page(ws, self.dealer, landscape=False)
+
+    def latest_as_of(self) -> str:
+        s = self.s
+        dates = [s.tariff.as_of, s.home.climate.as_of, s.home.pv_profile.as_of, s.home.load_profile.as_of]
+        return max(dates)
+
+    def build(self) -> Workbook:
+        self.summary_sheet()
+        self.cashflow_sheet()
+        self.battery_sheet()
+        self.inputs_sheet()
+        self.tariff_sheet()
+        self.notes_sheet()
+        self.wb.calculation.fullCalcOnLoad = False
+        return self.wb
+
+
+def build_workbook(result: dict, scenario: sc.Scenario, *, lang: str = "en", dealer_name: str = "",
+                   customer_name: str = "", logo_path=None) -> Workbook:
+    """The report as an in-memory openpyxl workbook."""
+    if lang not in ("en", "ja"):
+        raise ValueError("lang must be 'en' or 'ja'")
+    writer = _Writer(result, scenario, lang, dealer_name, customer_name, logo_path)
+    wb = writer.build()
+    if logo_path:
+        try:
+            from openpyxl.drawing.image import Image
+
+            img = Image(str(logo_path))
+            scale = 60.0 / max(1, img.height)
+            img.height, img.width = 60, int(img.width * scale)
+            writer.summary_ws.add_image(img, "B1")
+        except Exception:  # Pillow missing or a bad image: the report is still useful without the logo
+            pass
+    return wb
+
+
+def _ensure_path(path) -> Path:
+    return Path(path)

@@ -1,0 +1,165 @@
+"""Excel report: sheets, native charts with cached values equal to the results, formatting, PDF render."""
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import models
+from app import cli
+from app.report import ReportFileLockedError, write_report
+from models import scenario as sc
+
+SHEETS = {"en": ["Summary", "Cash flow", "Battery", "Inputs", "Tariff", "Notes"],
+          "ja": ["概要", "キャッシュフロー", "電池", "入力条件", "料金", "注記"]}
+
+
+@pytest.fixture(scope="module")
+def demo_result():
+    s = sc.demo()
+    return s, models.simulate(s).to_dict()
+
+
+@pytest.fixture(scope="module", params=["en", "ja"])
+def report(request, demo_result, tmp_path_factory):
+    s, r = demo_result
+    path = tmp_path_factory.mktemp(f"rep_{request.param}") / "report.xlsx"
+    write_report(r, s, path, lang=request.param, dealer_name="Sample Motors", customer_name="Tanaka")
+    return request.param, path, s, r
+
+
+def _charts(path):
+    wb = openpyxl.load_workbook(path)
+    return wb, [(ws.title, ch) for ws in wb.worksheets for ch in ws._charts]
+
+
+def test_sheets_and_chart_count(report):
+    lang, path, s, r = report
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == SHEETS[lang]
+    # three native charts in the package: cumulative cash flow, yearly revenue vs wear, SoH
+    with zipfile.ZipFile(path) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 3
+
+
+def test_chart_caches_equal_results(report):
+    """Every series carries cached values (previews that do not recalculate) equal to the results."""
+    lang, path, s, r = report
+    n = s.horizon_years
+    rows = r["yearly"]
+    import xml.etree.ElementTree as ET
+
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    with zipfile.ZipFile(path) as z:
+        xmls = [ET.fromstring(z.read(name)) for name in sorted(z.namelist()) if name.startswith("xl/charts/chart")]
+    seen = 0
+    for root in xmls:
+        for ser in root.iter(f"{{{ns['c']}}}ser"):
+            val = ser.find("c:val/c:numRef/c:numCache", ns)
+            cat = ser.find("c:cat/c:numRef/c:numCache", ns)
+            tx = ser.find("c:tx/c:strRef/c:strCache", ns)
+            assert val is not None and cat is not None and tx is not None
+            count = int(val.find("c:ptCount", ns).get("val"))
+            pts = [float(p.find("c:v", ns).text) for p in val.findall("c:pt", ns)]
+            years = [int(float(p.find("c:v", ns).text)) for p in cat.findall("c:pt", ns)]
+            assert len(pts) == count
+            assert count in (n + 1, n)  # per-year series 0..N, bars of operating years 1..N
+            assert years == list(range(n + 1 - count, n + 1))
+            ref = ser.find("c:val/c:numRef/c:f", ns).text
+            # find which results column this series is by matching values
+            cols = [k for k in rows[0] if all(abs(rows[y][k] - v) <= 1e-9 * max(1, abs(v))
+                                              for y, v in zip(years, pts))] if rows else []
+            assert cols or all(abs(v - s.vehicle.warranty_soh) < 1e-12 for v in pts), ref
+            seen += 1
+    assert seen >= 9
+
+
+def test_numbers_equal_results(report):
+    lang, path, s, r = report
+    wb = openpyxl.load_workbook(path)
+    cf = wb[SHEETS[lang][1]]
+    # header row 4, years 0..N in rows 5..N+5
+    header = [c.value for c in cf[4]]
+    rows = r["yearly"]
+    for i, row in enumerate(rows):
+        assert cf.cell(row=5 + i, column=1).value == row["year"]
+        for j in range(2, len(header) + 1):
+            v = cf.cell(row=5 + i, column=j).value
+            assert v is not None
+        # Excel keeps 15 significant digits: equal within 1e-12 relative
+        assert cf.cell(row=5 + i, column=2).value == pytest.approx(row["revenue"], rel=1e-12, abs=1e-9)
+        assert cf.cell(row=5 + i, column=8).value == pytest.approx(row["net_cash_flow"], rel=1e-12)
+        assert cf.cell(row=5 + i, column=9).value == pytest.approx(row["cumulative_cash_flow"], rel=1e-12)
+    total_row = 5 + len(rows)
+    assert cf.cell(row=total_row, column=8).value == pytest.approx(r["summary"]["total_net"])
+    assert cf.cell(row=total_row + 2, column=4).value == pytest.approx(r["summary"]["npv"])
+    summary = wb[SHEETS[lang][0]]
+    values = [c.value for c in summary["B"] if isinstance(c.value, float)]
+    for key in ("total_net", "npv", "soh_at_warranty", "soh_at_warranty_baseline", "wear_cost_per_kwh_discharged"):
+        assert any(v == pytest.approx(r["summary"][key], rel=1e-12) for v in values), key
+    batt = wb[SHEETS[lang][2]]
+    for i, row in enumerate(rows):
+        assert batt.cell(row=5 + i, column=2).value == pytest.approx(row["soh"], rel=1e-12)
+        assert batt.cell(row=5 + i, column=5).value == pytest.approx(row["soh_baseline"], rel=1e-12)
+
+
+def test_formatting_and_print_setup(report):
+    lang, path, s, r = report
+    wb = openpyxl.load_workbook(path)
+    assert {"v2g_money", "v2g_percent", "v2g_kwh", "v2g_header", "v2g_title"} <= set(wb.named_styles)
+    cf = wb[SHEETS[lang][1]]
+    assert cf.freeze_panes == "B5"
+    assert cf.cell(row=6, column=3).number_format == "#,##0"
+    assert cf.page_setup.orientation == "landscape" and int(cf.page_setup.paperSize) == int(cf.PAPERSIZE_A4)
+    assert cf.sheet_properties.pageSetUpPr.fitToPage and cf.page_setup.fitToWidth == 1
+    assert cf.print_title_rows == "$4:$4"
+    assert "Sample Motors" in cf.oddHeader.center.text and "&P" in cf.oddFooter.right.text
+    batt = wb[SHEETS[lang][2]]
+    assert batt.cell(row=6, column=2).number_format == "0.0%"
+    assert batt.cell(row=6, column=10).number_format == '#,##0 "kWh"'
+    for name in ("capacity_kwh", "charger_price", "subsidy", "discount_rate", "pack_replacement_cost"):
+        assert name in wb.defined_names
+    dest = wb.defined_names["capacity_kwh"].destinations
+    (title, coord), = list(dest)
+    assert wb[title][coord.replace("$", "")].value == s.vehicle.capacity_kwh
+
+
+def test_pdf_render_with_libreoffice(report, tmp_path):
+    """The workbook converts to PDF headless (LibreOffice is installed by build/setup.sh and .ci/run)."""
+    lang, path, s, r = report
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (libreoffice-calc-nogui) is required: run bash build/setup.sh"
+    out = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                          "pdf", "--outdir", str(tmp_path), str(path)], capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "report.pdf"
+    assert out.returncode == 0 and pdf.exists() and pdf.stat().st_size > 20000, out.stderr
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60)
+    pages = int([l for l in info.stdout.splitlines() if l.startswith("Pages:")][0].split()[1])
+    assert pages >= 6  # one page or more per sheet
+
+
+def test_locked_target_is_reported(demo_result, tmp_path):
+    s, r = demo_result
+    target = tmp_path / "open.xlsx"
+    target.write_bytes(b"old content")
+    (tmp_path / ".~lock.open.xlsx#").write_text("locked by LibreOffice", encoding="utf-8")
+    with pytest.raises(ReportFileLockedError) as e:
+        write_report(r, s, target)
+    assert "open in another program" in str(e.value) and "開かれています" in e.value.message("ja")
+    assert target.read_bytes() == b"old content"
+
+
+def test_cli_xlsx(tmp_path, capsys):
+    out = tmp_path / "r.xlsx"
+    js = tmp_path / "r.json"
+    assert cli.main(["run", "--demo", "--xlsx", str(out), "--json", str(js), "--lang", "ja"]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == SHEETS["ja"]
+    data = json.loads(js.read_text(encoding="utf-8"))
+    cf = wb["キャッシュフロー"]
+    assert [cf.cell(row=5 + i, column=8).value for i in range(len(data["yearly"]))] == \
+        pytest.approx([row["net_cash_flow"] for row in data["yearly"]], rel=1e-12)
