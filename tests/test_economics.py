@@ -134,3 +134,14 @@ def test_eol_time_and_extrapolation():
     assert math.isinf(ec._eol_time(years, np.ones(6), 0.8))
     assert ec._soh_at(years, soh2, 2.5) == pytest.approx(0.95)
     assert ec._soh_at(years, soh2, 7.0) == pytest.approx(0.86)
+
+
+def test_worked_year_doc_is_current():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "build/gen_worked_year.py", "--check"], cwd=root, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
