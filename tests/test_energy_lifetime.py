@@ -240,3 +240,14 @@ def test_price_weighted_sums_match_step_arrays():
                 (st["grid_export_kwh"][sl] * tl.export_price_per_kwh[sl]).sum(), rel=1e-9)
             assert f["car_export_value"][k] == pytest.approx(
                 (st["export_kw"][sl] * tl.dt_h * tl.export_price_per_kwh[sl]).sum(), rel=1e-9, abs=1e-9)
+
+
+def test_leap_day_start_and_25_years():
+    res = simulate_energy(make(start_date="2028-02-29", horizon_years=25, step_minutes=60),
+                          ageing_factory=LinearStandInStepper)
+    tl = res.timeline
+    assert tl.year_start_dates[1] == dt.date(2029, 2, 28) and tl.year_start_dates[4] == dt.date(2032, 2, 29)
+    assert len(res.years) == 26 and all(v.shape == (26,) for v in res.energy["v2g"].values())
+    for run in ("v2g", "baseline"):
+        e = res.energy[run]
+        assert np.all(np.abs(balance(e)) <= 1e-6 * np.maximum(e["energy_charged_kwh"], 1.0))
