@@ -251,3 +251,26 @@ def test_leap_day_start_and_25_years():
     for run in ("v2g", "baseline"):
         e = res.energy[run]
         assert np.all(np.abs(balance(e)) <= 1e-6 * np.maximum(e["energy_charged_kwh"], 1.0))
+
+
+def test_dispatcher_interface_is_pluggable():
+    """Any object with prepare/run can replace the rule-based dispatcher (seam for an LP dispatcher)."""
+    from models.energy import RuleBasedDispatcher
+
+    class NeverDischarge:
+        def __init__(self):
+            self.inner = RuleBasedDispatcher()
+            self.years = []
+
+        def prepare(self, timeline, scenario, participate):
+            return self.inner.prepare(timeline, scenario, False)
+
+        def run(self, plan, steps, state, capacity_kwh):
+            self.years.append((steps.start, steps.stop, capacity_kwh))
+            return self.inner.run(plan, steps, state, capacity_kwh)
+
+    d = NeverDischarge()
+    res = simulate_energy(make(horizon_years=5), ageing_factory=LinearStandInStepper, dispatcher=d)
+    assert len(d.years) == 10
+    for c in ENERGY_COLUMNS:
+        assert np.array_equal(res.energy["v2g"][c], res.energy["baseline"][c])
