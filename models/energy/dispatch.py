@@ -333,8 +333,13 @@ class RuleBasedDispatcher:
             n_levels = int(tl.import_price_level.max()) + 1 if tl.n_steps else 1
             cheaper = _cheaper_steps(tl.import_price_level, chargeable, tl.next_departure, n_levels)
         if strategy == 2:
-            surplus_kw = np.clip(tl.pv_kw - tl.load_kw, 0.0, c.charge_kw)
-            pv_fc = _pv_forecast(surplus_kw * (tl.dt_h * c.charge_efficiency), tl.plugged, tl.next_departure)
+            key = ("pv_forecast", float(c.charge_kw), float(c.charge_efficiency))
+            pv_fc = tl.cache.get(key)
+            if pv_fc is None:       # run-independent: computed once per timeline
+                surplus_kw = np.clip(tl.pv_kw - tl.load_kw, 0.0, c.charge_kw)
+                pv_fc = _pv_forecast(surplus_kw * (tl.dt_h * c.charge_efficiency), tl.plugged,
+                                     tl.next_departure)
+                tl.cache[key] = pv_fc
         else:
             pv_fc = np.zeros(tl.n_steps)
         p = scenario.participation

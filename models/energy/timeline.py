@@ -80,7 +80,8 @@ class Timeline:
     is_departure: np.ndarray      # bool, step is the first away step of a trip
     #: int32, day index whose participation window contains the step, else -1
     window_day: np.ndarray
-    notes: list = field(default_factory=list)
+    #: memo of derived arrays (e.g. the dispatcher's PV forecast), keyed by their parameters
+    cache: dict = field(default_factory=dict)
 
     @property
     def dt_h(self) -> float:
