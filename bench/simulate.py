@@ -142,6 +142,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fresh process, import + first simulate_energy (numba cache warm): "
               f"{', '.join(f'{c:.2f} s' for c in colds)}")
         out["fresh_process_s"] = colds
+    from models import scenario as sc
+    from models.energy import ENERGY_COLUMNS, simulate_energy
+
+    res = simulate_energy(sc.demo())
+    print("demo year 1 (kWh):")
+    for run in ("v2g", "baseline"):
+        print(f"  {run:<9}" + ", ".join(f"{c.replace('energy_', '').replace('_kwh', '')}={res.energy[run][c][1]:.1f}"
+                                        for c in ENERGY_COLUMNS))
+    out["year1_kwh"] = {run: {c: float(res.energy[run][c][1]) for c in ENERGY_COLUMNS} for run in ("v2g", "baseline")}
     print(f"load average after: {_load()}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
