@@ -201,6 +201,16 @@ def _year_sums(i0, i1, load_kw, pv_kw, p_imp, p_exp, plugged, is_dep, window_day
     return out
 
 
+def battery_temperature_c(tl: Timeline, sl: slice, flows: StepFlows) -> np.ndarray:
+    """Battery temperature per step given to the ageing model.
+
+    Currently the ambient air temperature of the timeline.  TO BE REPLACED by
+    ``models.climate``'s battery temperature (parked offset + self-heating
+    while charging/discharging, from ``flows.battery_kw``) when it lands.
+    """
+    return tl.ambient_c[sl]
+
+
 def _household(tl: Timeline, sl: slice, f: StepFlows | None):
     """Per-step household grid import/export (kWh) with the car (f) or without (None)."""
     dt = tl.dt_h
@@ -353,7 +363,7 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
             if r in steppers:
                 stp = steppers[r]
                 t_s = (np.arange(i0, i1, dtype=np.float64) + 1.0) * dt_s
-                temp = tl.ambient_c[sl]
+                temp = battery_temperature_c(tl, sl, f)
                 if k == 1:
                     t_s = np.concatenate(([0.0], t_s))
                     temp = np.concatenate(([temp[0]], temp))
