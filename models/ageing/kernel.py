@@ -62,7 +62,12 @@ NKF = 4
 A_U, A_Z, A_UR, A_EFC, A_QDAY, A_QREF = 0, 1, 2, 3, 4, 5
 NAF = 6
 
-CURRENT_THRESHOLD_PER_H = 0.01   # |dSoC/dt| below this is rest (as BLAST-Lite)
+# The Kokam knee location q5 is linear in temperature and turns negative far below its data
+# (below about -30 degC for real cycles); it is floored here (warning issued by the stepper).
+KOKAM_Q5_FLOOR = 1000.0
+CURRENT_THRESHOLD_PER_H = 0.01
+# physical mode: steps whose SoC moves by more than this integrate the calendar rate with Simpson's rule
+SIMPSON_MIN_DSOC = 0.005   # |dSoC/dt| below this is rest (as BLAST-Lite)
 SECONDS_PER_DAY = 86400.0
 # Kokam LAM state starts at 1e-8 in BLAST-Lite: virtual argument z0 with f(z0) = 1e-8
 KOKAM_LAM_Y0 = 1e-8
@@ -164,7 +169,7 @@ def mark_needed(ends, g0, n, pos):
 
 
 @njit
-def sweep(model, tab, t, soc, temp_c, cs, pos, nout, days):
+def sweep(model, tab, t, soc, temp_c, cs, pos, nout, days, simpson):
     """One pass over a chunk.  Returns the number of completed days written to ``days``.
 
     ``pos[i] >= 0`` marks chunk samples at which the running sums are recorded
@@ -281,15 +286,24 @@ def sweep(model, tab, t, soc, temp_c, cs, pos, nout, days):
             next_day_t = t0 + (cur_day + 1.0) * SECONDS_PER_DAY
         dt_h = dt * (1.0 / 3600.0)
         d_dur += dt
-        i0 += 0.5 * (p0 + c0) * dt
-        i1 += 0.5 * (p1 + c1) * dt
-        i2 += 0.5 * (p2 + c2) * dt
-        i3 += 0.5 * (p3 + c3) * dt
         tm = 0.5 * (ptk + tk)
-        d_it += tm * dt
-        d_isoc += 0.5 * (ps + si) * dt
         ds = si - ps
         ads = abs(ds)
+        if simpson and ads > SIMPSON_MIN_DSOC:
+            # SoC moves: Simpson's rule with the mid-point (linear SoC and T within the step)
+            m0, m1, m2, m3 = _channels(model, tab, tm, 0.5 * (ps + si))
+            w = dt / 6.0
+            i0 += (p0 + 4.0 * m0 + c0) * w
+            i1 += (p1 + 4.0 * m1 + c1) * w
+            i2 += (p2 + 4.0 * m2 + c2) * w
+            i3 += (p3 + 4.0 * m3 + c3) * w
+        else:
+            i0 += 0.5 * (p0 + c0) * dt
+            i1 += 0.5 * (p1 + c1) * dt
+            i2 += 0.5 * (p2 + c2) * dt
+            i3 += 0.5 * (p3 + c3) * dt
+        d_it += tm * dt
+        d_isoc += 0.5 * (ps + si) * dt
         d_all += ads
         r_allh += dt_h
         r_tall += tm * dt_h
@@ -578,8 +592,8 @@ def apply_cycles(model, blast_mode, recs, i0, i1, stats, cal_hist, part_stats, p
             q3 = R.kokam_q3(tk, rng)
             g1 = q3 ** (1.0 / R.P_CYC[0])
             q5 = R.kokam_q5(tk, rng, soc_m)
-            if q5 < 1.0:
-                q5 = 1.0
+            if q5 < KOKAM_Q5_FLOOR:
+                q5 = KOKAM_Q5_FLOOR
             g2 = 1.0 / q5
             g3 = (R.KOKAM_R3 * q3) ** (1.0 / R.KOKAM_R4)
         elif model == R.DENSO:

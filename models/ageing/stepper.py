@@ -204,7 +204,7 @@ class AgeingStepper:
         t_prev = cs[K.PREV_T] if cs[K.HAS_PREV] else t[0]
         max_days = int((t[-1] - t_prev) // K.SECONDS_PER_DAY) + 3
         days = np.zeros((max_days, K.NDF))
-        nd = K.sweep(self._model, K.UA_TAB, t, s, tc, cs, pos, nout, days)
+        nd = K.sweep(self._model, K.UA_TAB, t, s, tc, cs, pos, nout, days, not self._blast)
         cur_day = int(cs[K.CUR_DAY])
         self._grow(cur_day + 1)
         part_row = np.zeros(K.NDF)
@@ -244,7 +244,11 @@ class AgeingStepper:
         prov = np.concatenate((self._pending, recs_res))
         K.apply_cycles(self._model, self._blast, prov, 0, prov.shape[0], self._stats, self._cal_hist,
                        part_stats, cur_day, part_cal, acc, self._s, self.pack_factor)
-        self._rep = self._report(kst, acc)
+        rep = self._report(kst, acc)
+        # The provisional terms (incomplete day, open cycles) can be revised slightly when the
+        # day or the cycles complete; report SoH as a running minimum so that it never rises.
+        rep["soh"] = np.minimum(rep["soh"], self._rep["soh"])
+        self._rep = rep
 
         # keep the running sums at the points later cycles can still refer to
         keep = np.unique(np.concatenate((res.i_start, res.i_end, np.array([g0 + n - 1], dtype=np.int64))))
