@@ -221,25 +221,26 @@ def _advance_py(x, lo, hi, offset, fstate, istate, stk_i, stk_v,
         bad = -1
         if dense:
             # branchless scan: reversal-dense data (random walks) would
-            # mispredict most branches.  NaN/inf make dl NaN (sticky), or
-            # appear as prev or as a reversal value, which is checked below.
-            # (Loops run over views with range(n) indices so that numba emits
-            # no negative-index wrap-around code and LLVM can optimise them.)
+            # mispredict most branches.  A vectorised NaN/inf check of the
+            # block comes first.  (Loops run over views with range(n) indices
+            # so that numba emits no negative-index wrap-around code, which
+            # would stop LLVM from vectorising them.)
             xb = x[pos:end]
-            base = offset + pos - 1
+            n_nf = 0
             for i in range(nb):
-                v = xb[i]
-                d = v - prev
-                rb_i[k] = base + i
-                rb_v[k] = prev
-                k += 1 if dl * d < 0.0 else 0
-                dl = d if d != 0.0 else dl
-                prev = v
-            nonfinite = not (abs(prev) <= fmax) or dl != dl
-            for j in range(k):
-                nonfinite |= not (abs(rb_v[j]) <= fmax)
-            if nonfinite:
+                n_nf += not (abs(xb[i]) <= fmax)
+            if n_nf:
                 bad = pos
+            else:
+                base = offset + pos - 1
+                for i in range(nb):
+                    v = xb[i]
+                    d = v - prev
+                    rb_i[k] = base + i
+                    rb_v[k] = prev
+                    k += 1 if dl * d < 0.0 else 0
+                    dl = d if d != 0.0 else dl
+                    prev = v
         else:
             a = pos
             if a == 0:

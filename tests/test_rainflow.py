@@ -447,3 +447,28 @@ def test_streaming_tiny_chunks_and_plateaus_across_boundaries():
                 k += 1
             assert sum(map(len, chunks)) == x.size
             assert stream(chunks)[0] == whole, (pattern, phase)
+
+
+@pytest.mark.parametrize("kind", ["soc", "random_walk"])
+@pytest.mark.parametrize("index", [1, 2047, 2048, 2049, 6143, 20_000, 39_999])
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_nonfinite_detected_in_both_scan_modes(kind, index, bad):
+    """NaN/inf at block edges and inside blocks, for sparse (SoC) and dense
+    (random walk) data: the first bad index is reported, also when streaming."""
+    from bench._soc_profile import soc_profile
+
+    if kind == "soc":
+        x = soc_profile(28, 1, seed=4)[:40_000].copy()
+    else:
+        x = np.cumsum(np.random.default_rng(3).standard_normal(40_000))
+    x[index] = bad
+    if index + 7 < x.size:
+        x[index + 7] = np.nan          # a later bad value must not be reported
+    with pytest.raises(ValueError, match=rf"sample index {index}\b"):
+        count_cycles(x)
+    cut = 1000 if index >= 1000 else 0        # the bad value is in the 2nd chunk
+    c = RainflowCounter()
+    c.push(x[:cut])
+    with pytest.raises(ValueError, match=rf"sample index {index}\b"):
+        c.push(x[cut:])
+    assert c.n_samples == cut
