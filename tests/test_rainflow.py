@@ -472,3 +472,30 @@ def test_nonfinite_detected_in_both_scan_modes(kind, index, bad):
     with pytest.raises(ValueError, match=rf"sample index {index}\b"):
         c.push(x[cut:])
     assert c.n_samples == cut
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**32 - 1),
+       st.lists(st.tuples(st.sampled_from(["walk", "flat", "soc", "ties"]), st.integers(1, 5000)),
+                min_size=1, max_size=6))
+def test_property_long_mixed_series_equal_reference_and_stream(seed, segments):
+    """Long series (several 2048-sample blocks) mixing dense and sparse
+    stretches, built by numpy from hypothesis-drawn seeds and layouts."""
+    rng = np.random.default_rng(seed)
+    parts = []
+    for kind, n in segments:
+        if kind == "walk":
+            parts.append(np.cumsum(rng.standard_normal(n)))
+        elif kind == "flat":
+            parts.append(np.full(n, rng.uniform(-1, 1)))
+        elif kind == "soc":
+            steps = np.repeat(rng.choice([-0.002, 0.0, 0.002], n // 60 + 1), 60)[:n]
+            parts.append(np.round(np.clip(0.5 + np.cumsum(steps), 0, 1), 6))
+        else:
+            parts.append(np.cumsum(rng.integers(-1, 2, n)) * 0.25)
+    x = np.concatenate(parts)
+    whole = count_cycles(x).tolist()
+    if x.size >= 3 and not np.all(x == x[0]):
+        assert whole == reference(x)
+    cuts = np.sort(rng.integers(0, x.size + 1, 3))
+    assert stream(np.split(x, cuts))[0] == whole
