@@ -155,49 +155,85 @@ _N_SUMS = _S_NOCAR + len(NO_CAR_KEYS)
 def _year_sums(i0, i1, load_kw, pv_kw, p_imp, p_exp, plugged, is_dep, window_day, spd, dt_h,
                soc, cg, cpv, home, exp, drv, unmet, standby_kwh, soc_prev, dep_min):
     """All yearly sums of one run in one pass (layout: the _S_* constants)."""
-    out = np.zeros(_N_SUMS)
+    s_cg = s_cpv = s_home = s_exp = s_drv = s_unmet = s_var = 0.0
+    imp_k = imp_c = exp_k = exp_v = cg_c = cpv_v = carx_v = home_v = pv_self = 0.0
+    win_n = dis_days = dep_low = 0.0
+    nc_imp = nc_impc = nc_exp = nc_expv = nc_load = nc_pv = 0.0
     last_day = -1
     prev = soc_prev
     for t in range(i0, i1):
         k = t - i0
-        net = (load_kw[t] - pv_kw[t]) * dt_h
+        ld = load_kw[t]
+        pv = pv_kw[t]
+        net = (ld - pv) * dt_h
         res = net if net > 0.0 else 0.0
         sur = -net if net < 0.0 else 0.0
-        imp = res - home[k] + cg[k] + standby_kwh
-        ex = sur - cpv[k] + exp[k]
+        c_g = cg[k]
+        c_p = cpv[k]
+        h = home[k]
+        x = exp[k]
+        imp = res - h + c_g + standby_kwh
+        ex = sur - c_p + x
         pi = p_imp[t]
         pe = p_exp[t]
-        out[_S_CG] += cg[k]
-        out[_S_CPV] += cpv[k]
-        out[_S_HOME] += home[k]
-        out[_S_EXP] += exp[k]
-        out[_S_DRV] += drv[k]
-        out[_S_UNMET] += unmet[k]
-        out[_S_VAR] += abs(soc[k] - prev)
-        out[_S_FLOWS + 0] += imp
-        out[_S_FLOWS + 1] += imp * pi
-        out[_S_FLOWS + 2] += ex
-        out[_S_FLOWS + 3] += ex * pe
-        out[_S_FLOWS + 4] += (cg[k] + standby_kwh) * pi
-        out[_S_FLOWS + 5] += cpv[k] * pe
-        out[_S_FLOWS + 6] += exp[k] * pe
-        out[_S_FLOWS + 7] += home[k] * pi
-        pv_home = pv_kw[t] if pv_kw[t] < load_kw[t] else load_kw[t]
-        out[_S_FLOWS + 8] += pv_home * dt_h + cpv[k]
+        s_cg += c_g
+        s_cpv += c_p
+        s_home += h
+        s_exp += x
+        s_drv += drv[k]
+        s_unmet += unmet[k]
+        s_var += abs(soc[k] - prev)
+        imp_k += imp
+        imp_c += imp * pi
+        exp_k += ex
+        exp_v += ex * pe
+        cg_c += (c_g + standby_kwh) * pi
+        cpv_v += c_p * pe
+        carx_v += x * pe
+        home_v += h * pi
+        pv_self += (pv if pv < ld else ld) * dt_h + c_p
         if window_day[t] >= 0 and plugged[t]:
-            out[_S_FLOWS + 9] += 1.0
-        if home[k] + exp[k] > 0.0 and t // spd != last_day:
+            win_n += 1.0
+        if h + x > 0.0 and t // spd != last_day:
             last_day = t // spd
-            out[_S_FLOWS + 10] += 1.0
+            dis_days += 1.0
         if is_dep[t] and prev < dep_min - 1e-9:
-            out[_S_FLOWS + 11] += 1.0
-        out[_S_NOCAR + 0] += res
-        out[_S_NOCAR + 1] += res * pi
-        out[_S_NOCAR + 2] += sur
-        out[_S_NOCAR + 3] += sur * pe
-        out[_S_NOCAR + 4] += load_kw[t] * dt_h
-        out[_S_NOCAR + 5] += pv_kw[t] * dt_h
+            dep_low += 1.0
+        nc_imp += res
+        nc_impc += res * pi
+        nc_exp += sur
+        nc_expv += sur * pe
+        nc_load += ld * dt_h
+        nc_pv += pv * dt_h
         prev = soc[k]
+    out = np.empty(_N_SUMS)
+    out[_S_CG] = s_cg
+    out[_S_CPV] = s_cpv
+    out[_S_HOME] = s_home
+    out[_S_EXP] = s_exp
+    out[_S_DRV] = s_drv
+    out[_S_UNMET] = s_unmet
+    out[_S_VAR] = s_var
+    f = _S_FLOWS
+    out[f + 0] = imp_k
+    out[f + 1] = imp_c
+    out[f + 2] = exp_k
+    out[f + 3] = exp_v
+    out[f + 4] = cg_c
+    out[f + 5] = cpv_v
+    out[f + 6] = carx_v
+    out[f + 7] = home_v
+    out[f + 8] = pv_self
+    out[f + 9] = win_n
+    out[f + 10] = dis_days
+    out[f + 11] = dep_low
+    g = _S_NOCAR
+    out[g + 0] = nc_imp
+    out[g + 1] = nc_impc
+    out[g + 2] = nc_exp
+    out[g + 3] = nc_expv
+    out[g + 4] = nc_load
+    out[g + 5] = nc_pv
     return out
 
 
