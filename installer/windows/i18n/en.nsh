@@ -1,0 +1,11 @@
+; English strings of the V2G Calculator installer (included by v2g-calculator.nsi, UTF-8).
+LangString SecAppName       ${LANG_ENGLISH} "V2G Calculator (required)"
+LangString SecAppDesc       ${LANG_ENGLISH} "The application and its Start-menu shortcut."
+LangString SecDesktopName   ${LANG_ENGLISH} "Desktop shortcut"
+LangString SecDesktopDesc   ${LANG_ENGLISH} "Put a V2G Calculator shortcut on the desktop."
+LangString SecAssocName     ${LANG_ENGLISH} "Open scenario files"
+LangString SecAssocDesc     ${LANG_ENGLISH} "Register V2G Calculator for scenario files (*.v2g.json) and add it to 'Open with' for JSON files."
+LangString ShortcutComment  ${LANG_ENGLISH} "V2G / V2H economics for EV and charger customers"
+LangString ScenarioTypeName ${LANG_ENGLISH} "V2G Calculator scenario"
+LangString MsgNeed64        ${LANG_ENGLISH} "V2G Calculator needs a 64-bit (x64) edition of Windows."
+LangString MsgNeedWin10     ${LANG_ENGLISH} "V2G Calculator needs Windows 10 or newer."

@@ -1,0 +1,11 @@
+; Japanese strings of the V2G Calculator installer (included by v2g-calculator.nsi, UTF-8).
+LangString SecAppName       ${LANG_JAPANESE} "V2G Calculator 本体（必須）"
+LangString SecAppDesc       ${LANG_JAPANESE} "アプリ本体とスタートメニューのショートカットをインストールします。"
+LangString SecDesktopName   ${LANG_JAPANESE} "デスクトップのショートカット"
+LangString SecDesktopDesc   ${LANG_JAPANESE} "デスクトップに V2G Calculator のショートカットを作成します。"
+LangString SecAssocName     ${LANG_JAPANESE} "シナリオファイルの関連付け"
+LangString SecAssocDesc     ${LANG_JAPANESE} "シナリオファイル（*.v2g.json）を V2G Calculator で開けるように登録し、JSON ファイルの「プログラムから開く」に追加します。"
+LangString ShortcutComment  ${LANG_JAPANESE} "EV・充放電器のお客様向け V2G/V2H 経済性シミュレーター"
+LangString ScenarioTypeName ${LANG_JAPANESE} "V2G Calculator シナリオ"
+LangString MsgNeed64        ${LANG_JAPANESE} "V2G Calculator には 64 ビット版（x64）の Windows が必要です。"
+LangString MsgNeedWin10     ${LANG_JAPANESE} "V2G Calculator には Windows 10 以降が必要です。"
