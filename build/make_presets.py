@@ -421,20 +421,91 @@ def build() -> dict[str, dict]:
     }
 
 
+EXAMPLES = ROOT / "resources" / "examples"
+
+
+def _example(name, currency, country, presets_, **inputs):
+    """A scenario built from presets plus the household's own inputs (keys: group -> dict)."""
+    from models import presets as pr
+    from models import scenario as sc
+
+    s = sc.Scenario(name=name, currency=currency, country=country,
+                    charger=sc.Charger(subsidy=0.0, subsidy_preset_id=""))
+    for kind, pid in presets_:
+        s, warnings = pr.apply(s, kind, pid)
+        if warnings:
+            raise SystemExit(f"{name}: {warnings}")
+    d = sc.to_dict(s)
+    for group, values in inputs.items():
+        if isinstance(values, dict):
+            d[group].update(values)
+        else:
+            d[group] = values
+    return sc.to_dict(sc.from_dict(d))
+
+
+def build_examples() -> dict[str, dict]:
+    from models import presets as pr
+    from models import scenario as sc
+
+    pr._cache.clear()
+    uk = _example(
+        "UK: V2G with an Octopus Power Pack style bundle (BYD Dolphin, Wallbox Quasar)", "GBP", "GB",
+        [("vehicles", "byd_dolphin"), ("chargers", "uk_wallbox_quasar1"), ("tariffs", "uk_octopus_power_pack_style"),
+         ("load_profiles", "uk_elexon_pc1"), ("pv_profiles", "uk_london_south30"), ("climates", "london")],
+        notes="Example for dealers in the UK: the programme pays the car's charging and schedules export in the "
+              "16:00-19:00 peak; export price and import price are examples to confirm.",
+        start_date="2026-04-01", horizon_years=10, step_minutes=15,
+        driving={"weekday_km": 40.0, "weekend_km": 50.0, "weekday_departure": "08:00", "weekday_return": "18:00",
+                 "weekend_departure": "10:00", "weekend_return": "16:00",
+                 "monthly_consumption_factor": [1.25, 1.25, 1.1, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.2, 1.25]},
+        home={"annual_load_kwh": 2700.0, "pv_kwp": 0.0},
+        charging={"strategy": "cheapest", "target_soc": 0.9},
+        participation={"mode": "v2g", "days": list(sc.DAY_NAMES), "windows": ["16:00-19:00"], "power_kw": 7.0,
+                       "reserve_soc": 0.35, "departure_soc_min": 0.8, "max_discharge_kwh_per_day": 200.0},
+        finance={"discount_rate": 0.06, "wear_method": "marginal"})
+    us = _example(
+        "US: PG&E EV2-A with ELRP event payments (Kia EV9, Wallbox Quasar 2)", "USD", "US",
+        [("vehicles", "kia_ev9"), ("chargers", "us_wallbox_quasar2"), ("tariffs", "us_pge_ev2a_elrp"),
+         ("load_profiles", "us_generic_evening_peak"), ("pv_profiles", "us_los_angeles_south30"),
+         ("climates", "los_angeles")],
+        notes="Example for dealers in California: V2H in the 16:00-21:00 peak plus export during ELRP events "
+              "(2 USD/kWh); prices must be refreshed from the PG&E tariff sheet.",
+        start_date="2026-05-01", horizon_years=15, step_minutes=15,
+        driving={"weekday_km": 45.0, "weekend_km": 40.0, "weekday_departure": "07:30", "weekday_return": "17:30",
+                 "weekend_departure": "11:00", "weekend_return": "15:00"},
+        home={"annual_load_kwh": 6000.0, "pv_kwp": 5.0},
+        charging={"strategy": "cheapest", "target_soc": 0.9},
+        participation={"mode": "v2h+v2g", "days": list(sc.DAY_NAMES), "windows": ["16:00-21:00"], "power_kw": 11.5,
+                       "reserve_soc": 0.3, "departure_soc_min": 0.8, "max_discharge_kwh_per_day": 200.0},
+        finance={"discount_rate": 0.07, "wear_method": "marginal"})
+    jp = sc.to_dict(sc.demo())
+    return {"uk_v2g_power_pack.v2g.json": uk, "us_pge_ev2a_elrp.v2g.json": us, "jp_demo_sotsu_fit_v2h.v2g.json": jp}
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     OUT.mkdir(parents=True, exist_ok=True)
+    EXAMPLES.mkdir(parents=True, exist_ok=True)
     stale = []
-    for name, data in build().items():
+    outputs = {OUT / name: data for name, data in build().items()}
+    for path, data in outputs.items():
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        path = OUT / name
+        if "--check" in argv:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path.name)
+        else:
+            path.write_text(text, encoding="utf-8")
+    for name, data in build_examples().items():
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        path = EXAMPLES / name
         if "--check" in argv:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 stale.append(name)
         else:
             path.write_text(text, encoding="utf-8")
     for name in stale:
-        print(f"resources/presets/{name} is out of date: run python build/make_presets.py")
+        print(f"{name} is out of date: run python build/make_presets.py")
     return 1 if stale else 0
 
 

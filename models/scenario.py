@@ -957,12 +957,14 @@ def save(scenario: Scenario, path) -> None:
 def demo() -> Scenario:
     """The pinned demo: a 卒FIT household near Tokyo with a Leaf 40 kWh and a 6 kW V2H unit.
 
-    Sources of every number: ``../shared/research/economics.md`` and ``profiles.md``;
-    see ``docs/scenario.md``.
+    Built from the shipped presets (vehicle, charger, subsidy, tariff, load and
+    PV profiles, climate) plus the household's own inputs; sources of every
+    number: ``../shared/research/economics.md`` and ``profiles.md``, see
+    ``docs/scenario.md``.
     """
-    from .demo_data import demo_dict
+    from .presets import demo_from_presets
 
-    return from_dict(demo_dict())
+    return demo_from_presets()
 
 
 def iter_fields(cls=Scenario, prefix: str = ""):

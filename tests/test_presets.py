@@ -105,3 +105,26 @@ def test_presets_match_their_generator():
     out = subprocess.run([sys.executable, "build/make_presets.py", "--check"], cwd=ROOT, capture_output=True,
                          text=True, timeout=120)
     assert out.returncode == 0, out.stdout
+
+
+def test_demo_is_built_from_presets():
+    s = sc.demo()
+    assert s == pr.demo_from_presets()
+    assert s.vehicle.preset_id == "leaf_40" and s.charger.preset_id == "jp_nichicon_evps_std"
+    assert s.tariff.preset_id == "jp_tepco_smartlife_s" and s.home.climate.preset_id == "tokyo"
+    assert s.charger.subsidy_preset_id == "jp_cev_v2h_fy2025" and s.charger.subsidy == 399000
+
+
+@pytest.mark.parametrize("name", ["uk_v2g_power_pack.v2g.json", "us_pge_ev2a_elrp.v2g.json",
+                                  "jp_demo_sotsu_fit_v2h.v2g.json"])
+def test_examples_load(name):
+    s = sc.load(ROOT / "resources" / "examples" / name)
+    assert s.tariff.source and s.vehicle.preset_id
+
+
+def test_uk_and_us_examples_use_their_programmes():
+    uk = sc.load(ROOT / "resources" / "examples" / "uk_v2g_power_pack.v2g.json")
+    assert uk.currency == "GBP" and uk.country == "GB" and uk.participation.mode == "v2g"
+    assert uk.tariff.ev_charging_free
+    us = sc.load(ROOT / "resources" / "examples" / "us_pge_ev2a_elrp.v2g.json")
+    assert us.currency == "USD" and us.tariff.event_payment_per_kwh == 2.0 and us.tariff.event_window == "16:00-21:00"
