@@ -5,6 +5,8 @@ Shipping the font makes Japanese render identically on every OS and in CI
 """
 from __future__ import annotations
 
+from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
+
 from PySide6.QtGui import QFont, QFontDatabase
 
 from models.paths import resources_dir

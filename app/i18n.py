@@ -6,6 +6,8 @@ compiles it to ``app_ja.qm`` with ``pyside6-lrelease``.  Qt's own strings
 """
 from __future__ import annotations
 
+from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from models.paths import resources_dir

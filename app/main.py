@@ -47,6 +47,15 @@ def self_test() -> int:
         return 1
 
 
+def _default_lang(settings) -> str:
+    lang = settings.get("ui/language")
+    if lang in ("en", "ja"):
+        return lang
+    from PySide6.QtCore import QLocale
+
+    return "ja" if QLocale.system().language() == QLocale.Language.Japanese else "en"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
@@ -56,40 +65,78 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from app import i18n
+    from app import errors, i18n
     from app.fonts import load_fonts
+    from app.settings import APPLICATION, ORGANIZATION, Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("V2G Calculator")
-    app.setOrganizationName("V2GCalculator")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
     load_fonts(app)
-    lang = args.lang or "en"
+    settings = Settings()
+    lang = args.lang or _default_lang(settings)
     i18n.install(app, lang)
 
+    from app.dialogs import Dialogs, ScriptedDialogs
     from app.main_window import MainWindow
 
+    screenshot = bool(args.screenshot)
+    dialogs = ScriptedDialogs() if screenshot else Dialogs()
+    errors.install(dialogs)
+    window = MainWindow(lang=lang, settings=settings, dialogs=dialogs, autosave=not screenshot)
+    errors.set_parent(window)
+    _set_icon(app, window)
     scenario_path = args.scenario or args.scenario_pos
-    window = MainWindow(lang=lang)
+    recovered = False if screenshot or scenario_path else window.check_recovery()
     if scenario_path:
-        window.open_path(scenario_path)
-    else:
+        window.open_path(scenario_path, ask=False)
+    elif not recovered:
         window.load_demo()
     if args.tab:
         window.show_tab(args.tab)
-    if args.screenshot:
+    if screenshot:
+        return _screenshot(app, window, args.screenshot)
+    geometry = settings.get("window/geometry")
+    if geometry:
+        from PySide6.QtCore import QByteArray
+
+        window.restoreGeometry(QByteArray(geometry))
+    else:
         window.resize(1280, 800)
-        window.show()
-        for _ in range(5):
-            app.processEvents()
-        ok = window.grab().save(args.screenshot)
-        if not ok:
-            print(f"{args.screenshot}: could not write the image", file=sys.stderr)
-            return 2
-        print(args.screenshot)
-        return 0
-    window.resize(1280, 800)
     window.show()
     return app.exec()
+
+
+def _set_icon(app, window) -> None:
+    from PySide6.QtGui import QIcon
+
+    from models.paths import resources_dir
+
+    icon_path = resources_dir() / "icons" / "v2g-calculator-256.png"
+    if icon_path.exists():
+        icon = QIcon(str(icon_path))
+        app.setWindowIcon(icon)
+        window.setWindowIcon(icon)
+
+
+def _screenshot(app, window, path: str) -> int:
+    """Render the window offscreen once real results are shown, save it to ``path``."""
+    window.resize(1280, 800)
+    window.show()
+    if not window.wait_for_result(180000):
+        print("no result within 180 s; the screenshot would not show computed figures", file=sys.stderr)
+        return 3
+    if window.current_tab() == "compare" and not window.variants:
+        window.quick_compare()
+        window.wait_for_result(180000)
+    for _ in range(10):
+        app.processEvents()
+    ok = window.grab().save(path)
+    if not ok:
+        print(f"{path}: could not write the image", file=sys.stderr)
+        return 2
+    print(path)
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

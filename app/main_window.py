@@ -1,206 +1,711 @@
-"""Main window shell: header, input summary, KPI cards and chart tabs.
+"""Main window: header with dealer branding, inputs, KPI cards, chart tabs and comparison.
 
 The window shows only what :func:`models.simulate` returns (the results
 contract); a key the engine has not computed is shown as "not available".
-The full dealer UI (editable inputs, live charts, comparison) builds on this
-shell (issue 7).
+Every edit is recomputed in the background (:class:`app.worker.SimulationRunner`);
+the newest result is swapped in whole, so the window never blocks and never
+shows a mix of old and new figures.
+
+Modal questions go through ``self.dialogs`` (:class:`app.dialogs.Dialogs`),
+which tests replace with :class:`app.dialogs.ScriptedDialogs`.
 """
 from __future__ import annotations
 
-import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
-                               QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
+from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
 
-import models
+import datetime as _dt
+import json
+import logging
+import os
+import re
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPixmap
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from app import errors
+from app.charts import CashflowChart, CycleChart, DayChart, HealthChart, YearlyChart
+from app.compare import MAX_COLUMNS, CompareView
+from app.dialogs import Dialogs
+from app.inputs import InputPanel
+from app.kpis import KpiPanel
+from app.settings import Settings
+from app.worker import SimulationRunner
 from models import scenario as sc
+from models.paths import user_data_dir
 
-pg.setConfigOptions(antialias=True, background="w", foreground="k")
+log = logging.getLogger("v2g.window")
+BASE_FONT_PT = 10.0
 
 
-class KpiCard(QFrame):
-    """A large value with a caption, readable from two metres away."""
+def report_module():
+    """``app.report`` when it offers ``write_report``, else None (the export action is then disabled)."""
+    try:
+        import app.report as report
+    except Exception:  # not written yet, or broken: never stop the window
+        return None
+    return report if callable(getattr(report, "write_report", None)) else None
 
-    def __init__(self, caption: str, parent=None):
-        super().__init__(parent)
-        self.setObjectName("kpiCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#kpiCard { background: #f4f7fb; border: 1px solid #c9d4e3; border-radius: 8px; }")
-        lay = QVBoxLayout(self)
-        self.caption = QLabel(caption)
-        self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #45546b; font-size: 11pt;")
-        self.value = QLabel("")
-        self.value.setStyleSheet("color: #0b2545; font-size: 20pt; font-weight: bold;")
-        self.value.setWordWrap(True)
-        lay.addWidget(self.caption)
-        lay.addWidget(self.value)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-    def set_value(self, text: str, available: bool = True):
-        self.value.setText(text)
-        self.value.setStyleSheet(
-            "font-size: 20pt; font-weight: bold; color: %s;" % ("#0b2545" if available else "#8a94a6"))
+def autosave_dir() -> Path:
+    return user_data_dir() / "autosave"
 
 
 class MainWindow(QMainWindow):
     TABS = ("health", "cashflow", "yearly", "day", "cycles", "compare")
 
-    def __init__(self, lang: str = "en", parent=None):
+    #: emitted after a main result has been swapped in and every chart redrawn (request id)
+    resultShown = Signal(int)
+    #: emitted after the comparison table was refreshed
+    compareShown = Signal()
+
+    def __init__(self, lang: str = "en", parent=None, *, settings: Settings | None = None,
+                 dialogs: Dialogs | None = None, runner: SimulationRunner | None = None, autosave: bool = True):
         super().__init__(parent)
         self.lang = lang
+        self.settings = settings or Settings()
+        self.dialogs = dialogs or Dialogs()
+        self.runner = runner or SimulationRunner(self, debounce_ms=self.settings.get("compute/debounce_ms"))
+        self.runner.setParent(self)
+        self.runner.resultReady.connect(self._on_result)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.busyChanged.connect(self._on_busy)
+        self.runner.warmedUp.connect(self._on_warmed_up)
         self.scenario: sc.Scenario | None = None
-        self.result = None
+        self.result: dict | None = None
+        self.result_scenario: sc.Scenario | None = None
+        self.result_rid = 0
         self.path: str | None = None
-        self.setWindowTitle(self.tr("V2G Calculator"))
+        self.dirty = False
+        self.presentation = False
+        self.variants: list[dict] = []
+        self._variant_uid = 0
+        self._warm_requested = False
+        self._started = time.perf_counter()
+        self.first_result_seconds: float | None = None
+        self.timings: list[float] = []
+        self._autosave_enabled = autosave
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.timeout.connect(self.write_autosave)
+        self.setAcceptDrops(True)
+        self.setMinimumSize(1024, 680)
+        self._build_ui()
+        self._set_status(self.tr("Preparing the calculation engine…"))
+
+    # ================================================================== UI
+    def _scale(self) -> float:
+        return float(self.settings.get("ui/presentation_scale")) if self.presentation else 1.0
+
+    def _build_ui(self) -> None:
+        scale = self._scale()
+        font_pt = BASE_FONT_PT * scale
+        app = QApplication.instance()
+        if app is not None:
+            f = app.font()
+            f.setPointSizeF(font_pt)
+            app.setFont(f)
+        self._build_menus()
         central = QWidget()
         self.setCentralWidget(central)
         root = QVBoxLayout(central)
+        root.setContentsMargins(8, 6, 8, 4)
+        root.setSpacing(6)
 
         header = QHBoxLayout()
+        self.logo = QLabel()
+        self.logo.setFixedHeight(int(52 * scale))
+        self.dealer_label = QLabel()
+        self.dealer_label.setStyleSheet(f"font-size: {13 * scale:.1f}pt; font-weight: bold; color: #24364f;")
         self.title = QLabel(self.tr("V2G Calculator"))
-        self.title.setStyleSheet("font-size: 18pt; font-weight: bold; color: #0b2545;")
+        self.title.setStyleSheet(f"font-size: {17 * scale:.1f}pt; font-weight: bold; color: #0b2545;")
         self.scenario_label = QLabel("")
-        self.scenario_label.setStyleSheet("font-size: 12pt; color: #45546b;")
-        header.addWidget(self.title)
+        self.scenario_label.setStyleSheet(f"font-size: {11.5 * scale:.1f}pt; color: #45546b;")
+        self.scenario_label.setWordWrap(True)
+        self.scenario_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.customer_label = QLabel("")
+        self.customer_label.setStyleSheet(f"font-size: {12 * scale:.1f}pt; color: #24364f;")
+        self.customer_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.logo)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.title)
+        names.addWidget(self.dealer_label)
+        header.addLayout(names)
         header.addStretch(1)
-        header.addWidget(self.scenario_label)
+        right_names = QVBoxLayout()
+        right_names.setSpacing(0)
+        right_names.addWidget(self.customer_label)
+        right_names.addWidget(self.scenario_label)
+        header.addLayout(right_names, 2)
         root.addLayout(header)
 
-        body = QHBoxLayout()
-        root.addLayout(body, 1)
-        self.inputs = QLabel("")
-        self.inputs.setTextFormat(Qt.TextFormat.RichText)
-        self.inputs.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.inputs.setWordWrap(True)
-        self.inputs.setMinimumWidth(330)
-        self.inputs.setMaximumWidth(400)
-        self.inputs.setStyleSheet("font-size: 10pt;")
-        body.addWidget(self.inputs)
-
-        right = QVBoxLayout()
-        body.addLayout(right, 1)
-        kpis = QGridLayout()
-        self.cards = {
-            "payback": KpiCard(self.tr("Payback")),
-            "net": KpiCard(self.tr("Net over the horizon")),
-            "npv": KpiCard(self.tr("Net present value")),
-            "warranty": KpiCard(self.tr("Battery health at warranty age (with / without V2G)")),
-            "wear": KpiCard(self.tr("Battery wear cost per kWh discharged")),
-            "unmet": KpiCard(self.tr("Unmet driving energy")),
-        }
-        for i, card in enumerate(self.cards.values()):
-            kpis.addWidget(card, i // 3, i % 3)
-        right.addLayout(kpis)
-
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.inputs = InputPanel(self.lang)
+        self.inputs.scenarioEdited.connect(self._on_edited)
+        self.inputs.validityChanged.connect(self._on_validity)
+        self.inputs.presetApplied.connect(self._on_preset_applied)
+        self.splitter.addWidget(self.inputs)
+        right = QWidget()
+        rlay = QVBoxLayout(right)
+        rlay.setContentsMargins(0, 0, 0, 0)
+        rlay.setSpacing(6)
+        self.kpis = KpiPanel(self.lang, scale)
+        rlay.addWidget(self.kpis)
         self.tabs = QTabWidget()
-        self.plots: dict[str, pg.PlotWidget] = {}
-        titles = {
-            "health": self.tr("Battery health"), "cashflow": self.tr("Cumulative cash flow"),
-            "yearly": self.tr("Yearly revenue and wear"), "day": self.tr("Typical day"),
-            "cycles": self.tr("Cycle map"), "compare": self.tr("Scenario comparison"),
+        self.tabs.setObjectName("chartTabs")
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.charts = {
+            "health": HealthChart(self.lang, font_pt),
+            "cashflow": CashflowChart(self.lang, font_pt),
+            "yearly": YearlyChart(self.lang, font_pt),
+            "day": DayChart(self.lang, font_pt),
+            "cycles": CycleChart(self.lang, font_pt),
         }
+        self.compare = CompareView(self.lang, font_pt)
+        self.compare.duplicateRequested.connect(self.duplicate_as_variant)
+        self.compare.quickSetRequested.connect(self.quick_compare)
+        self.compare.removeRequested.connect(self.remove_variant)
+        self.compare.clearRequested.connect(self.clear_variants)
+        titles = {"health": self.tr("Battery health"), "cashflow": self.tr("Cash flow & payback"),
+                  "yearly": self.tr("Year by year"), "day": self.tr("Typical day"),
+                  "cycles": self.tr("Cycle map"), "compare": self.tr("Compare scenarios")}
         for name in self.TABS:
-            plot = pg.PlotWidget()
-            plot.showGrid(x=True, y=True, alpha=0.3)
-            self.plots[name] = plot
-            self.tabs.addTab(plot, titles[name])
-        right.addWidget(self.tabs, 1)
-        self.status_label = QLabel("")
-        self.statusBar().addWidget(self.status_label, 1)
+            self.tabs.addTab(self.compare if name == "compare" else self.charts[name], titles[name].replace("&", "&&"))
+        rlay.addWidget(self.tabs, 1)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([int(370 * min(scale, 1.15)), 900])
+        root.addWidget(self.splitter, 1)
 
-    # ------------------------------------------------------------------ data
-    def load_demo(self):
+        self.status_label = QLabel("")
+        self.busy_label = QLabel("")
+        self.busy_label.setStyleSheet("color: #1f6feb;")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self._apply_branding()
+        self._update_title()
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        mb.clear()
+        self.actions: dict[str, QAction] = {}
+
+        def act(key, text, slot, shortcut=None, menu=None, checkable=False):
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(shortcut)
+            a.setCheckable(checkable)
+            a.triggered.connect(slot)
+            self.actions[key] = a
+            if menu is not None:
+                menu.addAction(a)
+            return a
+
+        m = mb.addMenu(self.tr("&File"))
+        act("new", self.tr("&New scenario"), self.new_scenario, QKeySequence.StandardKey.New, m)
+        act("demo", self.tr("Open the &demo scenario"), self.open_demo, None, m)
+        act("open", self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, m)
+        self.recent_menu = m.addMenu(self.tr("Open &recent"))
+        m.addSeparator()
+        act("save", self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, m)
+        act("save_as", self.tr("Save &as…"), self.save_as, QKeySequence("Ctrl+Shift+S"), m)
+        m.addSeparator()
+        export = act("export", self.tr("&Export report…"), self.export_report, QKeySequence("Ctrl+E"), m)
+        if report_module() is None:
+            export.setEnabled(False)
+            export.setToolTip(self.tr("The report module is not installed in this version."))
+            export.setStatusTip(export.toolTip())
+        m.setToolTipsVisible(True)
+        m.addSeparator()
+        act("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, m)
+        self._fill_recent()
+
+        m = mb.addMenu(self.tr("&Compare"))
+        act("duplicate", self.tr("&Duplicate current scenario as variant"), self.duplicate_as_variant,
+            QKeySequence("Ctrl+D"), m)
+        act("quick_compare", self.tr("Compare &No V2G / V2H only / V2G"), self.quick_compare, None, m)
+        act("clear_variants", self.tr("&Remove all variants"), self.clear_variants, None, m)
+
+        m = mb.addMenu(self.tr("&View"))
+        act("presentation", self.tr("&Presentation mode"), self.toggle_presentation, QKeySequence("F5"), m,
+            checkable=True)
+        self.actions["presentation"].setChecked(self.presentation)
+        lang_menu = m.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("en", "English"), ("ja", "日本語")):
+            a = act(f"lang_{code}", name, lambda _=False, c=code: self.set_language(c), None, lang_menu, True)
+            a.setChecked(code == self.lang)
+            group.addAction(a)
+        m.addSeparator()
+        for i, name in enumerate(self.TABS):
+            a = QAction(self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            a.triggered.connect(lambda _=False, n=name: self.show_tab(n))
+            self.addAction(a)
+
+        m = mb.addMenu(self.tr("&Settings"))
+        act("branding", self.tr("Dealer &branding…"), self.edit_branding, None, m)
+
+        m = mb.addMenu(self.tr("&Help"))
+        act("about", self.tr("&About V2G Calculator"), self.about, None, m)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.settings.get("files/recent") if p]
+        for path in recent:
+            a = self.recent_menu.addAction(Path(path).name)
+            a.setToolTip(path)
+            a.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _rebuild_ui(self) -> None:
+        """Rebuild every widget (language or presentation change), keeping the state."""
+        tab = self.current_tab()
+        day = None
+        if hasattr(self, "charts"):
+            day = (self.charts["day"].season.currentData(), self.charts["day"].daytype.currentData())
+        old = self.centralWidget()
+        self._build_ui()
+        if old is not None:
+            old.deleteLater()
+        if self.scenario is not None:
+            self.inputs.set_scenario(self.scenario)
+        if day:
+            self.charts["day"].set_day(*day)
+        self._show_result()
+        self._refresh_compare()
+        self.show_tab(tab)
+        self._set_status(self.tr("Ready") if self.result else self.tr("Preparing the calculation engine…"))
+
+    # ============================================================ scenario
+    def load_demo(self) -> None:
         self.set_scenario(sc.demo(), None)
 
-    def open_path(self, path: str) -> bool:
+    def set_scenario(self, scenario: sc.Scenario, path: str | None, dirty: bool = False) -> None:
+        self.scenario = scenario
+        self.path = path
+        self.dirty = dirty
+        self.inputs.set_scenario(scenario)
+        self._update_title()
+        self.runner.request("main", scenario, delay_ms=0)
+        self._refresh_compare()
+
+    def _on_edited(self, scenario: sc.Scenario) -> None:
+        self.scenario = scenario
+        self.dirty = True
+        self._update_title()
+        self.runner.request("main", scenario)
+        if self._autosave_enabled:
+            self._autosave_timer.start(1000 * max(1, int(self.settings.get("autosave/interval_s"))))
+        self._refresh_compare()
+
+    def _on_validity(self, valid: bool) -> None:
+        if not valid:
+            self._set_status(self.tr("Please correct the marked value; the figures show the last valid inputs."),
+                             error=True)
+        else:
+            self._set_status(self.tr("Ready") if self.result else "")
+
+    def _on_preset_applied(self, kind: str, warnings: list) -> None:
+        if warnings:
+            self._set_status("; ".join(warnings), error=True)
+
+    def _update_title(self) -> None:
+        name = self.scenario.name if self.scenario else ""
+        self.scenario_label.setText(name)
+        self.setWindowTitle(f"{name}{' *' if self.dirty else ''} — {self.tr('V2G Calculator')}")
+        self.setWindowModified(self.dirty)
+
+    # ============================================================= results
+    def _on_result(self, channel: str, rid: int, scenario, result) -> None:
+        if channel == "main":
+            t0 = time.perf_counter()
+            self.result, self.result_scenario, self.result_rid = result, scenario, rid
+            self._show_result()
+            if self.first_result_seconds is None:
+                self.first_result_seconds = time.perf_counter() - self._started
+                if not self._warm_requested:
+                    self._warm_requested = True
+                    QTimer.singleShot(200, self.runner.warm_up)
+            self.timings.append(time.perf_counter() - t0)
+            self._refresh_compare()
+            self.resultShown.emit(rid)
+        elif channel.startswith("variant:"):
+            uid = int(channel.split(":", 1)[1])
+            for v in self.variants:
+                if v["uid"] == uid:
+                    v["result"] = result
+            self._refresh_compare()
+
+    def _show_result(self) -> None:
+        result, scenario = self.result, self.result_scenario
+        self.kpis.show_result(result)
+        if result is None or scenario is None:
+            return
+        for chart in self.charts.values():
+            chart.show_result(result, scenario)
+        if result.get("status") != "complete":
+            self._set_status(self.tr("Some figures are not available in this version."))
+        elif self.inputs.valid:
+            warnings = result.get("warnings") or []
+            self._set_status(self.tr("Ready") if not warnings else
+                             self.tr("Ready. Note: %1").replace("%1", "; ".join(warnings[:2])))
+
+    def _on_failed(self, channel: str, rid: int, error: str) -> None:
+        first = error.splitlines()[0] if error else ""
+        self._set_status(self.tr("The calculation failed: %1").replace("%1", first), error=True)
+
+    def _on_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Calculating…") if busy else "")
+
+    def _on_warmed_up(self, seconds: float) -> None:
+        log.info("kernels warmed up in %.2f s", seconds)
+
+    def wait_for_result(self, timeout_ms: int = 120000) -> bool:
+        """Process events until the main channel is idle and a result is shown (scripts, screenshot)."""
+        ok = self.runner.wait_idle(timeout_ms)
+        QCoreApplication.processEvents()
+        return ok and self.result is not None
+
+    # ============================================================ compare
+    def duplicate_as_variant(self) -> None:
+        if self.scenario is None:
+            return
+        if len(self.variants) >= MAX_COLUMNS - 1:
+            self._set_status(self.tr("At most %1 scenarios can be compared; remove one first.")
+                             .replace("%1", str(MAX_COLUMNS)), error=True)
+            return
+        name = self.tr("Variant %1").replace("%1", str(len(self.variants) + 1))
+        self._add_variant(name, self.scenario)
+        self.show_tab("compare")
+
+    def quick_compare(self) -> None:
+        if self.scenario is None:
+            return
+        self.clear_variants()
+        for mode, name in (("none", self.tr("No V2G")), ("v2h", self.tr("V2H only")), ("v2g", self.tr("V2G"))):
+            d = sc.to_dict(self.scenario)
+            d["participation"]["mode"] = mode
+            self._add_variant(name, sc.from_dict(d))
+        self.show_tab("compare")
+
+    def _add_variant(self, name: str, scenario: sc.Scenario) -> None:
+        self._variant_uid += 1
+        v = {"uid": self._variant_uid, "name": name, "scenario": scenario, "result": None}
+        self.variants.append(v)
+        if scenario is self.result_scenario and self.result is not None:
+            v["result"] = self.result
+        else:
+            self.runner.request(f"variant:{v['uid']}", scenario, delay_ms=0)
+        self._refresh_compare()
+
+    def remove_variant(self, index: int) -> None:
+        if 0 <= index < len(self.variants):
+            v = self.variants.pop(index)
+            self.runner.cancel(f"variant:{v['uid']}")
+            self._refresh_compare()
+
+    def clear_variants(self) -> None:
+        for v in self.variants:
+            self.runner.cancel(f"variant:{v['uid']}")
+        self.variants.clear()
+        self._refresh_compare()
+
+    def _refresh_compare(self) -> None:
+        if not hasattr(self, "compare"):
+            return
+        current_ok = self.result is not None and self.result_scenario is self.scenario
+        cols = [(self.tr("Current scenario"), self.result if current_ok or self.result is not None else None)]
+        cols += [(v["name"], v["result"]) for v in self.variants]
+        self.compare.set_columns(cols)
+        self.compareShown.emit()
+
+    # ============================================================== files
+    def _maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to replace the scenario."""
+        if not self.dirty or self.scenario is None:
+            return True
+        answer = self.dialogs.unsaved_changes(self, self.scenario.name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_scenario(self) -> None:
+        if not self._maybe_save():
+            return
+        self.set_scenario(sc.Scenario(name=self.tr("New scenario")), None)
+
+    def open_demo(self) -> None:
+        if self._maybe_save():
+            self.load_demo()
+
+    def open_dialog(self) -> None:
+        if not self._maybe_save():
+            return
+        path = self.dialogs.open_file(self, self.settings.get("files/last_dir"))
+        if path:
+            self.open_path(path, ask=False)
+
+    def _open_recent(self, path: str) -> None:
+        self.open_path(path)
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        """Open a scenario file; a bad file never replaces the current scenario."""
+        if ask and not self._maybe_save():
+            return False
         try:
             scenario = sc.load(path)
         except sc.ScenarioError as err:
-            text = "\n".join(err.messages(self.lang)[:20])
-            QMessageBox.warning(self, self.tr("Cannot open scenario"), text)
+            msgs = err.messages(self.lang)
+            shown = "\n".join(msgs[:12]) + ("\n…" if len(msgs) > 12 else "")
+            self.dialogs.warning(self, self.tr("Cannot open scenario"),
+                                 self.tr("“%1” could not be opened, so the current scenario is kept.\n\n%2")
+                                 .replace("%1", Path(path).name).replace("%2", shown), "\n".join(msgs))
             if self.scenario is None:
                 self.load_demo()
             return False
-        self.set_scenario(scenario, path)
+        except Exception as exc:  # unexpected: report, keep the current scenario
+            log.exception("opening %s", path)
+            self.dialogs.warning(self, self.tr("Cannot open scenario"),
+                                 self.tr("“%1” could not be opened, so the current scenario is kept.\n\n%2")
+                                 .replace("%1", Path(path).name).replace("%2", str(exc)))
+            if self.scenario is None:
+                self.load_demo()
+            return False
+        self.set_scenario(scenario, str(path))
+        self._remember_file(str(path))
+        self._set_status(self.tr("Opened %1").replace("%1", str(path)))
         return True
 
-    def set_scenario(self, scenario: sc.Scenario, path: str | None):
-        self.scenario = scenario
-        self.path = path
-        self.scenario_label.setText(scenario.name)
-        self.inputs.setText(self._inputs_html(scenario))
-        self.result = models.simulate(scenario).to_dict()
-        self._show_result()
+    def _remember_file(self, path: str) -> None:
+        self.settings.add_recent(os.path.abspath(path))
+        self.settings.set("files/last_dir", os.path.dirname(os.path.abspath(path)))
+        self._fill_recent()
 
-    def show_tab(self, name: str):
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        if self.scenario is None:
+            return False
+        folder = self.settings.get("files/last_dir") or str(Path.home())
+        suggested = os.path.join(folder, _safe_name(self.scenario.name) + sc.FILE_SUFFIX)
+        path = self.dialogs.save_file(self, suggested)
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += sc.FILE_SUFFIX
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            sc.save(self.scenario, path)
+        except sc.ScenarioError as err:
+            self.dialogs.warning(self, self.tr("Cannot save"), "\n".join(err.messages(self.lang)[:12]))
+            return False
+        except OSError as exc:
+            self.dialogs.warning(self, self.tr("Cannot save"),
+                                 self.tr("“%1” could not be written: %2").replace("%1", path)
+                                 .replace("%2", exc.strerror or str(exc)))
+            return False
+        self.path = path
+        self.dirty = False
+        self._update_title()
+        self._remember_file(path)
+        self.remove_autosave()
+        self._set_status(self.tr("Saved %1").replace("%1", path))
+        return True
+
+    # drag and drop -------------------------------------------------------
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt naming)
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(u.isLocalFile() and u.toLocalFile().lower().endswith(".json") for u in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event):  # noqa: N802
+        for u in event.mimeData().urls():
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(".json"):
+                event.acceptProposedAction()
+                QTimer.singleShot(0, lambda p=u.toLocalFile(): self.open_path(p))
+                return
+        event.ignore()
+
+    # autosave --------------------------------------------------------------
+    def write_autosave(self) -> Path | None:
+        if not self._autosave_enabled or self.scenario is None or not self.dirty:
+            return None
+        folder = autosave_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            data = {"path": self.path, "saved_at": _dt.datetime.now().isoformat(timespec="seconds"),
+                    "scenario": sc.to_dict(self.scenario)}
+            target = folder / "autosave.json"
+            sc.atomic_write_text(target, json.dumps(data, ensure_ascii=False) + "\n")
+            return target
+        except (OSError, ValueError) as exc:
+            log.warning("autosave failed: %s", exc)
+            return None
+
+    def remove_autosave(self) -> None:
+        try:
+            (autosave_dir() / "autosave.json").unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def check_recovery(self) -> bool:
+        """Offer to recover an autosaved scenario left by a crash; True when one was restored."""
+        target = autosave_dir() / "autosave.json"
+        if not target.exists():
+            return False
+        try:
+            data = json.loads(target.read_text(encoding="utf-8"))
+            scenario = sc.from_dict(data["scenario"])
+        except Exception as exc:  # unreadable autosave: drop it
+            log.warning("autosave not usable: %s", exc)
+            self.remove_autosave()
+            return False
+        if not self.dialogs.recover(self, str(data.get("saved_at", "")).replace("T", " ")):
+            self.remove_autosave()
+            return False
+        self.set_scenario(scenario, data.get("path"), dirty=True)
+        self._set_status(self.tr("Recovered the unsaved scenario."))
+        return True
+
+    # report ----------------------------------------------------------------
+    def export_report(self) -> bool:
+        report = report_module()
+        if report is None:
+            return False
+        if self.result is None or self.result_scenario is None:
+            self.dialogs.info(self, self.tr("Export report"), self.tr("Please wait until the figures are calculated."))
+            return False
+        folder = self.settings.get("report/folder") or self.settings.get("files/last_dir") or str(Path.home())
+        suggested = os.path.join(folder, _safe_name(self.result_scenario.name) + ".xlsx")
+        path = self.dialogs.report_file(self, suggested)
+        locked_error = getattr(report, "ReportFileLockedError", None)
+        while path:
+            try:
+                written = report.write_report(
+                    self.result, self.result_scenario, path, lang=self.lang,
+                    dealer_name=self.settings.get("branding/dealer_name"),
+                    customer_name=self.settings.get("branding/customer_name"),
+                    logo_path=self.settings.get("branding/logo_path") or None)
+            except Exception as exc:
+                if locked_error is not None and isinstance(exc, locked_error):
+                    choice = self.dialogs.file_locked(self, path)
+                    if choice == "retry":
+                        continue
+                    if choice == "rename":
+                        path = self.dialogs.report_file(self, path)
+                        continue
+                    return False
+                log.exception("report export failed")
+                self.dialogs.warning(self, self.tr("Export report"),
+                                     self.tr("The report could not be written: %1").replace("%1", str(exc)))
+                return False
+            self.settings.set("report/folder", os.path.dirname(os.path.abspath(str(written))))
+            self._set_status(self.tr("Report saved: %1").replace("%1", str(written)))
+            return True
+        return False
+
+    # ======================================================= view & settings
+    def current_tab(self) -> str:
+        return self.TABS[self.tabs.currentIndex()] if hasattr(self, "tabs") else "health"
+
+    def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(self.TABS.index(name))
 
-    # ------------------------------------------------------------- display
-    def _na(self) -> str:
-        return self.tr("not available")
+    def set_language(self, lang: str) -> None:
+        from app import i18n
 
-    def _money(self, value: float) -> str:
-        from PySide6.QtCore import QLocale
+        if lang == self.lang:
+            return
+        app = QApplication.instance()
+        i18n.install(app, lang)
+        self.lang = lang
+        self.settings.set("ui/language", lang)
+        self._rebuild_ui()
 
-        cur = (self.result or {}).get("summary", {}).get("currency", "")
-        decimals = 0 if cur == "JPY" else 2
-        return f"{QLocale().toString(float(value), 'f', decimals)} {cur}"
+    def retranslate(self) -> None:
+        """Rebuild the widgets with the installed translators (language or test translator changed)."""
+        self._rebuild_ui()
 
-    def _show_result(self):
-        s = (self.result or {}).get("summary", {})
-        n = s.get("horizon_years", "")
-        if "simple_payback_years" in s:
-            v = s["simple_payback_years"]
-            self.cards["payback"].set_value(
-                self.tr("not within %1 years").replace("%1", str(n)) if v is None
-                else self.tr("%1 years").replace("%1", f"{v:.1f}"))
+    def toggle_presentation(self, on: bool | None = None) -> None:
+        self.presentation = (not self.presentation) if on is None or not isinstance(on, bool) else on
+        if self.presentation:
+            self.showFullScreen()
         else:
-            self.cards["payback"].set_value(self._na(), False)
-        for key, card in (("total_net", "net"), ("npv", "npv")):
-            if key in s:
-                self.cards[card].set_value(self._money(s[key]))
-            else:
-                self.cards[card].set_value(self._na(), False)
-        if "soh_at_warranty" in s and "soh_at_warranty_baseline" in s:
-            self.cards["warranty"].set_value(
-                f"{100 * s['soh_at_warranty']:.1f} % / {100 * s['soh_at_warranty_baseline']:.1f} %")
-        else:
-            self.cards["warranty"].set_value(self._na(), False)
-        if "wear_cost_per_kwh_discharged" in s:
-            self.cards["wear"].set_value(self._money(s["wear_cost_per_kwh_discharged"]) + "/kWh")
-        else:
-            self.cards["wear"].set_value(self._na(), False)
-        if "unmet_driving_kwh_total" in s:
-            self.cards["unmet"].set_value(f"{s['unmet_driving_kwh_total']:.0f} kWh")
-        else:
-            self.cards["unmet"].set_value(self._na(), False)
-        for name, plot in self.plots.items():
-            plot.clear()
-            if not self.result.get("yearly") and name != "compare":
-                text = pg.TextItem(self.tr("Not computed yet in this version"), color="#8a94a6", anchor=(0.5, 0.5))
-                plot.addItem(text)
-                text.setPos(0.5, 0.5)
-        status = self.result.get("status", "")
-        self.status_label.setText(
-            self.tr("Partial result: some figures are not computed yet.") if status != "complete"
-            else self.tr("Ready"))
+            self.showNormal()
+        self._rebuild_ui()
 
-    def _inputs_html(self, s: sc.Scenario) -> str:
-        rows = [
-            (self.tr("Vehicle"), f"{s.vehicle.name}, {s.vehicle.capacity_kwh:g} kWh"),
-            (self.tr("Driving"), self.tr("%1 km weekdays, %2 km weekends").replace("%1", f"{s.driving.weekday_km:g}")
-             .replace("%2", f"{s.driving.weekend_km:g}")),
-            (self.tr("Home"), self.tr("%1 kWh/year, %2 kWp solar").replace("%1", f"{s.home.annual_load_kwh:,.0f}")
-             .replace("%2", f"{s.home.pv_kwp:g}")),
-            (self.tr("Participation"), f"{s.participation.mode}, {', '.join(s.participation.windows)}, "
-                                  f"{s.participation.power_kw:g} kW"),
-            (self.tr("Charger"), f"{s.charger.name}"),
-            (self.tr("Tariff"), f"{s.tariff.name} ({s.tariff.as_of})"),
-            (self.tr("Horizon"), self.tr("%1 years from %2").replace("%1", str(s.horizon_years))
-             .replace("%2", s.start_date)),
-        ]
-        body = "".join(f"<tr><td style='padding:3px 8px 3px 0;color:#45546b'><b>{k}</b></td>"
-                       f"<td style='padding:3px 0'>{v}</td></tr>" for k, v in rows)
-        heading = self.tr("Inputs")
-        return f"<h3>{heading}</h3><table>{body}</table>"
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.presentation:
+            self.toggle_presentation(False)
+            return
+        super().keyPressEvent(event)
+
+    def edit_branding(self) -> None:
+        from app.branding import BrandingDialog
+
+        dlg = BrandingDialog(self.settings, self.dialogs, self)
+        if dlg.exec():
+            self._apply_branding()
+
+    def apply_branding(self, dealer: str, customer: str, logo: str = "") -> None:
+        self.settings.set("branding/dealer_name", dealer)
+        self.settings.set("branding/customer_name", customer)
+        self.settings.set("branding/logo_path", logo)
+        self._apply_branding()
+
+    def _apply_branding(self) -> None:
+        dealer = self.settings.get("branding/dealer_name")
+        customer = self.settings.get("branding/customer_name")
+        logo = self.settings.get("branding/logo_path")
+        self.dealer_label.setText(dealer)
+        self.dealer_label.setVisible(bool(dealer))
+        self.customer_label.setText(self.tr("Prepared for %1").replace("%1", customer) if customer else "")
+        self.customer_label.setVisible(bool(customer))
+        pix = QPixmap(logo) if logo else QPixmap()
+        if not pix.isNull():
+            self.logo.setPixmap(pix.scaledToHeight(self.logo.height(), Qt.TransformationMode.SmoothTransformation))
+            self.logo.show()
+        else:
+            self.logo.clear()
+            self.logo.hide()
+
+    def about(self) -> None:
+        from models import __version__
+
+        self.dialogs.info(self, self.tr("About V2G Calculator"),
+                          self.tr("V2G Calculator %1\nLifetime V2G/V2H revenue, battery wear and charger payback.\n"
+                                  "Figures are estimates from the inputs shown; presets marked as example values "
+                                  "must be confirmed.").replace("%1", __version__))
+
+    def _set_status(self, text: str, error: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #b3261e;" if error else "")
+
+    def closeEvent(self, event):  # noqa: N802
+        if not self._maybe_save():
+            event.ignore()
+            return
+        self.runner.shutdown(3000)
+        self.remove_autosave()
+        if not self.presentation:
+            self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
+        self.settings.sync()
+        event.accept()
+
+
+def _safe_name(name: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", name).strip(" .") or "scenario"
+    return cleaned[:80]

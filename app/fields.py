@@ -1,0 +1,299 @@
+"""Which scenario fields the input panel shows, in which section, with which label and unit.
+
+Help text, range and choices come from the scenario metadata
+(:func:`models.scenario.field_info`); this module adds only what a form
+needs on top: a short translated label, the section, percent display for
+fractions and readable names for choices.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from models import scenario as sc
+
+
+def _t(ctx_text: str) -> str:  # runtime lookup of a string marked below with QT_TRANSLATE_NOOP
+    return QCoreApplication.translate("Fields", ctx_text)
+
+
+#: section id -> (title, preset kinds, field paths)
+SECTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "vehicle": (QT_TRANSLATE_NOOP("Fields", "Vehicle & battery"), ("vehicles",), (
+        "vehicle.capacity_kwh", "vehicle.initial_soh", "vehicle.eol_soh", "vehicle.warranty_years",
+        "vehicle.warranty_km", "vehicle.warranty_soh", "vehicle.pack_replacement_cost", "vehicle.cell_model",
+        "vehicle.pack_factor", "vehicle.cycle_life", "vehicle.cycle_life_dod", "ageing.uncertainty_sigma")),
+    "driving": (QT_TRANSLATE_NOOP("Fields", "Driving"), (), (
+        "driving.weekday_km", "driving.weekend_km", "driving.weekday_departure", "driving.weekday_return",
+        "driving.weekend_departure", "driving.weekend_return", "driving.kwh_per_km", "charging.strategy",
+        "charging.target_soc")),
+    "home": (QT_TRANSLATE_NOOP("Fields", "Home & solar"), ("load_profiles", "pv_profiles", "climates"), (
+        "home.annual_load_kwh", "home.pv_kwp")),
+    "participation": (QT_TRANSLATE_NOOP("Fields", "V2G/V2H participation"), (), (
+        "participation.mode", "participation.days", "participation.windows", "participation.power_kw",
+        "participation.reserve_soc", "participation.departure_soc_min",
+        "participation.max_discharge_kwh_per_day")),
+    "tariff": (QT_TRANSLATE_NOOP("Fields", "Tariff"), ("tariffs",), (
+        "tariff.add_on_per_kwh", "tariff.export_price_per_kwh", "tariff.v2g_payment_per_kwh",
+        "tariff.availability_per_kw_year", "tariff.availability_per_kw_hour", "tariff.event_payment_per_kwh",
+        "tariff.event_hours_per_year", "tariff.event_window", "tariff.fixed_payment_per_year",
+        "tariff.ev_charging_free", "tariff.escalation_import", "tariff.escalation_export")),
+    "charger": (QT_TRANSLATE_NOOP("Fields", "Charger & finance"), ("chargers", "subsidies"), (
+        "charger.price", "charger.installation", "charger.subsidy", "charger.charge_kw", "charger.discharge_kw",
+        "charger.charge_efficiency", "charger.discharge_efficiency", "charger.standby_w",
+        "charger.lifetime_years", "charger.om_per_year", "charger.plain_charger_price",
+        "charger.incremental_cost", "finance.discount_rate", "finance.wear_method", "horizon_years",
+        "start_date")),
+}
+
+LABELS = {
+    "name": QT_TRANSLATE_NOOP("Fields", "Scenario name"),
+    "vehicle.capacity_kwh": QT_TRANSLATE_NOOP("Fields", "Usable battery capacity"),
+    "vehicle.initial_soh": QT_TRANSLATE_NOOP("Fields", "Battery health today"),
+    "vehicle.eol_soh": QT_TRANSLATE_NOOP("Fields", "Worn-out at health"),
+    "vehicle.warranty_years": QT_TRANSLATE_NOOP("Fields", "Battery warranty"),
+    "vehicle.warranty_km": QT_TRANSLATE_NOOP("Fields", "Warranty distance"),
+    "vehicle.warranty_soh": QT_TRANSLATE_NOOP("Fields", "Guaranteed health"),
+    "vehicle.pack_replacement_cost": QT_TRANSLATE_NOOP("Fields", "Replacement pack cost"),
+    "vehicle.cell_model": QT_TRANSLATE_NOOP("Fields", "Cell ageing model"),
+    "vehicle.pack_factor": QT_TRANSLATE_NOOP("Fields", "Pack ageing factor"),
+    "vehicle.cycle_life": QT_TRANSLATE_NOOP("Fields", "Rated cycle life"),
+    "vehicle.cycle_life_dod": QT_TRANSLATE_NOOP("Fields", "Cycle-life depth"),
+    "ageing.uncertainty_sigma": QT_TRANSLATE_NOOP("Fields", "Ageing uncertainty (1σ)"),
+    "driving.weekday_km": QT_TRANSLATE_NOOP("Fields", "Weekday distance"),
+    "driving.weekend_km": QT_TRANSLATE_NOOP("Fields", "Weekend distance"),
+    "driving.weekday_departure": QT_TRANSLATE_NOOP("Fields", "Weekday departure"),
+    "driving.weekday_return": QT_TRANSLATE_NOOP("Fields", "Weekday return"),
+    "driving.weekend_departure": QT_TRANSLATE_NOOP("Fields", "Weekend departure"),
+    "driving.weekend_return": QT_TRANSLATE_NOOP("Fields", "Weekend return"),
+    "driving.kwh_per_km": QT_TRANSLATE_NOOP("Fields", "Energy use"),
+    "charging.strategy": QT_TRANSLATE_NOOP("Fields", "Charging strategy"),
+    "charging.target_soc": QT_TRANSLATE_NOOP("Fields", "Charge up to"),
+    "home.annual_load_kwh": QT_TRANSLATE_NOOP("Fields", "Household use"),
+    "home.pv_kwp": QT_TRANSLATE_NOOP("Fields", "Solar PV size"),
+    "participation.mode": QT_TRANSLATE_NOOP("Fields", "Discharge mode"),
+    "participation.days": QT_TRANSLATE_NOOP("Fields", "Discharge days"),
+    "participation.windows": QT_TRANSLATE_NOOP("Fields", "Discharge hours"),
+    "participation.power_kw": QT_TRANSLATE_NOOP("Fields", "Discharge power"),
+    "participation.reserve_soc": QT_TRANSLATE_NOOP("Fields", "Backup reserve"),
+    "participation.departure_soc_min": QT_TRANSLATE_NOOP("Fields", "Charge at departure"),
+    "participation.max_discharge_kwh_per_day": QT_TRANSLATE_NOOP("Fields", "Daily discharge cap"),
+    "tariff.add_on_per_kwh": QT_TRANSLATE_NOOP("Fields", "Levies per kWh bought"),
+    "tariff.export_price_per_kwh": QT_TRANSLATE_NOOP("Fields", "Export price"),
+    "tariff.v2g_payment_per_kwh": QT_TRANSLATE_NOOP("Fields", "V2G payment per kWh"),
+    "tariff.availability_per_kw_year": QT_TRANSLATE_NOOP("Fields", "Availability per kW-year"),
+    "tariff.availability_per_kw_hour": QT_TRANSLATE_NOOP("Fields", "Availability per kW-hour"),
+    "tariff.event_payment_per_kwh": QT_TRANSLATE_NOOP("Fields", "Event payment"),
+    "tariff.event_hours_per_year": QT_TRANSLATE_NOOP("Fields", "Event hours"),
+    "tariff.event_window": QT_TRANSLATE_NOOP("Fields", "Event hours of day"),
+    "tariff.fixed_payment_per_year": QT_TRANSLATE_NOOP("Fields", "Fixed credit"),
+    "tariff.ev_charging_free": QT_TRANSLATE_NOOP("Fields", "Free car charging"),
+    "tariff.escalation_import": QT_TRANSLATE_NOOP("Fields", "Import price trend"),
+    "tariff.escalation_export": QT_TRANSLATE_NOOP("Fields", "Export price trend"),
+    "charger.price": QT_TRANSLATE_NOOP("Fields", "Charger price"),
+    "charger.installation": QT_TRANSLATE_NOOP("Fields", "Installation"),
+    "charger.subsidy": QT_TRANSLATE_NOOP("Fields", "Subsidy"),
+    "charger.charge_kw": QT_TRANSLATE_NOOP("Fields", "Charging power"),
+    "charger.discharge_kw": QT_TRANSLATE_NOOP("Fields", "Discharging power"),
+    "charger.charge_efficiency": QT_TRANSLATE_NOOP("Fields", "Charging efficiency"),
+    "charger.discharge_efficiency": QT_TRANSLATE_NOOP("Fields", "Discharging efficiency"),
+    "charger.standby_w": QT_TRANSLATE_NOOP("Fields", "Standby power"),
+    "charger.lifetime_years": QT_TRANSLATE_NOOP("Fields", "Charger life"),
+    "charger.om_per_year": QT_TRANSLATE_NOOP("Fields", "Maintenance"),
+    "charger.plain_charger_price": QT_TRANSLATE_NOOP("Fields", "Ordinary charger price"),
+    "charger.incremental_cost": QT_TRANSLATE_NOOP("Fields", "Count extra cost only"),
+    "finance.discount_rate": QT_TRANSLATE_NOOP("Fields", "Discount rate"),
+    "finance.wear_method": QT_TRANSLATE_NOOP("Fields", "Wear-cost method"),
+    "horizon_years": QT_TRANSLATE_NOOP("Fields", "Years evaluated"),
+    "start_date": QT_TRANSLATE_NOOP("Fields", "Start date"),
+}
+
+PRESET_TITLES = {
+    "vehicles": QT_TRANSLATE_NOOP("Fields", "Vehicle"),
+    "chargers": QT_TRANSLATE_NOOP("Fields", "Charger"),
+    "subsidies": QT_TRANSLATE_NOOP("Fields", "Subsidy programme"),
+    "tariffs": QT_TRANSLATE_NOOP("Fields", "Electricity plan"),
+    "load_profiles": QT_TRANSLATE_NOOP("Fields", "Household type"),
+    "pv_profiles": QT_TRANSLATE_NOOP("Fields", "Solar location"),
+    "climates": QT_TRANSLATE_NOOP("Fields", "Climate"),
+}
+
+#: where a preset kind records the id it came from
+PRESET_ID_PATHS = {
+    "vehicles": "vehicle.preset_id", "chargers": "charger.preset_id", "subsidies": "charger.subsidy_preset_id",
+    "tariffs": "tariff.preset_id", "load_profiles": "home.load_profile.preset_id",
+    "pv_profiles": "home.pv_profile.preset_id", "climates": "home.climate.preset_id",
+}
+
+CHOICE_LABELS = {
+    "participation.mode": {
+        "none": QT_TRANSLATE_NOOP("Fields", "No discharging"),
+        "v2h": QT_TRANSLATE_NOOP("Fields", "V2H: supply the home"),
+        "v2g": QT_TRANSLATE_NOOP("Fields", "V2G: export to the grid"),
+        "v2h+v2g": QT_TRANSLATE_NOOP("Fields", "V2H + V2G"),
+    },
+    "charging.strategy": {
+        "immediate": QT_TRANSLATE_NOOP("Fields", "As soon as plugged in"),
+        "cheapest": QT_TRANSLATE_NOOP("Fields", "Cheapest hours"),
+        "solar_first": QT_TRANSLATE_NOOP("Fields", "Solar first, then cheapest"),
+    },
+    "finance.wear_method": {
+        "marginal": QT_TRANSLATE_NOOP("Fields", "Extra ageing (marginal)"),
+        "throughput": QT_TRANSLATE_NOOP("Fields", "Energy throughput"),
+        "eol_shift": QT_TRANSLATE_NOOP("Fields", "Earlier replacement"),
+    },
+    "vehicle.cell_model": {
+        "nmc111_gr_kokam75ah": "NMC111 (Kokam 75 Ah)",
+        "nmc622_gr_denso50ah": "NMC622 (Denso 50 Ah)",
+        "lfp_gr_250ah": "LFP (250 Ah)",
+        "nca_gr_panasonic3ah": "NCA (Panasonic)",
+        "lfp_gr_sony3ah": "LFP (Sony)",
+    },
+}
+
+DAY_LABELS = {
+    "mon": QT_TRANSLATE_NOOP("Fields", "Mon"), "tue": QT_TRANSLATE_NOOP("Fields", "Tue"),
+    "wed": QT_TRANSLATE_NOOP("Fields", "Wed"), "thu": QT_TRANSLATE_NOOP("Fields", "Thu"),
+    "fri": QT_TRANSLATE_NOOP("Fields", "Fri"), "sat": QT_TRANSLATE_NOOP("Fields", "Sat"),
+    "sun": QT_TRANSLATE_NOOP("Fields", "Sun"),
+}
+
+UNITS = {
+    "years": QT_TRANSLATE_NOOP("Fields", "years"),
+    "cycles": QT_TRANSLATE_NOOP("Fields", "cycles"),
+    "kWh/year": QT_TRANSLATE_NOOP("Fields", "kWh/year"),
+    "kWh/day": QT_TRANSLATE_NOOP("Fields", "kWh/day"),
+    "h/year": QT_TRANSLATE_NOOP("Fields", "h/year"),
+}
+
+#: fractions shown as percent (value x 100)
+PERCENT = {
+    "vehicle.initial_soh", "vehicle.eol_soh", "vehicle.warranty_soh", "vehicle.cycle_life_dod",
+    "ageing.uncertainty_sigma", "charging.target_soc", "participation.reserve_soc",
+    "participation.departure_soc_min", "charger.charge_efficiency", "charger.discharge_efficiency",
+    "tariff.escalation_import", "tariff.escalation_export", "finance.discount_rate",
+}
+
+
+def label(path: str) -> str:
+    return _t(LABELS.get(path, path))
+
+
+def section_title(section: str) -> str:
+    return _t(SECTIONS[section][0])
+
+
+def preset_title(kind: str) -> str:
+    return _t(PRESET_TITLES[kind])
+
+
+def choice_label(path: str, value) -> str:
+    names = CHOICE_LABELS.get(path, {})
+    return _t(names[value]) if value in names else str(value)
+
+
+def day_label(day: str) -> str:
+    return _t(DAY_LABELS[day])
+
+
+def group_class(path: str):
+    """Dataclass holding the field at ``path`` and the field name."""
+    parts = path.split(".")
+    cls = sc.Scenario
+    from typing import get_type_hints
+
+    for part in parts[:-1]:
+        tp = get_type_hints(cls)[part]
+        tp, _ = sc._unwrap_optional(tp)
+        cls = tp
+    return cls, parts[-1]
+
+
+def info(path: str) -> sc.FieldInfo:
+    cls, name = group_class(path)
+    return sc.field_info(cls, name)
+
+
+def field_type(path: str):
+    from typing import get_type_hints
+
+    cls, name = group_class(path)
+    tp, _ = sc._unwrap_optional(get_type_hints(cls)[name])
+    return tp
+
+
+def unit_text(path: str, currency: str, lang: str) -> str:
+    """Unit as shown next to the field, in the UI language."""
+    if path in PERCENT:
+        return "%/年" if lang == "ja" and info(path).unit == "1/year" else \
+            "%/year" if info(path).unit == "1/year" else "%"
+    unit = info(path).unit
+    if path == "vehicle.pack_factor":
+        return "×"
+    cur = currency_unit(currency, lang)
+    if unit.startswith("currency"):
+        rest = unit[len("currency"):]
+        if rest == "/year":
+            return cur + ("/年" if lang == "ja" else "/year")
+        return cur + rest
+    return _t(UNITS[unit]) if unit in UNITS else unit
+
+
+def currency_unit(currency: str, lang: str) -> str:
+    return "円" if (currency == "JPY" and lang == "ja") else currency
+
+
+def get_value(data: dict, path: str):
+    node = data
+    for part in path.split("."):
+        node = node[part]
+    return node
+
+
+def set_value(data: dict, path: str, value) -> None:
+    parts = path.split(".")
+    node = data
+    for part in parts[:-1]:
+        node = node[part]
+    node[parts[-1]] = value
+
+
+def format_number(value, percent: bool = False) -> str:
+    """Plain, locale-neutral text for an edit field (no thousands separators)."""
+    if value is None or isinstance(value, bool):
+        return ""
+    v = float(value) * (100.0 if percent else 1.0)
+    if not math.isfinite(v):
+        return str(v)
+    if abs(v - round(v)) < 1e-9 * max(1.0, abs(v)):
+        return str(int(round(v)))
+    return f"{v:.6g}" if abs(v) >= 1e-4 else f"{v:.3g}"
+
+
+def parse_number(text: str, integer: bool = False, percent: bool = False):
+    """Number typed by the user, or the raw text when it is not one (the validator then explains)."""
+    raw = text.strip().replace(",", "").replace("\u3000", "").replace(" ", "")
+    raw = raw.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-"))  # full-width digits (IME)
+    try:
+        v = float(raw)
+    except ValueError:
+        return text
+    if not math.isfinite(v):
+        return text
+    if percent:
+        v = round(v / 100.0, 12)
+    if integer and v.is_integer():
+        return int(v)
+    return v
+
+
+def display_range(path: str, currency: str, lang: str) -> str:
+    fi = info(path)
+    if fi.choices:
+        return ""
+    if fi.lo is None or fi.hi is None:
+        return ""
+    k = 100.0 if path in PERCENT else 1.0
+    unit = unit_text(path, currency, lang)
+    return f"{format_number(fi.lo * k)} – {format_number(fi.hi * k)} {unit}".strip()

@@ -1,0 +1,435 @@
+"""Input panel: the scenario as a form in six sections, with preset pickers and inline errors.
+
+Every edit rebuilds the scenario dict from the form and validates it with
+:func:`models.scenario.from_dict`.  When it is valid the panel emits
+:attr:`InputPanel.scenarioEdited`; when it is not, every problem is shown at
+its field (problem paths are mapped to editors) and nothing is emitted, so the
+charts keep the last valid result until the value is fixed.
+"""
+from __future__ import annotations
+
+from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
+
+import copy
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QScrollArea, QSizePolicy, QToolBox, QToolButton, QVBoxLayout, QWidget)
+
+from app import fields as F
+from models import presets as P
+from models import scenario as sc
+
+ERROR_STYLE = "color: #b3261e;"
+INVALID_EDIT_STYLE = "border: 2px solid #b3261e; border-radius: 3px; background: #fff4f3;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InputPanel", text)
+
+
+class DaysEditor(QWidget):
+    """Seven toggle buttons, Monday to Sunday."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        self.buttons: dict[str, QToolButton] = {}
+        for day in sc.DAY_NAMES:
+            b = QToolButton()
+            b.setText(F.day_label(day))
+            b.setCheckable(True)
+            b.setAutoRaise(False)
+            b.setStyleSheet("QToolButton { padding: 2px 4px; } QToolButton:checked { background: #1f6feb; "
+                            "color: white; border-radius: 3px; }")
+            b.toggled.connect(self.changed)
+            lay.addWidget(b)
+            self.buttons[day] = b
+        lay.addStretch(1)
+
+    def value(self) -> list[str]:
+        return [d for d in sc.DAY_NAMES if self.buttons[d].isChecked()]
+
+    def set_value(self, days) -> None:
+        for d, b in self.buttons.items():
+            b.blockSignals(True)
+            b.setChecked(d in days)
+            b.blockSignals(False)
+
+
+class PresetPicker(QWidget):
+    """Combo box of presets of one kind, with the chosen preset's source and date underneath."""
+
+    chosen = Signal(str, str)  # kind, preset id
+
+    def __init__(self, kind: str, lang: str, parent=None):
+        super().__init__(parent)
+        self.kind, self.lang = kind, lang
+        self.presets = P.all_presets(kind)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(14)
+        for p in self.presets:
+            self.combo.addItem(p.label(lang), p.id)
+            self.combo.setItemData(self.combo.count() - 1, self._tooltip(p), Qt.ItemDataRole.ToolTipRole)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #5b6b82; font-size: 8.5pt;")
+        lay.addWidget(self.combo)
+        lay.addWidget(self.caption)
+        self.combo.activated.connect(self._activated)
+
+    def _tooltip(self, p) -> str:
+        conf = _tr("verified in the source") if p.confidence == "verified" else \
+            _tr("contains example values: confirm with the customer")
+        return _tr("Source: %1\nAs of: %2\n%3").replace("%1", p.source).replace("%2", p.as_of).replace("%3", conf)
+
+    def set_current(self, preset_id: str) -> None:
+        self.combo.blockSignals(True)
+        idx = self.combo.findData(preset_id)
+        custom = self.combo.findData("__custom__")
+        if idx < 0:
+            if custom < 0:
+                self.combo.insertItem(0, _tr("Own values"), "__custom__")
+            idx = 0
+        elif custom >= 0 and custom != idx:
+            self.combo.removeItem(custom)
+            idx = self.combo.findData(preset_id)
+        self.combo.setCurrentIndex(idx)
+        self.combo.blockSignals(False)
+        p = next((x for x in self.presets if x.id == preset_id), None)
+        if p is None:
+            self.caption.setText(_tr("Values entered by hand"))
+            self.setToolTip("")
+        else:
+            mark = "\u2713 " + _tr("verified") if p.confidence == "verified" else "\u26a0 " + _tr("example values")
+            src = p.source if len(p.source) <= 70 else p.source[:67] + "\u2026"
+            self.caption.setText(_tr("As of %1 · %2 · Source: %3").replace("%1", p.as_of).replace("%2", mark)
+                                 .replace("%3", src))
+            self.setToolTip(self._tooltip(p))
+
+    def _activated(self, index: int) -> None:
+        pid = self.combo.itemData(index)
+        if pid and pid != "__custom__":
+            self.chosen.emit(self.kind, pid)
+
+
+class InputPanel(QWidget):
+    """The editable scenario (see module docstring)."""
+
+    scenarioEdited = Signal(object)      # a valid Scenario after an edit
+    validityChanged = Signal(bool)       # False while the form has problems
+    presetApplied = Signal(str, list)    # kind, warnings (plain strings)
+
+    def __init__(self, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self._base: dict | None = None
+        self._currency = "JPY"
+        self._valid = True
+        self._loading = False
+        self.editors: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.unit_labels: dict[str, QLabel] = {}
+        self.pickers: dict[str, PresetPicker] = {}
+        self.problems: list[sc.Problem] = []
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        name_row = QHBoxLayout()
+        name_label = QLabel(F.label("name"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setToolTip(sc.field_info(sc.Scenario, "name").help_ja if lang == "ja"
+                                  else sc.field_info(sc.Scenario, "name").help_en)
+        self.name_edit.textEdited.connect(self._edited)
+        self.editors["name"] = self.name_edit
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name_edit, 1)
+        root.addLayout(name_row)
+        self.general_error = QLabel()
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.hide()
+        root.addWidget(self.general_error)
+
+        self.toolbox = QToolBox()
+        self.toolbox.setObjectName("inputSections")
+        self.section_index: dict[str, int] = {}
+        self.field_section: dict[str, str] = {}
+        for sid, (_, kinds, paths) in F.SECTIONS.items():
+            page = self._build_section(sid, kinds, paths)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(page)
+            self.section_index[sid] = self.toolbox.addItem(scroll, F.section_title(sid).replace("&", "&&"))
+        root.addWidget(self.toolbox, 1)
+        self.setMinimumWidth(300)
+
+    # ------------------------------------------------------------ building
+    def _build_section(self, sid: str, kinds, paths) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setContentsMargins(4, 4, 4, 4)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(3)
+        grid.setColumnStretch(0, 1)
+        row = 0
+        for kind in kinds:
+            picker = PresetPicker(kind, self.lang)
+            if not picker.presets:
+                picker.deleteLater()
+                continue
+            picker.chosen.connect(self._preset_chosen)
+            self.pickers[kind] = picker
+            title = QLabel(F.preset_title(kind))
+            title.setStyleSheet("font-weight: bold;")
+            grid.addWidget(title, row, 0, 1, 3)
+            grid.addWidget(picker, row + 1, 0, 1, 3)
+            row += 2
+        for path in paths:
+            self.field_section[path] = sid
+            editor = self._make_editor(path)
+            lab = QLabel(F.label(path))
+            lab.setWordWrap(True)
+            lab.setBuddy(editor)
+            tip = self._tooltip(path)
+            lab.setToolTip(tip)
+            editor.setToolTip(tip)
+            grid.addWidget(lab, row, 0)
+            if isinstance(editor, (QComboBox, DaysEditor)):
+                grid.addWidget(editor, row, 1, 1, 2)
+            else:
+                unit = QLabel("")
+                unit.setStyleSheet("color: #5b6b82;")
+                unit.setMinimumWidth(24)
+                self.unit_labels[path] = unit
+                grid.addWidget(editor, row, 1)
+                grid.addWidget(unit, row, 2)
+            err = QLabel()
+            err.setWordWrap(True)
+            err.setStyleSheet(ERROR_STYLE)
+            err.hide()
+            self.error_labels[path] = err
+            grid.addWidget(err, row + 1, 0, 1, 3)
+            row += 2
+        grid.setRowStretch(row, 1)
+        return page
+
+    def _tooltip(self, path: str) -> str:
+        fi = F.info(path)
+        text = fi.help_ja if self.lang == "ja" else fi.help_en
+        rng = F.display_range(path, self._currency, self.lang)
+        if rng:
+            text += "\n" + _tr("Allowed: %1").replace("%1", rng)
+        return text
+
+    def _make_editor(self, path: str) -> QWidget:
+        fi = F.info(path)
+        tp = F.field_type(path)
+        if path == "participation.days":
+            ed = DaysEditor()
+            ed.changed.connect(self._edited)
+        elif fi.choices and tp is not list:
+            ed = QComboBox()
+            for c in fi.choices:
+                ed.addItem(F.choice_label(path, c), c)
+            ed.currentIndexChanged.connect(self._edited)
+        elif tp is bool:
+            ed = QCheckBox()
+            ed.toggled.connect(self._edited)
+        else:
+            ed = QLineEdit()
+            if tp in (float, int):
+                ed.setAlignment(Qt.AlignmentFlag.AlignRight)
+            elif fi.kind == "time":
+                ed.setPlaceholderText("HH:MM")
+            elif fi.kind == "window":
+                ed.setPlaceholderText("HH:MM-HH:MM, …")
+            elif fi.kind == "date":
+                ed.setPlaceholderText("YYYY-MM-DD")
+            ed.textEdited.connect(self._edited)
+        ed.setObjectName(f"field:{path}")
+        if isinstance(ed, QLineEdit):
+            ed.setFixedWidth(96 if tp in (float, int) else 130)
+        elif isinstance(ed, QComboBox):
+            ed.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            ed.setMinimumContentsLength(13)
+            ed.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.editors[path] = ed
+        return ed
+
+    # -------------------------------------------------------------- values
+    def set_scenario(self, scenario: sc.Scenario) -> None:
+        """Show ``scenario`` (no signals); clears every error."""
+        self._base = sc.to_dict(scenario)
+        self._currency = scenario.currency
+        self._loading = True
+        try:
+            for path, ed in self.editors.items():
+                self._set_editor(path, ed, F.get_value(self._base, path))
+            for path, unit in self.unit_labels.items():
+                unit.setText(F.unit_text(path, self._currency, self.lang))
+            for kind, picker in self.pickers.items():
+                picker.set_current(F.get_value(self._base, F.PRESET_ID_PATHS[kind]))
+        finally:
+            self._loading = False
+        self.name_edit.setCursorPosition(0)
+        self._show_problems([])
+        self._set_valid(True)
+
+    def _set_editor(self, path, ed, value):
+        ed.blockSignals(True)
+        try:
+            if isinstance(ed, DaysEditor):
+                ed.set_value(value)
+            elif isinstance(ed, QComboBox):
+                ed.setCurrentIndex(max(0, ed.findData(value)))
+            elif isinstance(ed, QCheckBox):
+                ed.setChecked(bool(value))
+            elif path == "participation.windows":
+                ed.setText(", ".join(value))
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                ed.setText(F.format_number(value, path in F.PERCENT))
+            else:
+                ed.setText("" if value is None else str(value))
+        finally:
+            ed.blockSignals(False)
+
+    def editor_value(self, path: str):
+        ed = self.editors[path]
+        if isinstance(ed, DaysEditor):
+            return ed.value()
+        if isinstance(ed, QComboBox):
+            return ed.currentData()
+        if isinstance(ed, QCheckBox):
+            return ed.isChecked()
+        text = ed.text()
+        if path == "participation.windows":
+            return [w.strip() for w in re.split(r"[,、;]", text) if w.strip()]
+        tp = F.field_type(path)
+        if tp in (float, int):
+            return F.parse_number(text, integer=tp is int, percent=path in F.PERCENT)
+        return text.strip() if path != "name" else text
+
+    def form_dict(self) -> dict:
+        data = copy.deepcopy(self._base) if self._base is not None else sc.to_dict(sc.Scenario())
+        for path in self.editors:
+            F.set_value(data, path, self.editor_value(path))
+        return data
+
+    def set_field(self, path: str, value) -> None:
+        """Set one field as if the user typed it (tests, benchmark)."""
+        ed = self.editors[path]
+        if isinstance(ed, QLineEdit) and not isinstance(value, str):
+            value = F.format_number(value, path in F.PERCENT)
+        if isinstance(ed, QLineEdit):
+            ed.setText(value)
+            self._edited()
+        else:
+            self._set_editor(path, ed, value)
+            self._edited()
+
+    # ------------------------------------------------------------- editing
+    def _edited(self, *args) -> None:
+        if self._loading:
+            return
+        data = self.form_dict()
+        try:
+            scenario = sc.from_dict(data)
+        except sc.ScenarioError as err:
+            self._show_problems(err.problems)
+            self._set_valid(False)
+            return
+        self._base = data
+        self._show_problems([])
+        self._set_valid(True)
+        self.scenarioEdited.emit(scenario)
+
+    def _set_valid(self, valid: bool) -> None:
+        if valid != self._valid:
+            self._valid = valid
+            self.validityChanged.emit(valid)
+
+    @property
+    def valid(self) -> bool:
+        return self._valid
+
+    def _preset_chosen(self, kind: str, preset_id: str) -> None:
+        base = self._base if self._valid else None
+        try:
+            current = sc.from_dict(base if base is not None else self.form_dict())
+        except sc.ScenarioError:
+            current = sc.from_dict(self._base)
+        try:
+            new, warnings = P.apply(current, kind, preset_id)
+        except (P.PresetError, sc.ScenarioError) as exc:
+            self.presetApplied.emit(kind, [str(exc)])
+            return
+        self.set_scenario(new)
+        self.presetApplied.emit(kind, warnings)
+        self.scenarioEdited.emit(new)
+
+    # -------------------------------------------------------------- errors
+    @staticmethod
+    def field_of(problem_path: str) -> str:
+        return re.sub(r"\[\d+\]", "", problem_path)
+
+    def _inline(self, p: sc.Problem) -> str:
+        path = self.field_of(p.path)
+        params = dict(p.params)
+        if p.code == "out_of_range" and path in self.editors:
+            return _tr("Allowed: %1").replace("%1", F.display_range(path, self._currency, self.lang))
+        if p.code == "wrong_type" and F.field_type(path) in (float, int):
+            return _tr("Enter a number") if F.field_type(path) is float else _tr("Enter a whole number")
+        if p.code == "soc_order":
+            other = params.get("other_path", "")
+            val = params.get("other", "")
+            shown = F.format_number(val, other in F.PERCENT) + (" %" if other in F.PERCENT else "")
+            return _tr("Must not be above \u201c%1\u201d (%2)").replace("%1", F.label(other)).replace("%2", shown)
+        if p.code == "eol_order":
+            return _tr("Must be below the battery health today (%1 %)").replace(
+                "%1", F.format_number(params.get("other", 1.0), True))
+        msg = p.message(self.lang)
+        prefix = f"{p.path}: "
+        return msg[len(prefix):] if msg.startswith(prefix) else msg
+
+    def _show_problems(self, problems) -> None:
+        self.problems = list(problems)
+        by_field: dict[str, list[str]] = {}
+        general: list[str] = []
+        for p in problems:
+            path = self.field_of(p.path)
+            if path in self.editors:
+                by_field.setdefault(path, []).append(self._inline(p))
+            else:
+                general.append(p.message(self.lang))
+        for path, ed in self.editors.items():
+            msgs = by_field.get(path)
+            ed.setStyleSheet(INVALID_EDIT_STYLE if msgs and isinstance(ed, QLineEdit) else "")
+            lab = self.error_labels.get(path)
+            if lab is not None:
+                lab.setText("\n".join(dict.fromkeys(msgs)) if msgs else "")
+                lab.setVisible(bool(msgs))
+        if "name" in by_field:
+            general = by_field["name"] + general
+        self.general_error.setText("\n".join(general[:6]))
+        self.general_error.setVisible(bool(general))
+        if by_field:  # open the section of the first problem so the dealer sees it
+            first = next(iter(by_field))
+            sid = self.field_section.get(first)
+            if sid is not None and self.toolbox.currentIndex() != self.section_index[sid]:
+                self.toolbox.setCurrentIndex(self.section_index[sid])
+
+    def error_text(self, path: str) -> str:
+        lab = self.error_labels.get(path)
+        return lab.text() if lab is not None and not lab.isHidden() else ""

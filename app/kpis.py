@@ -1,0 +1,125 @@
+"""KPI cards: what do I earn, what does it cost my battery, when does the charger pay back.
+
+:func:`kpi_texts` turns a result's ``summary`` into display strings; a key the
+engine did not compute is shown as "not available", never invented.
+"""
+from __future__ import annotations
+
+from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from app import format as fmt
+
+KPI_KEYS = ("payback", "net", "npv", "warranty", "wear", "unmet")
+COLOURS = {"good": "#1a7f37", "bad": "#b3261e", "neutral": "#0b2545", "na": "#8a94a6"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Kpis", text)
+
+
+def captions(summary: dict) -> dict[str, str]:
+    n = summary.get("horizon_years")
+    return {
+        "payback": _tr("Charger pays back after"),
+        "net": _tr("Net gain over %1 years").replace("%1", str(n)) if n else _tr("Net gain over the period"),
+        "npv": _tr("Net present value"),
+        "warranty": _tr("Battery health at warranty end: with / without V2G"),
+        "wear": _tr("Battery wear cost per kWh discharged"),
+        "unmet": _tr("Driving energy the car could not supply"),
+    }
+
+
+def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
+    """key -> (text, state) with state in good / bad / neutral / na."""
+    s = (result or {}).get("summary", {})
+    na = (_tr("not available"), "na")
+    cur = s.get("currency", "")
+    out: dict[str, tuple[str, str]] = {}
+    n = s.get("horizon_years")
+    if "simple_payback_years" in s:
+        v = s["simple_payback_years"]
+        out["payback"] = ((_tr("not within %1 years").replace("%1", str(n)), "bad") if v is None else
+                          (_tr("%1 years").replace("%1", fmt.number(v, 1)), "good"))
+    else:
+        out["payback"] = na
+    for key, card in (("total_net", "net"), ("npv", "npv")):
+        if key in s and cur:
+            v = s[key]
+            out[card] = (fmt.money(v, cur, lang), "good" if v >= 0 else "bad")
+        else:
+            out[card] = na
+    if "soh_at_warranty" in s and "soh_at_warranty_baseline" in s:
+        text = f"{fmt.percent(s['soh_at_warranty'])} / {fmt.percent(s['soh_at_warranty_baseline'])}"
+        ok = s.get("warranty_ok")
+        out["warranty"] = (text, "neutral" if ok is None else ("good" if ok else "bad"))
+    else:
+        out["warranty"] = na
+    if "wear_cost_per_kwh_discharged" in s and cur:
+        out["wear"] = (fmt.money(s["wear_cost_per_kwh_discharged"], cur, lang, per="kWh"), "neutral")
+    else:
+        out["wear"] = na
+    if "unmet_driving_kwh_total" in s:
+        v = s["unmet_driving_kwh_total"]
+        out["unmet"] = ((_tr("none"), "good") if v < 0.5 else (f"{fmt.number(v, 0)} kWh", "bad"))
+    else:
+        out["unmet"] = na
+    return out
+
+
+class KpiCard(QFrame):
+    """A large value with a caption, readable from two metres away."""
+
+    def __init__(self, key: str, scale: float = 1.0, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.scale = scale
+        self.setObjectName("kpiCard")
+        self.setStyleSheet("#kpiCard { background: #f4f7fb; border: 1px solid #c9d4e3; border-radius: 8px; }")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 6, 10, 6)
+        lay.setSpacing(2)
+        self.caption = QLabel("")
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet(f"color: #45546b; font-size: {10.5 * scale:.1f}pt;")
+        self.value = QLabel("")
+        self.value.setWordWrap(True)
+        lay.addWidget(self.caption)
+        lay.addStretch(1)
+        lay.addWidget(self.value)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.state = "na"
+
+    def set_value(self, text: str, state: str) -> None:
+        self.state = state
+        self.value.setText(text)
+        self.value.setStyleSheet(f"font-size: {19 * self.scale:.1f}pt; font-weight: bold; color: {COLOURS[state]};")
+
+
+class KpiPanel(QWidget):
+    def __init__(self, lang: str, scale: float = 1.0, parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        self.cards = {k: KpiCard(k, scale) for k in KPI_KEYS}
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        for c in range(3):
+            grid.setColumnStretch(c, 1)
+        self.show_result(None)
+
+    def show_result(self, result: dict | None) -> None:
+        caps = captions((result or {}).get("summary", {}))
+        for key, (text, state) in kpi_texts(result, self.lang).items():
+            self.cards[key].caption.setText(caps[key])
+            self.cards[key].set_value(text, state)
+        unmet = self.cards["unmet"]
+        unmet.setToolTip(_tr("Energy needed for driving that the battery could not provide (the car would "
+                             "have needed a public charger)."))
+
+    def text(self, key: str) -> str:
+        return self.cards[key].value.text()
