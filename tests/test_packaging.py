@@ -1,0 +1,341 @@
+"""Packaging checks that need no PyInstaller build (issue 9).
+
+The spec is executed with stand-ins for PyInstaller's build classes, once per
+operating system, so the Windows and macOS branches (version resource,
+Info.plist) are checked on Linux too.  The frozen build itself is checked by
+``build/ci_installers.sh``.
+"""
+from __future__ import annotations
+
+import plistlib
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import types
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import models
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "build" / "app.spec"
+NSI = ROOT / "installer" / "windows" / "v2g-calculator.nsi"
+NSI_I18N = {"en": ROOT / "installer" / "windows" / "i18n" / "en.nsh",
+            "ja": ROOT / "installer" / "windows" / "i18n" / "ja.nsh"}
+ENTITLEMENTS = ROOT / "installer" / "macos" / "entitlements.plist"
+WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
+
+sys.path.insert(0, str(ROOT / "build"))
+import make_icons  # noqa: E402  (build/make_icons.py)
+
+
+# --------------------------------------------------------------------------- spec, run with stand-ins
+class _Rec:
+    """Records the arguments of one PyInstaller build object."""
+
+    def __init__(self, *args, **kwargs):
+        self.args = args
+        self.kwargs = kwargs
+        self.binaries = []
+        self.datas = list(kwargs.get("datas", []))
+        self.scripts = []
+        self.pure = []
+
+
+def _fake_pyinstaller(monkeypatch):
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda name: [name, f"{name}.fake_submodule"]
+    versioninfo = types.ModuleType("PyInstaller.utils.win32.versioninfo")
+    for cls in ("FixedFileInfo", "StringFileInfo", "StringStruct", "StringTable", "VarFileInfo", "VarStruct",
+                "VSVersionInfo"):
+        setattr(versioninfo, cls, type(cls, (_Rec,), {}))
+    for name, mod in {"PyInstaller": types.ModuleType("PyInstaller"),
+                      "PyInstaller.utils": types.ModuleType("PyInstaller.utils"),
+                      "PyInstaller.utils.hooks": hooks,
+                      "PyInstaller.utils.win32": types.ModuleType("PyInstaller.utils.win32"),
+                      "PyInstaller.utils.win32.versioninfo": versioninfo}.items():
+        monkeypatch.setitem(sys.modules, name, mod)
+
+
+def run_spec(monkeypatch, system: str, trim: bool = True) -> dict:
+    """Execute build/app.spec as PyInstaller would on ``system``; return the recorded objects."""
+    import platform
+
+    _fake_pyinstaller(monkeypatch)
+    monkeypatch.setattr(platform, "system", lambda: system)
+    monkeypatch.setenv("V2G_TRIM", "1" if trim else "0")
+    monkeypatch.delenv("V2G_CODESIGN_IDENTITY", raising=False)
+    made: dict = {}
+
+    def factory(kind):
+        def make(*args, **kwargs):
+            obj = _Rec(*args, **kwargs)
+            made[kind] = obj
+            return obj
+        return make
+
+    ns = {"SPECPATH": str(SPEC.parent), "__file__": str(SPEC), "__name__": "__main__"}
+    for kind in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"):
+        ns[kind] = factory(kind)
+    exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), ns)
+    made["ns"] = ns
+    return made
+
+
+def test_spec_analysis_options(monkeypatch):
+    made = run_spec(monkeypatch, "Linux")
+    an = made["Analysis"].kwargs
+    assert an["module_collection_mode"] == {"models": "py"}
+    assert Path(made["Analysis"].args[0][0]) == ROOT / "build" / "entry.py"
+    assert str(ROOT) in an["pathex"]
+    assert {"PyQt5", "PyQt6", "PySide2", "tkinter"} <= set(an["excludes"])
+    assert "PySide6.QtNetwork" in an["excludes"] and "PySide6.QtQml" in an["excludes"]
+    # pyqtgraph imports these: excluding them would break the frozen app
+    for needed in ("PySide6.QtSvg", "PySide6.QtTest", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
+                   "numba.cuda", "scipy"):
+        assert needed not in an["excludes"]
+    assert "app" in an["hiddenimports"] and "models" in an["hiddenimports"]
+    dests = {(Path(src).name, dest) for src, dest in an["datas"]}
+    assert ("app_ja.qm", "resources/translations") in dests
+    assert not any(src.endswith(".ts") for src, _ in an["datas"])
+    for sub in ("fonts", "presets", "icons"):
+        assert any(dest == f"resources/{sub}" for _, dest in dests), sub
+    assert all(Path(src).is_file() for src, _ in an["datas"])
+
+
+@pytest.mark.parametrize("dest, keep", [
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6/Qt/plugins/platforms/libqminimal.so", True),
+    ("PySide6/plugins/platforms/qwindows.dll", True),
+    ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+    ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+    ("PySide6/Qt/plugins/platforms/libqminimalegl.so", False),
+    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+    ("PySide6/plugins/networkinformation/qnetworklistmanager.dll", False),
+    ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+    ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+    ("PySide6/Qt/lib/libQt6Network.so.6", False),
+    ("PySide6/Qt6Network.dll", False),
+    ("PySide6/Qt/lib/libQt6Gui.so.6", True),
+    ("PySide6/Qt/lib/libQt6DBus.so.6", True),
+    ("PySide6/Qt/lib/libQt6Svg.so.6", True),
+    ("PySide6/Qt/translations/qtbase_ja.qm", True),
+    ("PySide6/Qt/translations/qtbase_de.qm", False),
+    ("PySide6\\translations\\qt_fr.qm", False),
+    ("scipy/special/tests/data/boost.npz", False),
+    ("resources/translations/app_ja.qm", True),
+    ("llvmlite/binding/libllvmlite.so", True),
+])
+def test_spec_trim_filter(monkeypatch, dest, keep):
+    keep_fn = run_spec(monkeypatch, "Linux")["ns"]["_keep"]
+    assert keep_fn((dest, "/src/" + dest, "BINARY")) is keep
+
+
+def test_spec_untrimmed_has_no_excludes(monkeypatch):
+    made = run_spec(monkeypatch, "Linux", trim=False)
+    assert made["Analysis"].kwargs["excludes"] == []
+
+
+def test_spec_linux_bundle(monkeypatch):
+    made = run_spec(monkeypatch, "Linux")
+    exe, coll = made["EXE"].kwargs, made["COLLECT"].kwargs
+    assert exe["name"] == coll["name"] == "v2g-calculator"
+    assert exe["exclude_binaries"] is True  # one-folder bundle
+    assert exe["upx"] is False and exe["strip"] is False
+    assert exe["contents_directory"] == "_internal"
+    assert "BUNDLE" not in made
+
+
+def test_spec_windows_branch(monkeypatch):
+    made = run_spec(monkeypatch, "Windows")
+    exe = made["EXE"].kwargs
+    assert exe["console"] is False  # windowed
+    assert exe["icon"].endswith(".ico") and Path(exe["icon"]).is_file()
+    version = exe["version"]
+    assert type(version).__name__ == "VSVersionInfo"
+    ffi = version.kwargs["ffi"].kwargs
+    nums = tuple(int(x) for x in models.__version__.split(".")[:3]) + (0,)
+    assert ffi["filevers"] == ffi["prodvers"] == nums
+    table = version.kwargs["kids"][0].args[0][0]
+    strings = {s.args[0]: s.args[1] for s in table.args[1]}
+    assert strings["ProductVersion"] == models.__version__
+    assert strings["OriginalFilename"] == "v2g-calculator.exe"
+    assert "BUNDLE" not in made
+
+
+def test_spec_macos_info_plist(monkeypatch):
+    made = run_spec(monkeypatch, "Darwin")
+    bundle = made["BUNDLE"].kwargs
+    assert bundle["name"] == "V2G Calculator.app"
+    assert Path(bundle["icon"]).suffix == ".icns" and Path(bundle["icon"]).is_file()
+    assert Path(bundle["entitlements_file"]) == ENTITLEMENTS
+    assert bundle["codesign_identity"] is None  # unsigned unless V2G_CODESIGN_IDENTITY is set
+    exe = made["EXE"].kwargs
+    assert exe["console"] is False and exe["argv_emulation"] is True
+    # Info.plist round trip through plistlib, as PyInstaller writes it
+    info = plistlib.loads(plistlib.dumps(bundle["info_plist"]))
+    assert info["CFBundleIdentifier"] == bundle["bundle_identifier"]
+    assert re.fullmatch(r"[A-Za-z0-9.-]+", info["CFBundleIdentifier"])
+    assert info["CFBundleShortVersionString"] == info["CFBundleVersion"] == models.__version__
+    assert info["LSMinimumSystemVersion"] == "14.0"
+    assert info["NSHighResolutionCapable"] is True
+    assert info["CFBundleDisplayName"] == "V2G Calculator"
+    uti = info["UTExportedTypeDeclarations"][0]
+    assert uti["UTTypeTagSpecification"]["public.filename-extension"] == ["v2g.json"]
+    assert "public.json" in uti["UTTypeConformsTo"]
+    owner = [d for d in info["CFBundleDocumentTypes"] if d["LSHandlerRank"] == "Owner"]
+    assert owner and owner[0]["LSItemContentTypes"] == [uti["UTTypeIdentifier"]]
+
+
+# --------------------------------------------------------------------------- macOS files
+def test_entitlements():
+    ET.parse(ENTITLEMENTS)  # well-formed XML
+    ent = plistlib.loads(ENTITLEMENTS.read_bytes())
+    for key in ("com.apple.security.cs.allow-jit", "com.apple.security.cs.allow-unsigned-executable-memory",
+                "com.apple.security.cs.disable-library-validation"):
+        assert ent.get(key) is True, key
+
+
+def test_macos_scripts_are_valid_bash():
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash not available")
+    scripts = sorted((ROOT / "installer" / "macos").glob("*.sh")) + [ROOT / "build" / "ci_installers.sh"]
+    assert len(scripts) >= 3
+    for script in scripts:
+        subprocess.run([bash, "-n", str(script)], check=True)
+
+
+# --------------------------------------------------------------------------- Windows installer
+def test_nsi_directives():
+    text = NSI.read_text(encoding="utf-8")
+    required = [
+        "Unicode true", "Target amd64-unicode", '!include "MUI2.nsh"', "SetCompressor /SOLID lzma",
+        '!insertmacro MUI_LANGUAGE "English"', '!insertmacro MUI_LANGUAGE "Japanese"',
+        "MUI_LANGDLL_DISPLAY", "RequestExecutionLevel user", 'InstallDir "$LOCALAPPDATA\\Programs\\',
+        "Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\", "WriteUninstaller",
+        'CreateShortcut "$SMPROGRAMS\\', 'CreateShortcut "$DESKTOP\\', '!define SCENARIO_EXT ".v2g.json"',
+        "VIProductVersion", "VIAddVersionKey", "${RunningX64}", 'File /r "${DIST_DIR}\\*.*"',
+        "DisplayName", "UninstallString", "DisplayIcon", "DisplayVersion",
+    ]
+    for directive in required:
+        assert directive in text, directive
+    # per-user: every registry write goes to HKCU
+    assert re.findall(r"\b(?:WriteReg\w+|DeleteReg\w+)\s+(\w+)", text)
+    assert set(re.findall(r"\b(?:WriteReg\w+|DeleteReg\w+|ReadReg\w+)\s+(\w+)", text)) == {"HKCU"}
+    assert "HKLM" not in text and "RequestExecutionLevel admin" not in text
+
+
+def test_nsi_strings_defined_in_both_languages():
+    used = set(re.findall(r"\$\((\w+)\)", NSI.read_text(encoding="utf-8"))) - {"^Name"}
+    assert used
+    for lang, path in NSI_I18N.items():
+        text = path.read_text(encoding="utf-8")
+        defined = set(re.findall(r"^LangString\s+(\w+)\s+\$\{LANG_(\w+)\}", text, re.M))
+        names = {name for name, _ in defined}
+        assert used <= names, (lang, used - names)
+        assert {code for _, code in defined} == {"ENGLISH" if lang == "en" else "JAPANESE"}
+    assert re.search(r"[\u3040-\u30ff]", NSI_I18N["ja"].read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (Debian package nsis) not installed")
+def test_nsi_compiles_against_stand_in_payload(tmp_path):
+    payload = tmp_path / "payload"
+    (payload / "_internal" / "resources").mkdir(parents=True)
+    (payload / "v2g-calculator.exe").write_bytes(b"stand-in")
+    (payload / "_internal" / "resources" / "シナリオ.txt").write_text("ja", encoding="utf-8")
+    out = tmp_path / "v2g-calculator-test-setup.exe"
+    proc = subprocess.run(["makensis", "-V2", "-WX", "-INPUTCHARSET", "UTF8", f"-DAPP_VERSION={models.__version__}",
+                           f"-DDIST_DIR={payload}", f"-DOUTFILE={out}", str(NSI)],
+                          capture_output=True, text=True, cwd=NSI.parent)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    head = out.read_bytes()[:4096]
+    assert head[:2] == b"MZ"
+    pe = struct.unpack_from("<I", head, 0x3C)[0]
+    assert head[pe:pe + 4] == b"PE\0\0" and struct.unpack_from("<H", head, pe + 4)[0] == 0x8664  # x64
+
+
+# --------------------------------------------------------------------------- icons
+def test_icons_generated_from_one_source():
+    assert make_icons.SOURCE.is_file()
+    ET.parse(make_icons.SOURCE)
+    assert make_icons.check() == []
+    ico = make_icons.read_ico((make_icons.ICONS / "v2g-calculator.ico").read_bytes())
+    assert (256, "png") in ico and (16, "bmp") in ico and (32, "bmp") in ico and (48, "bmp") in ico
+    icns = dict(make_icons.read_icns((make_icons.ICONS / "v2g-calculator.icns").read_bytes()))
+    assert icns["ic10"] == 1024 and icns["ic07"] == 128 and icns["icp4"] == 16
+
+
+def test_ico_writer_round_trip():
+    from PySide6.QtGui import QColor, QImage
+
+    img = QImage(16, 16, QImage.Format.Format_ARGB32)
+    img.fill(QColor(10, 20, 30, 128))
+    dib = make_icons.dib_bytes(img)
+    assert len(dib) == 40 + 16 * 16 * 4 + 4 * 16
+    assert dib[40:44] == bytes([30, 20, 10, 128])  # B, G, R, A
+
+
+# --------------------------------------------------------------------------- build layout
+def test_pyinstaller_work_and_dist_folders():
+    text = (ROOT / "build" / "build.py").read_text(encoding="utf-8")
+    assert 'WORK = ROOT / ".pyi-work"' in text and 'DIST = ROOT / "dist"' in text
+    assert '"--workpath", str(WORK)' in text and '"--distpath", str(DIST)' in text
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert ".pyi-work/" in ignored and "dist/" in ignored
+    assert "build/" not in ignored and "/build/" not in ignored
+
+
+def test_release_workflow_steps():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    for needed in ("windows-2022", "macos-14", "-c build/constraints.txt", "pytest", "build/build.py",
+                   "--self-test", "makensis", "make_dmg.sh", "actions/upload-artifact", "notarize.sh"):
+        assert needed in text, needed
+
+
+# --------------------------------------------------------------------------- self-test, source mode
+def test_selftest_passes_in_process(tmp_path, capsys):
+    from app import selftest
+
+    log = tmp_path / "logs" / "self-test.log"
+    code = selftest.run(log_path=log)
+    out = capsys.readouterr().out
+    assert code == 0, out
+    text = log.read_text(encoding="utf-8")
+    for step in ("import all modules", "resources", "Qt, fonts, translations", "numba kernels",
+                 "simulate demo", "Excel report"):
+        assert f"PASS {step}" in text, step
+    assert "self-test PASS" in text and "FAIL" not in text
+    assert "self-test PASS" in out
+
+
+def test_selftest_reports_failure(tmp_path, monkeypatch, capsys):
+    from app import selftest
+
+    def broken():
+        raise RuntimeError("simulated breakage")
+
+    monkeypatch.setattr(selftest, "_simulate_demo", broken)
+    monkeypatch.setattr(selftest, "_numba_kernels", lambda: "skipped in this test")
+    code = selftest.run(log_path=tmp_path / "st.log")
+    text = (tmp_path / "st.log").read_text(encoding="utf-8")
+    assert code == 1
+    assert "FAIL simulate demo" in text and "simulated breakage" in text
+    assert "FAIL Excel report" in text and "self-test FAIL" in text
+
+
+def test_selftest_log_falls_back_to_temp(tmp_path, monkeypatch):
+    from app import selftest
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    written = selftest._write_log(["line"], blocker / "sub" / "self-test.log")
+    assert written is not None and written.read_text(encoding="utf-8") == "line\n"
+    assert written.parent != blocker / "sub"
