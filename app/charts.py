@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -30,9 +30,6 @@ PURPLE = "#8250df"
 TEAL = "#0e9aa7"
 VARIANT_COLOURS = ("#1f6feb", "#d97706", "#2da44e", "#8250df")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
 
 
 class MoneyAxis(pg.AxisItem):
@@ -109,7 +106,7 @@ class ChartBase(QWidget):
 
     def _not_available(self, plot: pg.PlotItem, what: str = ""):
         plot.clear()
-        text = pg.TextItem(_tr("not available") + (f": {what}" if what else ""), color="#8a94a6",
+        text = pg.TextItem(QCoreApplication.translate("Charts", "not available") + (f": {what}" if what else ""), color="#8a94a6",
                            anchor=(0.5, 0.5))
         f = QFont()
         f.setPointSizeF(self.font_pt * 1.4)
@@ -119,7 +116,7 @@ class ChartBase(QWidget):
         plot.setXRange(0, 1)
         plot.setYRange(0, 1)
         self.available = False
-        self.readout.setText(_tr("This figure is not available for this scenario."))
+        self.readout.setText(QCoreApplication.translate("Charts", "This figure is not available for this scenario."))
 
     def readout_at(self, x: float, y: float | None = None, plot=None) -> str:
         return ""
@@ -143,8 +140,8 @@ class HealthChart(ChartBase):
         super().__init__(lang, font_pt, parent)
         self.plot = self.area.addPlot(axisItems={"left": PercentAxis("left")})
         _style_plot(self.plot, font_pt)
-        self.plot.setLabel("left", _tr("Battery health (%)"))
-        self.plot.setLabel("bottom", _tr("Years"))
+        self.plot.setLabel("left", QCoreApplication.translate("Charts", "Battery health (%)"))
+        self.plot.setLabel("bottom", QCoreApplication.translate("Charts", "Years"))
         self.plot.setMouseEnabled(x=False, y=False)
         self._hook_hover(self.plot)
 
@@ -170,15 +167,15 @@ class HealthChart(ChartBase):
             plot.addItem(hi)
             plot.addItem(fill)
             sample = pg.PlotDataItem([], [], pen=pg.mkPen(None), fillLevel=0, fillBrush=pg.mkBrush(31, 111, 235, 60))
-            plot.legend.addItem(sample, _tr("Uncertainty range"))
+            plot.legend.addItem(sample, QCoreApplication.translate("Charts", "Uncertainty range"))
             self.data.update(soh_low=band["soh_low"] * 100, soh_high=band["soh_high"] * 100)
         self.curve_base = plot.plot(x, self.data["soh_baseline"], pen=pg.mkPen(GREY, width=3, style=Qt.PenStyle.DashLine),
-                                    name=_tr("Without V2G/V2H"))
+                                    name=QCoreApplication.translate("Charts", "Without V2G/V2H"))
         self.curve = plot.plot(x, self.data["soh"], pen=pg.mkPen(BLUE, width=4), symbol="o", symbolSize=6,
-                               symbolBrush=BLUE, symbolPen=None, name=_tr("With V2G/V2H"))
+                               symbolBrush=BLUE, symbolPen=None, name=QCoreApplication.translate("Charts", "With V2G/V2H"))
         v = scenario.vehicle
-        lines = [(v.eol_soh, _tr("End of life %1 %").replace("%1", f"{100 * v.eol_soh:g}"), ORANGE),
-                 (v.warranty_soh, _tr("Warranty limit %1 %").replace("%1", f"{100 * v.warranty_soh:g}"), RED)]
+        lines = [(v.eol_soh, QCoreApplication.translate("Charts", "End of life %1 %").replace("%1", f"{100 * v.eol_soh:g}"), ORANGE),
+                 (v.warranty_soh, QCoreApplication.translate("Charts", "Warranty limit %1 %").replace("%1", f"{100 * v.warranty_soh:g}"), RED)]
         for y, text, colour in lines:
             line = pg.InfiniteLine(pos=100 * y, angle=0, pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DotLine),
                                    label=text, labelOpts={"position": 0.12, "color": colour, "anchors": [(0, 1), (0, 1)]})
@@ -186,7 +183,7 @@ class HealthChart(ChartBase):
         self.data["limits"] = [100 * v.eol_soh, 100 * v.warranty_soh]
         if 0 < v.warranty_years <= x[-1]:
             wl = pg.InfiniteLine(pos=v.warranty_years, angle=90, pen=pg.mkPen("#444", width=2, style=Qt.PenStyle.DashLine),
-                                 label=_tr("Warranty ends (%1 years)").replace("%1", f"{v.warranty_years:g}"),
+                                 label=QCoreApplication.translate("Charts", "Warranty ends (%1 years)").replace("%1", f"{v.warranty_years:g}"),
                                  labelOpts={"position": 0.08, "color": "#444", "anchors": [(0, 0), (0, 0)]})
             plot.addItem(wl)
             self.data["warranty_years"] = v.warranty_years
@@ -201,10 +198,10 @@ class HealthChart(ChartBase):
             return ""
         xs = self.data["x"]
         i = int(np.clip(round(x), 0, len(xs) - 1))
-        text = _tr("Year %1: with V2G/V2H %2 %, without %3 %").replace("%1", str(int(xs[i]))) \
+        text = QCoreApplication.translate("Charts", "Year %1: with V2G/V2H %2 %, without %3 %").replace("%1", str(int(xs[i]))) \
             .replace("%2", fmt.number(self.data["soh"][i], 1)).replace("%3", fmt.number(self.data["soh_baseline"][i], 1))
         if "soh_low" in self.data:
-            text += _tr(" (range %1–%2 %)").replace("%1", fmt.number(self.data["soh_low"][i], 1)) \
+            text += QCoreApplication.translate("Charts", " (range %1–%2 %)").replace("%1", fmt.number(self.data["soh_low"][i], 1)) \
                 .replace("%2", fmt.number(self.data["soh_high"][i], 1))
         return text
 
@@ -218,7 +215,7 @@ class CashflowChart(ChartBase):
         self.axis = MoneyAxis("left")
         self.plot = self.area.addPlot(axisItems={"left": self.axis})
         _style_plot(self.plot, font_pt)
-        self.plot.setLabel("bottom", _tr("Years"))
+        self.plot.setLabel("bottom", QCoreApplication.translate("Charts", "Years"))
         self.plot.setMouseEnabled(x=False, y=False)
         self._hook_hover(self.plot)
 
@@ -233,7 +230,7 @@ class CashflowChart(ChartBase):
         plot.clear()
         cur = self._currency()
         self.axis.currency, self.axis.lang = cur, self.lang
-        plot.setLabel("left", _tr("Cumulative cash flow (%1)").replace("%1", fmt.money_unit_label(cur, self.lang)))
+        plot.setLabel("left", QCoreApplication.translate("Charts", "Cumulative cash flow (%1)").replace("%1", fmt.money_unit_label(cur, self.lang)))
         x, y = cols["year"], cols["cumulative_cash_flow"]
         self.data = {"x": x, "cumulative": y}
         plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1.5)))
@@ -256,14 +253,14 @@ class CashflowChart(ChartBase):
                 self.marker = pg.ScatterPlotItem([pb], [0.0], size=18, brush=pg.mkBrush(GREEN),
                                                  pen=pg.mkPen("w", width=2), symbol="star")
                 plot.addItem(self.marker)
-                label = pg.TextItem(_tr("Pays back after %1 years").replace("%1", fmt.number(pb, 1)), color=GREEN,
+                label = pg.TextItem(QCoreApplication.translate("Charts", "Pays back after %1 years").replace("%1", fmt.number(pb, 1)), color=GREEN,
                                     anchor=(0.5, 1.3))
                 label.setFont(f)
                 plot.addItem(label)
                 label.setPos(pb, 0.0)
                 self.data["payback_point"] = (pb, 0.0)
             else:
-                label = pg.TextItem(_tr("Does not pay back within %1 years").replace("%1", str(int(x[-1]))),
+                label = pg.TextItem(QCoreApplication.translate("Charts", "Does not pay back within %1 years").replace("%1", str(int(x[-1]))),
                                     color=RED, anchor=(1.0, 0.0))
                 label.setFont(f)
                 plot.addItem(label)
@@ -280,18 +277,18 @@ class CashflowChart(ChartBase):
             return ""
         xs = self.data["x"]
         i = int(np.clip(round(x), 0, len(xs) - 1))
-        return _tr("After year %1: %2 in total").replace("%1", str(int(xs[i]))).replace(
+        return QCoreApplication.translate("Charts", "After year %1: %2 in total").replace("%1", str(int(xs[i]))).replace(
             "%2", self._money(self.data["cumulative"][i]))
 
 
 # ---------------------------------------------------------------------------
 YEARLY_PARTS = (  # column, sign, colour, label
-    ("revenue", 1, GREEN, "Revenue"),
-    ("savings", 1, TEAL, "Savings on the bill"),
-    ("charging_cost", -1, ORANGE, "Extra charging cost"),
-    ("wear_cost", -1, RED, "Battery wear"),
-    ("other_costs", -1, PURPLE, "Maintenance"),
-    ("capex", -1, GREY, "Charger replacement"),
+    ("revenue", 1, GREEN, QT_TRANSLATE_NOOP("Charts", "Revenue")),
+    ("savings", 1, TEAL, QT_TRANSLATE_NOOP("Charts", "Savings on the bill")),
+    ("charging_cost", -1, ORANGE, QT_TRANSLATE_NOOP("Charts", "Extra charging cost")),
+    ("wear_cost", -1, RED, QT_TRANSLATE_NOOP("Charts", "Battery wear")),
+    ("other_costs", -1, PURPLE, QT_TRANSLATE_NOOP("Charts", "Maintenance")),
+    ("capex", -1, GREY, QT_TRANSLATE_NOOP("Charts", "Charger replacement")),
 )
 
 
@@ -303,7 +300,7 @@ class YearlyChart(ChartBase):
         self.axis = MoneyAxis("left")
         self.plot = self.area.addPlot(axisItems={"left": self.axis})
         _style_plot(self.plot, font_pt)
-        self.plot.setLabel("bottom", _tr("Year of operation (purchase in year 0 not shown)"))
+        self.plot.setLabel("bottom", QCoreApplication.translate("Charts", "Year of operation (purchase in year 0 not shown)"))
         self.plot.setMouseEnabled(x=False, y=False)
         self._hook_hover(self.plot)
 
@@ -322,7 +319,7 @@ class YearlyChart(ChartBase):
         plot.legend.clear()
         cur = self._currency()
         self.axis.currency, self.axis.lang = cur, self.lang
-        plot.setLabel("left", _tr("Per year (%1)").replace("%1", fmt.money_unit_label(cur, self.lang)))
+        plot.setLabel("left", QCoreApplication.translate("Charts", "Per year (%1)").replace("%1", fmt.money_unit_label(cur, self.lang)))
         x = cols["year"][1:]
         up = np.zeros_like(x)
         down = np.zeros_like(x)
@@ -344,14 +341,14 @@ class YearlyChart(ChartBase):
                                    height=np.concatenate([pos, neg]), width=width, brush=pg.mkBrush(colour),
                                    pen=pg.mkPen("w", width=0.5))
             plot.addItem(bars)
-            plot.legend.addItem(bars, _tr(text))
+            plot.legend.addItem(bars, QCoreApplication.translate("Charts", text))
             up += pos
             down += neg
             self.data["parts"][col] = contrib
         net = cols["net_cash_flow"][1:]
         self.data["net"] = net
         self.net_curve = plot.plot(x, net, pen=pg.mkPen("#111", width=3), symbol="d", symbolSize=9,
-                                   symbolBrush="#111", symbolPen=None, name=_tr("Net per year"))
+                                   symbolBrush="#111", symbolPen=None, name=QCoreApplication.translate("Charts", "Net per year"))
         plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
         plot.setXRange(0.4, x[-1] + 0.6, padding=0)
         lo = float(min(np.nanmin(down), np.nanmin(net), 0))
@@ -366,15 +363,17 @@ class YearlyChart(ChartBase):
             return ""
         xs = self.data["x"]
         i = int(np.clip(round(x) - 1, 0, len(xs) - 1))
-        names = {c: _tr(t) for c, _, _, t in YEARLY_PARTS}
+        names = {c: QCoreApplication.translate("Charts", t) for c, _, _, t in YEARLY_PARTS}
         parts = ", ".join(f"{names[c]} {self._money(v[i])}" for c, v in self.data["parts"].items())
-        return _tr("Year %1: net %2 (%3)").replace("%1", str(int(xs[i]))).replace(
+        return QCoreApplication.translate("Charts", "Year %1: net %2 (%3)").replace("%1", str(int(xs[i]))).replace(
             "%2", self._money(self.data["net"][i])).replace("%3", parts)
 
 
 # ---------------------------------------------------------------------------
-SEASON_NAMES = (("winter", "Winter"), ("spring", "Spring"), ("summer", "Summer"), ("autumn", "Autumn"))
-DAYTYPE_NAMES = (("weekday", "Weekday"), ("weekend", "Weekend / holiday"))
+SEASON_NAMES = (("winter", QT_TRANSLATE_NOOP("Charts", "Winter")), ("spring", QT_TRANSLATE_NOOP("Charts", "Spring")),
+                ("summer", QT_TRANSLATE_NOOP("Charts", "Summer")), ("autumn", QT_TRANSLATE_NOOP("Charts", "Autumn")))
+DAYTYPE_NAMES = (("weekday", QT_TRANSLATE_NOOP("Charts", "Weekday")),
+                 ("weekend", QT_TRANSLATE_NOOP("Charts", "Weekend / holiday")))
 
 
 class DayChart(ChartBase):
@@ -384,10 +383,10 @@ class DayChart(ChartBase):
         super().__init__(lang, font_pt, parent)
         self.season = QComboBox()
         for key, name in SEASON_NAMES:
-            self.season.addItem(_tr(name), key)
+            self.season.addItem(QCoreApplication.translate("Charts", name), key)
         self.daytype = QComboBox()
         for key, name in DAYTYPE_NAMES:
-            self.daytype.addItem(_tr(name), key)
+            self.daytype.addItem(QCoreApplication.translate("Charts", name), key)
         self.top.insertWidget(0, self.season)
         self.top.insertWidget(1, self.daytype)
         self.season.currentIndexChanged.connect(self._redraw)
@@ -405,9 +404,9 @@ class DayChart(ChartBase):
             self._hook_hover(p)
         self.p_kw.setXLink(self.p_soc)
         self.p_price.setXLink(self.p_soc)
-        self.p_soc.setLabel("left", _tr("Charge (%)"))
+        self.p_soc.setLabel("left", QCoreApplication.translate("Charts", "Charge (%)"))
         self.p_kw.setLabel("left", "kW")
-        self.p_price.setLabel("bottom", _tr("Hour of day"))
+        self.p_price.setLabel("bottom", QCoreApplication.translate("Charts", "Hour of day"))
 
     def key(self) -> str:
         return f"{self.season.currentData()}_{self.daytype.currentData()}"
@@ -445,20 +444,22 @@ class DayChart(ChartBase):
             if self.scenario is not None:
                 r = 100 * self.scenario.participation.reserve_soc
                 self.p_soc.addItem(pg.InfiniteLine(pos=r, angle=0, pen=pg.mkPen(ORANGE, width=1.5, style=Qt.PenStyle.DotLine),
-                                                   label=_tr("Reserve %1 %").replace("%1", f"{r:g}"),
+                                                   label=QCoreApplication.translate("Charts", "Reserve %1 %").replace("%1", f"{r:g}"),
                                                    labelOpts={"position": 0.05, "color": ORANGE,
                                                               "anchors": [(0, 1), (0, 1)]}))
             self.p_soc.setYRange(0, 100, padding=0.02)
         if self.p_kw.legend is None:
             self.p_kw.addLegend(offset=(-5, 5), labelTextSize=f"{self.font_pt * 0.9:.0f}pt", colCount=4)
-        for key, colour, text in (("battery_kw", BLUE, "Car battery (+ charge / − discharge)"),
-                                  ("pv_kw", "#e3b505", "Solar"), ("home_kw", GREY, "Home use"),
-                                  ("grid_kw", RED, "Grid (+ buy / − sell)")):
+        for key, colour, text in (
+                ("battery_kw", BLUE, QT_TRANSLATE_NOOP("Charts", "Car battery (+ charge / − discharge)")),
+                ("pv_kw", "#e3b505", QT_TRANSLATE_NOOP("Charts", "Solar")),
+                ("home_kw", GREY, QT_TRANSLATE_NOOP("Charts", "Home use")),
+                ("grid_kw", RED, QT_TRANSLATE_NOOP("Charts", "Grid (+ buy / − sell)"))):
             if key in day:
                 v = np.asarray(day[key], dtype=float)
                 self.data[key] = v
                 self.p_kw.plot(edges, v, stepMode="center", pen=pg.mkPen(colour, width=3 if key == "battery_kw" else 2),
-                               name=_tr(text))
+                               name=QCoreApplication.translate("Charts", text))
         self.p_kw.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
         if "price" in day:
             price = np.asarray(day["price"], dtype=float)
@@ -466,7 +467,7 @@ class DayChart(ChartBase):
             cur = self._currency()
             unit = fmt.money_unit_label(cur, self.lang)
             unit = "円" if unit == "万円" else unit
-            self.p_price.setLabel("left", _tr("Price (%1/kWh)").replace("%1", unit))
+            self.p_price.setLabel("left", QCoreApplication.translate("Charts", "Price (%1/kWh)").replace("%1", unit))
             self.p_price.plot(edges, price, stepMode="center", pen=pg.mkPen(PURPLE, width=2.5), fillLevel=0,
                               brush=pg.mkBrush(130, 80, 223, 35))
         for p in (self.p_soc, self.p_kw, self.p_price):
@@ -483,13 +484,13 @@ class DayChart(ChartBase):
         hh, mm = int(t[i]), int(round((t[i] % 1) * 60))
         parts = [f"{hh:02d}:{mm:02d}"]
         if "soc" in self.data:
-            parts.append(_tr("charge %1 %").replace("%1", fmt.number(self.data["soc"][i], 0)))
+            parts.append(QCoreApplication.translate("Charts", "charge %1 %").replace("%1", fmt.number(self.data["soc"][i], 0)))
         if "battery_kw" in self.data:
-            parts.append(_tr("car %1 kW").replace("%1", fmt.number(self.data["battery_kw"][i], 1)))
+            parts.append(QCoreApplication.translate("Charts", "car %1 kW").replace("%1", fmt.number(self.data["battery_kw"][i], 1)))
         if "grid_kw" in self.data:
-            parts.append(_tr("grid %1 kW").replace("%1", fmt.number(self.data["grid_kw"][i], 1)))
+            parts.append(QCoreApplication.translate("Charts", "grid %1 kW").replace("%1", fmt.number(self.data["grid_kw"][i], 1)))
         if "price" in self.data:
-            parts.append(_tr("price %1").replace("%1", fmt.money(self.data["price"][i], self._currency(), self.lang,
+            parts.append(QCoreApplication.translate("Charts", "price %1").replace("%1", fmt.money(self.data["price"][i], self._currency(), self.lang,
                                                                   per="kWh")))
         return ",  ".join(parts)
 
@@ -505,8 +506,8 @@ class CycleChart(ChartBase):
         for p in (self.p_v2g, self.p_base):
             _style_plot(p, font_pt)
             p.setMouseEnabled(x=False, y=False)
-            p.setLabel("bottom", _tr("Cycle depth (% of capacity)"))
-            p.setLabel("left", _tr("Mean charge (%)"))
+            p.setLabel("bottom", QCoreApplication.translate("Charts", "Cycle depth (% of capacity)"))
+            p.setLabel("left", QCoreApplication.translate("Charts", "Mean charge (%)"))
             self._hook_hover(p)
         self.p_base.setYLink(self.p_v2g)
         self.p_base.setXLink(self.p_v2g)
@@ -516,7 +517,7 @@ class CycleChart(ChartBase):
         self.p_base.addItem(self.img_base)
         self.cmap = pg.colormap.get("viridis")
         self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.cmap, interactive=False, width=14,
-                                   label=_tr("Cycles (log scale)"))
+                                   label=QCoreApplication.translate("Charts", "Cycles (log scale)"))
         self.bar.setImageItem([self.img_v2g, self.img_base], insert_in=self.p_base)
 
     def show_result(self, result, scenario):
@@ -533,8 +534,8 @@ class CycleChart(ChartBase):
         self.data = {"depth_edges": de, "mean_edges": me, "v2g": v2g, "baseline": base}
         vmax = float(np.log10(1 + max(v2g.max(initial=0), base.max(initial=0)))) or 1.0
         # image rows = mean SoC (y), columns = depth (x)
-        for img, counts, plot, title in ((self.img_v2g, v2g, self.p_v2g, _tr("With V2G/V2H: %1 cycles")),
-                                         (self.img_base, base, self.p_base, _tr("Without V2G/V2H: %1 cycles"))):
+        for img, counts, plot, title in ((self.img_v2g, v2g, self.p_v2g, QCoreApplication.translate("Charts", "With V2G/V2H: %1 cycles")),
+                                         (self.img_base, base, self.p_base, QCoreApplication.translate("Charts", "Without V2G/V2H: %1 cycles"))):
             img.setImage(np.log10(1 + counts.T), autoLevels=False, levels=(0, vmax))
             img.setRect(QRectF(de[0], me[0], de[-1] - de[0], me[-1] - me[0]))
             plot.setTitle(title.replace("%1", fmt.number(counts.sum(), 0)), size=f"{self.font_pt * 1.1:.0f}pt")
@@ -547,7 +548,7 @@ class CycleChart(ChartBase):
                  if math.log10(1 + v) <= vmax * 1.001]
         self.bar.axis.setTicks([ticks])
         self.available = True
-        self.readout.setText(_tr("Point at a square to see how many cycles of that depth and mean charge occur "
+        self.readout.setText(QCoreApplication.translate("Charts", "Point at a square to see how many cycles of that depth and mean charge occur "
                                  "over the whole period."))
 
     def readout_at(self, x, y=None, plot=None):
@@ -558,7 +559,7 @@ class CycleChart(ChartBase):
         j = int(np.searchsorted(me, y, side="right") - 1)
         if not (0 <= i < len(de) - 1 and 0 <= j < len(me) - 1):
             return ""
-        return _tr("Depth %1–%2 %, mean charge %3–%4 %: %5 cycles with V2G/V2H, %6 without").replace(
+        return QCoreApplication.translate("Charts", "Depth %1–%2 %, mean charge %3–%4 %: %5 cycles with V2G/V2H, %6 without").replace(
             "%1", f"{de[i]:g}").replace("%2", f"{de[i + 1]:g}").replace("%3", f"{me[j]:g}").replace(
             "%4", f"{me[j + 1]:g}").replace("%5", fmt.number(self.data["v2g"][i, j], 0)).replace(
             "%6", fmt.number(self.data["baseline"][i, j], 0))

@@ -21,9 +21,6 @@ from app.kpis import COLOURS, kpi_texts
 MAX_COLUMNS = 4
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Compare", text)
-
 
 ROWS = ("payback", "net", "npv", "warranty", "soh_end", "wear_total", "unmet")
 
@@ -42,12 +39,12 @@ class CompareView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         buttons = QHBoxLayout()
-        self.dup_button = QPushButton(_tr("Duplicate current as variant"))
-        self.dup_button.setToolTip(_tr("Keep a copy of the current inputs to compare with (Ctrl+D)"))
-        self.quick_button = QPushButton(_tr("Compare No V2G / V2H only / V2G"))
-        self.quick_button.setToolTip(_tr("Replace the variants with the current scenario without discharging, "
+        self.dup_button = QPushButton(QCoreApplication.translate("Compare", "Duplicate current as variant"))
+        self.dup_button.setToolTip(QCoreApplication.translate("Compare", "Keep a copy of the current inputs to compare with (Ctrl+D)"))
+        self.quick_button = QPushButton(QCoreApplication.translate("Compare", "Compare No V2G / V2H only / V2G"))
+        self.quick_button.setToolTip(QCoreApplication.translate("Compare", "Replace the variants with the current scenario without discharging, "
                                          "with V2H only and with V2G only"))
-        self.clear_button = QPushButton(_tr("Remove all variants"))
+        self.clear_button = QPushButton(QCoreApplication.translate("Compare", "Remove all variants"))
         self.dup_button.clicked.connect(self.duplicateRequested)
         self.quick_button.clicked.connect(self.quickSetRequested)
         self.clear_button.clicked.connect(self.clearRequested)
@@ -76,10 +73,10 @@ class CompareView(QWidget):
         for p in (self.p_cash, self.p_soh):
             _style_plot(p, font_pt)
             p.setMouseEnabled(x=False, y=False)
-        self.p_soh.setLabel("left", _tr("Battery health (%)"))
-        self.p_soh.setLabel("bottom", _tr("Years"))
-        self.p_cash.setLabel("bottom", _tr("Years"))
-        self.hint = QLabel(_tr("Tip: duplicate the current scenario, then change the inputs: the copy stays here "
+        self.p_soh.setLabel("left", QCoreApplication.translate("Compare", "Battery health (%)"))
+        self.p_soh.setLabel("bottom", QCoreApplication.translate("Compare", "Years"))
+        self.p_cash.setLabel("bottom", QCoreApplication.translate("Compare", "Years"))
+        self.hint = QLabel(QCoreApplication.translate("Compare", "Tip: duplicate the current scenario, then change the inputs: the copy stays here "
                                "for comparison."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #5b6b82;")
@@ -87,9 +84,9 @@ class CompareView(QWidget):
         lay.addWidget(self.hint)
 
     def _row_names(self) -> list[str]:
-        return [_tr("Pays back after"), _tr("Net gain"), _tr("Net present value"),
-                _tr("Health at warranty end"), _tr("Health at the end"), _tr("Battery wear cost"),
-                _tr("Driving energy missing")]
+        return [QCoreApplication.translate("Compare", "Pays back after"), QCoreApplication.translate("Compare", "Net gain"), QCoreApplication.translate("Compare", "Net present value"),
+                QCoreApplication.translate("Compare", "Health at warranty end"), QCoreApplication.translate("Compare", "Health at the end"), QCoreApplication.translate("Compare", "Battery wear cost"),
+                QCoreApplication.translate("Compare", "Driving energy missing")]
 
     def set_columns(self, columns: list[tuple[str, dict | None]]) -> None:
         """``columns``: (name, result or None while computing); the first is the current scenario."""
@@ -114,7 +111,7 @@ class CompareView(QWidget):
                 item.setFont(f)
                 self.table.setItem(row, col, item)
             if col > 0:
-                b = QPushButton(_tr("Remove"))
+                b = QPushButton(QCoreApplication.translate("Compare", "Remove"))
                 b.clicked.connect(lambda _=False, i=col - 1: self.removeRequested.emit(i))
                 self.table.setCellWidget(len(ROWS), col, b)
             colour = VARIANT_COLOURS[col % len(VARIANT_COLOURS)]
@@ -146,7 +143,7 @@ class CompareView(QWidget):
         self.table.setFixedHeight(height)
         if cur:
             self.axis.currency, self.axis.lang = cur, self.lang
-            self.p_cash.setLabel("left", _tr("Cumulative (%1)").replace("%1", fmt.money_unit_label(cur, self.lang)))
+            self.p_cash.setLabel("left", QCoreApplication.translate("Compare", "Cumulative (%1)").replace("%1", fmt.money_unit_label(cur, self.lang)))
         self.p_cash.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
         self.quick_button.setEnabled(True)
         self.dup_button.setEnabled(n < MAX_COLUMNS)
@@ -155,7 +152,7 @@ class CompareView(QWidget):
 
     def _cells(self, result) -> list[tuple[str, str]]:
         if result is None:
-            return [(_tr("computing…"), "na")] * len(ROWS)
+            return [(QCoreApplication.translate("Compare", "computing…"), "na")] * len(ROWS)
         k = kpi_texts(result, self.lang)
         s = result.get("summary", {})
         na = (QCoreApplication.translate("Kpis", "not available"), "na")

@@ -14,9 +14,6 @@ FILE_FILTER_SCENARIO = "V2G scenario (*.v2g.json *.json)"
 FILE_FILTER_REPORT = "Excel workbook (*.xlsx)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
 
 class Dialogs:
     """Real Qt dialogs."""

@@ -25,9 +25,6 @@ ERROR_STYLE = "color: #b3261e;"
 INVALID_EDIT_STYLE = "border: 2px solid #b3261e; border-radius: 3px; background: #fff4f3;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InputPanel", text)
-
 
 class DaysEditor(QWidget):
     """Seven toggle buttons, Monday to Sunday."""
@@ -88,9 +85,9 @@ class PresetPicker(QWidget):
         self.combo.activated.connect(self._activated)
 
     def _tooltip(self, p) -> str:
-        conf = _tr("verified in the source") if p.confidence == "verified" else \
-            _tr("contains example values: confirm with the customer")
-        return _tr("Source: %1\nAs of: %2\n%3").replace("%1", p.source).replace("%2", p.as_of).replace("%3", conf)
+        conf = QCoreApplication.translate("InputPanel", "verified in the source") if p.confidence == "verified" else \
+            QCoreApplication.translate("InputPanel", "contains example values: confirm with the customer")
+        return QCoreApplication.translate("InputPanel", "Source: %1\nAs of: %2\n%3").replace("%1", p.source).replace("%2", p.as_of).replace("%3", conf)
 
     def set_current(self, preset_id: str) -> None:
         self.combo.blockSignals(True)
@@ -98,7 +95,7 @@ class PresetPicker(QWidget):
         custom = self.combo.findData("__custom__")
         if idx < 0:
             if custom < 0:
-                self.combo.insertItem(0, _tr("Own values"), "__custom__")
+                self.combo.insertItem(0, QCoreApplication.translate("InputPanel", "Own values"), "__custom__")
             idx = 0
         elif custom >= 0 and custom != idx:
             self.combo.removeItem(custom)
@@ -107,12 +104,12 @@ class PresetPicker(QWidget):
         self.combo.blockSignals(False)
         p = next((x for x in self.presets if x.id == preset_id), None)
         if p is None:
-            self.caption.setText(_tr("Values entered by hand"))
+            self.caption.setText(QCoreApplication.translate("InputPanel", "Values entered by hand"))
             self.setToolTip("")
         else:
-            mark = "\u2713 " + _tr("verified") if p.confidence == "verified" else "\u26a0 " + _tr("example values")
+            mark = "\u2713 " + QCoreApplication.translate("InputPanel", "verified") if p.confidence == "verified" else "\u26a0 " + QCoreApplication.translate("InputPanel", "example values")
             src = p.source if len(p.source) <= 70 else p.source[:67] + "\u2026"
-            self.caption.setText(_tr("As of %1 · %2 · Source: %3").replace("%1", p.as_of).replace("%2", mark)
+            self.caption.setText(QCoreApplication.translate("InputPanel", "As of %1 · %2 · Source: %3").replace("%1", p.as_of).replace("%2", mark)
                                  .replace("%3", src))
             self.setToolTip(self._tooltip(p))
 
@@ -230,7 +227,7 @@ class InputPanel(QWidget):
         text = fi.help_ja if self.lang == "ja" else fi.help_en
         rng = F.display_range(path, self._currency, self.lang)
         if rng:
-            text += "\n" + _tr("Allowed: %1").replace("%1", rng)
+            text += "\n" + QCoreApplication.translate("InputPanel", "Allowed: %1").replace("%1", rng)
         return text
 
     def _make_editor(self, path: str) -> QWidget:
@@ -388,16 +385,16 @@ class InputPanel(QWidget):
         path = self.field_of(p.path)
         params = dict(p.params)
         if p.code == "out_of_range" and path in self.editors:
-            return _tr("Allowed: %1").replace("%1", F.display_range(path, self._currency, self.lang))
+            return QCoreApplication.translate("InputPanel", "Allowed: %1").replace("%1", F.display_range(path, self._currency, self.lang))
         if p.code == "wrong_type" and F.field_type(path) in (float, int):
-            return _tr("Enter a number") if F.field_type(path) is float else _tr("Enter a whole number")
+            return QCoreApplication.translate("InputPanel", "Enter a number") if F.field_type(path) is float else QCoreApplication.translate("InputPanel", "Enter a whole number")
         if p.code == "soc_order":
             other = params.get("other_path", "")
             val = params.get("other", "")
             shown = F.format_number(val, other in F.PERCENT) + (" %" if other in F.PERCENT else "")
-            return _tr("Must not be above \u201c%1\u201d (%2)").replace("%1", F.label(other)).replace("%2", shown)
+            return QCoreApplication.translate("InputPanel", "Must not be above \u201c%1\u201d (%2)").replace("%1", F.label(other)).replace("%2", shown)
         if p.code == "eol_order":
-            return _tr("Must be below the battery health today (%1 %)").replace(
+            return QCoreApplication.translate("InputPanel", "Must be below the battery health today (%1 %)").replace(
                 "%1", F.format_number(params.get("other", 1.0), True))
         msg = p.message(self.lang)
         prefix = f"{p.path}: "

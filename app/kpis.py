@@ -16,33 +16,30 @@ KPI_KEYS = ("payback", "net", "npv", "warranty", "wear", "unmet")
 COLOURS = {"good": "#1a7f37", "bad": "#b3261e", "neutral": "#0b2545", "na": "#8a94a6"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Kpis", text)
-
 
 def captions(summary: dict) -> dict[str, str]:
     n = summary.get("horizon_years")
     return {
-        "payback": _tr("Charger pays back after"),
-        "net": _tr("Net gain over %1 years").replace("%1", str(n)) if n else _tr("Net gain over the period"),
-        "npv": _tr("Net present value"),
-        "warranty": _tr("Battery health at warranty end: with / without V2G"),
-        "wear": _tr("Battery wear cost per kWh discharged"),
-        "unmet": _tr("Driving energy the car could not supply"),
+        "payback": QCoreApplication.translate("Kpis", "Charger pays back after"),
+        "net": QCoreApplication.translate("Kpis", "Net gain over %1 years").replace("%1", str(n)) if n else QCoreApplication.translate("Kpis", "Net gain over the period"),
+        "npv": QCoreApplication.translate("Kpis", "Net present value"),
+        "warranty": QCoreApplication.translate("Kpis", "Battery health at warranty end: with / without V2G"),
+        "wear": QCoreApplication.translate("Kpis", "Battery wear cost per kWh discharged"),
+        "unmet": QCoreApplication.translate("Kpis", "Driving energy the car could not supply"),
     }
 
 
 def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
     """key -> (text, state) with state in good / bad / neutral / na."""
     s = (result or {}).get("summary", {})
-    na = (_tr("not available"), "na")
+    na = (QCoreApplication.translate("Kpis", "not available"), "na")
     cur = s.get("currency", "")
     out: dict[str, tuple[str, str]] = {}
     n = s.get("horizon_years")
     if "simple_payback_years" in s:
         v = s["simple_payback_years"]
-        out["payback"] = ((_tr("not within %1 years").replace("%1", str(n)), "bad") if v is None else
-                          (_tr("%1 years").replace("%1", fmt.number(v, 1)), "good"))
+        out["payback"] = ((QCoreApplication.translate("Kpis", "not within %1 years").replace("%1", str(n)), "bad") if v is None else
+                          (QCoreApplication.translate("Kpis", "%1 years").replace("%1", fmt.number(v, 1)), "good"))
     else:
         out["payback"] = na
     for key, card in (("total_net", "net"), ("npv", "npv")):
@@ -63,7 +60,7 @@ def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
         out["wear"] = na
     if "unmet_driving_kwh_total" in s:
         v = s["unmet_driving_kwh_total"]
-        out["unmet"] = ((_tr("none"), "good") if v < 0.5 else (f"{fmt.number(v, 0)} kWh", "bad"))
+        out["unmet"] = ((QCoreApplication.translate("Kpis", "none"), "good") if v < 0.5 else (f"{fmt.number(v, 0)} kWh", "bad"))
     else:
         out["unmet"] = na
     return out
@@ -118,7 +115,7 @@ class KpiPanel(QWidget):
             self.cards[key].caption.setText(caps[key])
             self.cards[key].set_value(text, state)
         unmet = self.cards["unmet"]
-        unmet.setToolTip(_tr("Energy needed for driving that the battery could not provide (the car would "
+        unmet.setToolTip(QCoreApplication.translate("Kpis", "Energy needed for driving that the battery could not provide (the car would "
                              "have needed a public charger)."))
 
     def text(self, key: str) -> str:
