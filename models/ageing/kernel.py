@@ -35,16 +35,16 @@ DAY_ICH = 11                     # 11..14  integral of channel * dt_s
 DAY_IT, DAY_ISOC, DAY_DSOC_CUR, DAY_CUR_H, DAY_CHG_DSOC, DAY_CHG_H = 15, 16, 17, 18, 19, 20
 P_CUR_H, P_DSOC, P_TCUR, P_ALL_H, P_TALL = 21, 22, 23, 24, 25
 TMIN_K, TMAX_K, MAX_CHG_C, MAX_DIS_C, GIDX_NEXT = 26, 27, 28, 29, 30
-MAX_DAY_EFC, DAY_DSOC_ALL, SOC_MIN, SOC_MAX, TMIN_CUR_K, TMAX_CUR_K = 31, 32, 33, 34, 35, 36
+MAX_DAY_EFC, DAY_DSOC_ALL, SOC_MIN, SOC_MAX, TMIN_CUR_K, TMAX_CUR_K, DAY_TCUR = 31, 32, 33, 34, 35, 36, 37
 NCS = 40
 
 # ---- day rows -----------------------------------------------------------------
-D_DAY, D_DUR_S, D_CH, D_TK, D_SOC, D_DSOC_CUR, D_CUR_H, D_CHG_DSOC, D_CHG_H = 0, 1, 2, 6, 7, 8, 9, 10, 11
-NDF = 12
+D_DAY, D_DUR_S, D_CH, D_TK, D_SOC, D_DSOC_CUR, D_CUR_H, D_CHG_DSOC, D_CHG_H, D_TCUR = 0, 1, 2, 6, 7, 8, 9, 10, 11, 12
+NDF = 13
 
 # ---- day statistics kept for the whole run (per day) ------------------------
-S_TK, S_SOC, S_C, S_CCHG = 0, 1, 2, 3
-NSF = 4
+S_TK, S_SOC, S_C, S_CCHG, S_TCUR, S_CCUR = 0, 1, 2, 3, 4, 5
+NSF = 6
 
 # ---- recorded running sums at cycle end points --------------------------------
 N_CUR_H, N_DSOC, N_TCUR, N_ALL_H, N_TALL, N_DAY, N_TK = 0, 1, 2, 3, 4, 5, 6
@@ -228,6 +228,7 @@ def sweep(model, tab, t, soc, temp_c, cs, pos, nout, days, simpson):
     d_chg = cs[DAY_CHG_DSOC]
     d_chgh = cs[DAY_CHG_H]
     d_all = cs[DAY_DSOC_ALL]
+    d_tcur = cs[DAY_TCUR]
     # running sums
     r_curh = cs[P_CUR_H]
     r_dsoc = cs[P_DSOC]
@@ -266,6 +267,7 @@ def sweep(model, tab, t, soc, temp_c, cs, pos, nout, days, simpson):
                     days[nd, D_CUR_H] = d_curh
                     days[nd, D_CHG_DSOC] = d_chg
                     days[nd, D_CHG_H] = d_chgh
+                    days[nd, D_TCUR] = d_tcur
                     e = 0.5 * d_all / (d_dur / SECONDS_PER_DAY)
                     if e > mday:
                         mday = e
@@ -282,6 +284,7 @@ def sweep(model, tab, t, soc, temp_c, cs, pos, nout, days, simpson):
                 d_chg = 0.0
                 d_chgh = 0.0
                 d_all = 0.0
+                d_tcur = 0.0
                 cur_day = day
             next_day_t = t0 + (cur_day + 1.0) * SECONDS_PER_DAY
         dt_h = dt * (1.0 / 3600.0)
@@ -311,6 +314,7 @@ def sweep(model, tab, t, soc, temp_c, cs, pos, nout, days, simpson):
             rate = ads / dt_h
             d_dcur += ads
             d_curh += dt_h
+            d_tcur += tm * dt_h
             r_curh += dt_h
             r_dsoc += ads
             r_tcur += tm * dt_h
@@ -369,6 +373,7 @@ def sweep(model, tab, t, soc, temp_c, cs, pos, nout, days, simpson):
     cs[DAY_CHG_DSOC] = d_chg
     cs[DAY_CHG_H] = d_chgh
     cs[DAY_DSOC_ALL] = d_all
+    cs[DAY_TCUR] = d_tcur
     cs[P_CUR_H] = r_curh
     cs[P_DSOC] = r_dsoc
     cs[P_TCUR] = r_tcur
@@ -407,6 +412,7 @@ def partial_day(cs, row):
     row[D_CUR_H] = cs[DAY_CUR_H]
     row[D_CHG_DSOC] = cs[DAY_CHG_DSOC]
     row[D_CHG_H] = cs[DAY_CHG_H]
+    row[D_TCUR] = cs[DAY_TCUR]
     return dur
 
 
@@ -418,6 +424,9 @@ def day_stats_row(days, k, out):
     out[S_SOC] = days[k, D_SOC]
     out[S_C] = days[k, D_DSOC_CUR] / dur_h if dur_h > 0.0 else 0.0
     out[S_CCHG] = days[k, D_CHG_DSOC] / days[k, D_CHG_H] if days[k, D_CHG_H] > 0.0 else 0.0
+    cur_h = days[k, D_CUR_H]
+    out[S_TCUR] = days[k, D_TCUR] / cur_h if cur_h > 0.0 else 0.0
+    out[S_CCUR] = days[k, D_DSOC_CUR] / cur_h if cur_h > 0.0 else 0.0
 
 
 # ------------------------------------------------------------------ calendar state
@@ -570,6 +579,12 @@ def apply_cycles(model, blast_mode, recs, i0, i1, stats, cal_hist, part_stats, p
             tk = st[S_TK]
             soc_m = st[S_SOC]
             c_soc = st[S_C]
+        elif st[S_CCUR] > 0.0:
+            # physical: temperature and C-rate while current flows on the cycle's stamp day
+            # (both legs of a daily cycle; a rainflow cycle's index span covers only one leg)
+            tk = st[S_TCUR]
+            soc_m = recs[i, C_MEAN]
+            c_soc = st[S_CCUR]
         else:
             tk = recs[i, C_TK]
             soc_m = recs[i, C_MEAN]

@@ -300,6 +300,9 @@ class AgeingStepper:
         out[K.S_SOC] = row[K.D_SOC]
         out[K.S_C] = row[K.D_DSOC_CUR] / dur_h if dur_h > 0 else 0.0
         out[K.S_CCHG] = row[K.D_CHG_DSOC] / row[K.D_CHG_H] if row[K.D_CHG_H] > 0 else 0.0
+        cur_h = row[K.D_CUR_H]
+        out[K.S_TCUR] = row[K.D_TCUR] / cur_h if cur_h > 0 else 0.0
+        out[K.S_CCUR] = row[K.D_DSOC_CUR] / cur_h if cur_h > 0 else 0.0
 
     def _report(self, kst, acc):
         m = self._model
