@@ -41,9 +41,9 @@ def test_fixture_provenance():
 
 
 # BLAST-compatible mode: day-average C-rate, day-mean SoC/T for cycle stress, trapezoid rule.
-# Limit 0.1 pp; the DENSO V2G cases reach 0.105 pp because BLAST's 25-sample chunks drift
-# against the daily cycle (some chunks hold no charging -> C-rate fallback, or miss the day's
-# minimum -> DoD 0.38 instead of 0.46), see docs/validation.md.
+# Limit 0.1 pp; the DENSO V2G cases reach 0.105 pp because BLAST's charging C-rate is a
+# trapezoid average whose end weights depend on where its drifting 25-sample chunks cut the
+# charging run (0.0941C on average vs 0.092C = charge / charging time), see docs/validation.md.
 BLAST_MODE_LIMIT_PP = {("nmc622_gr_denso50ah", "commuter_v2g_25c"): 0.12,
                        ("nmc622_gr_denso50ah", "commuter_v2g_35c"): 0.12}
 
