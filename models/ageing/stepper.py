@@ -191,6 +191,8 @@ class AgeingStepper:
         if n == 0:
             return
         self._check(t, s, tc)
+        if s.min() < 0.0 or s.max() > 1.0:       # rounding noise within 1e-9: clip a copy
+            s = np.clip(s, 0.0, 1.0)
 
         g0 = self._counter.n_samples
         cyc = self._counter.push(s)
@@ -273,7 +275,9 @@ class AgeingStepper:
         if s.min() < -1e-9 or s.max() > 1.0 + 1e-9:
             i = int(np.argmax((s < -1e-9) | (s > 1.0 + 1e-9)))
             raise ValueError(f"soc must be a fraction in [0, 1], got {s[i]!r} at sample {i} of the chunk")
-        np.clip(s, 0.0, 1.0, out=s) if (s.min() < 0.0 or s.max() > 1.0) else None
+        if tc.min() <= -100.0 or tc.max() >= 200.0:
+            i = int(np.argmax((tc <= -100.0) | (tc >= 200.0)))
+            raise ValueError(f"temp_c must be a cell temperature in degC, got {tc[i]!r} at sample {i} of the chunk")
 
     def _grow(self, n_days):
         if self._cal_hist.shape[0] < n_days:
