@@ -157,7 +157,10 @@ def nsis_installer(dist_dir: Path | None = None, out_dir: Path | None = None) ->
     out_dir = out_dir or DIST
     out = out_dir / f"{APP_NAME}-{version()}-windows-x64-setup.exe"
     defines = {"APP_VERSION": version(), "DIST_DIR": str(dist_dir or bundle_dir()), "OUTFILE": str(out)}
-    subprocess.run(makensis_command(NSI, defines), check=True, cwd=NSI.parent)
+    env = dict(os.environ)
+    if SYSTEM != "Windows":  # makensis 3.08 crashes on non-ASCII file names in a non-UTF-8 locale
+        env["LC_ALL"] = "C.UTF-8"
+    subprocess.run(makensis_command(NSI, defines), check=True, cwd=NSI.parent, env=env)
     done(t0, f"{out.name}: {mb(out.stat().st_size)}")
     return out
 
@@ -178,7 +181,10 @@ def main(argv=None) -> int:
     p.add_argument("--self-test", action="store_true", help="run --self-test on the frozen app")
     p.add_argument("--archive", action="store_true", help="write a tar.gz of the bundle (Linux stand-in)")
     p.add_argument("--installer", action="store_true", help="Windows: NSIS installer; macOS: dmg")
+    p.add_argument("--max-mb", type=float, default=None,
+                   help="fail when the installer (or tar.gz) is larger than this many MB (10^6 bytes)")
     args = p.parse_args(argv)
+    outputs: list[Path] = []
 
     t_all = time.perf_counter()
     print(f"V2G Calculator {version()} on {SYSTEM} {platform.machine()}, Python {platform.python_version()}")
@@ -191,14 +197,21 @@ def main(argv=None) -> int:
                 print(f"FAIL: frozen self-test exit code {code}")
                 return 1
         if args.archive:
-            archive()
+            outputs.append(archive())
         if args.installer:
             if SYSTEM == "Windows":
-                nsis_installer()
+                outputs.append(nsis_installer())
             elif SYSTEM == "Darwin":
-                dmg()
-            else:
-                archive()
+                outputs.append(dmg())
+            elif not args.archive:
+                outputs.append(archive())
+        if args.max_mb is not None:
+            for out in outputs:
+                size = out.stat().st_size / 1e6
+                verdict = "PASS" if size <= args.max_mb else "FAIL"
+                print(f"{verdict} size: {out.name} {size:.1f} MB (limit {args.max_mb:g} MB)")
+                if verdict == "FAIL":
+                    return 1
     except subprocess.CalledProcessError as exc:
         print(f"FAIL: {exc}")
         return 1

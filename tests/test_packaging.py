@@ -7,6 +7,7 @@ Info.plist) are checked on Linux too.  The frozen build itself is checked by
 """
 from __future__ import annotations
 
+import os
 import plistlib
 import re
 import shutil
@@ -254,7 +255,9 @@ def test_nsi_compiles_against_stand_in_payload(tmp_path):
     out = tmp_path / "v2g-calculator-test-setup.exe"
     proc = subprocess.run(["makensis", "-V2", "-WX", "-INPUTCHARSET", "UTF8", f"-DAPP_VERSION={models.__version__}",
                            f"-DDIST_DIR={payload}", f"-DOUTFILE={out}", str(NSI)],
-                          capture_output=True, text=True, cwd=NSI.parent)
+                          capture_output=True, text=True, cwd=NSI.parent,
+                          # makensis 3.08 crashes on non-ASCII file names unless the locale is UTF-8
+                          env={**os.environ, "LC_ALL": "C.UTF-8"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     head = out.read_bytes()[:4096]
     assert head[:2] == b"MZ"
@@ -288,7 +291,8 @@ def test_pyinstaller_work_and_dist_folders():
     text = (ROOT / "build" / "build.py").read_text(encoding="utf-8")
     assert 'WORK = ROOT / ".pyi-work"' in text and 'DIST = ROOT / "dist"' in text
     assert '"--workpath", str(WORK)' in text and '"--distpath", str(DIST)' in text
-    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    ignored = [line.strip() for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.lstrip().startswith("#")]
     assert ".pyi-work/" in ignored and "dist/" in ignored
     assert "build/" not in ignored and "/build/" not in ignored
 
@@ -296,7 +300,8 @@ def test_pyinstaller_work_and_dist_folders():
 def test_release_workflow_steps():
     text = WORKFLOW.read_text(encoding="utf-8")
     for needed in ("windows-2022", "macos-14", "-c build/constraints.txt", "pytest", "build/build.py",
-                   "--self-test", "makensis", "make_dmg.sh", "actions/upload-artifact", "notarize.sh"):
+                   "--self-test", "makensis", "--installer", "actions/upload-artifact", "keychain.sh",
+                   "notarize.sh", "hdiutil attach", "uninstall.exe"):
         assert needed in text, needed
 
 
