@@ -538,7 +538,7 @@ def _as_series(x, name: str = "x") -> np.ndarray:
 
 def _check_first(x: np.ndarray, offset: int) -> None:
     if not np.isfinite(x[0]):
-        raise ValueError(f"non-finite value {x[0]!r} at sample index {offset} "
+        raise ValueError(f"non-finite value {float(x[0])!r} at sample index {offset} "
                          "(NaN and inf are not allowed in a rainflow series)")
 
 
@@ -576,7 +576,7 @@ def _feed(state: _State, x: np.ndarray, out: _Out, expect_rows: float | None) ->
         if ist[_BAD] >= 0:
             bad = int(ist[_BAD])
             ist[_BAD] = -1
-            raise ValueError(f"non-finite value {x[bad - offset]!r} at sample index {bad} "
+            raise ValueError(f"non-finite value {float(x[bad - offset])!r} at sample index {bad} "
                              "(NaN and inf are not allowed in a rainflow series)")
         sl = int(ist[_STK_LEN])
         n_out = int(ist[_N_OUT])
