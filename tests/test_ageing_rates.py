@@ -127,5 +127,6 @@ def test_cell_metadata_complete():
         assert 0 < cell.validity["dod"][0] <= cell.validity["dod"][1] <= 1
         assert cell.validity["max_charge_c"] > 0
     assert DEFAULT_PACK_FACTOR == 1.2
+    assert [CELLS[c].code for c in CELL_IDS] == [R.KOKAM, R.DENSO, R.LFP250, R.NCA, R.SONY]
     with pytest.raises(ValueError, match="valid ids"):
         get_cell("nope")

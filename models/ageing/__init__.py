@@ -20,9 +20,23 @@ Public API
 from __future__ import annotations
 
 from .cells import CELL_IDS, CELLS, DEFAULT_PACK_FACTOR, CellModel, get_cell
-from .ocp import ua_graphite_v
 from .profile_io import ProfileError, read_profile, write_trajectory_csv
-from .stepper import SECONDS_PER_YEAR, AgeingStepper, Trajectory, simulate_cell
+
+# The compiled parts (numba) are imported on first use, so that listing the cell models
+# (e.g. building the CLI parser) stays cheap.
+_LAZY = {"AgeingStepper": "stepper", "Trajectory": "stepper", "simulate_cell": "stepper",
+         "SECONDS_PER_YEAR": "stepper", "ua_graphite_v": "ocp"}
+
+
+def __getattr__(name):
+    mod = _LAZY.get(name)
+    if mod is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{mod}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = ["AgeingStepper", "Trajectory", "simulate_cell", "CELLS", "CELL_IDS", "CellModel",
            "get_cell", "DEFAULT_PACK_FACTOR", "ua_graphite_v", "ProfileError", "read_profile",
@@ -34,6 +48,8 @@ def warm_up() -> None:
     import numpy as np
 
     from models import rainflow
+
+    from .stepper import AgeingStepper
 
     rainflow.warm_up()
     t = np.arange(0.0, 3 * 86400.0 + 1, 3600.0)

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import rates as _r
+
+# ``code`` values are the model codes of :mod:`models.ageing.rates` (KOKAM=0 ... SONY=4); this
+# module does not import the compiled rates so that listing the models stays cheap.
 
 #: Multiplier on cell losses for a pack (BLAST-Lite README: pack life typically
 #: 20-30 % shorter than cell life).
@@ -56,7 +58,7 @@ _BLAST = ("P. Gasper, K. Smith et al., NREL BLAST-Lite 1.1.1 (2025), "
 
 CELLS: dict[str, CellModel] = {c.id: c for c in (
     CellModel(
-        id="nmc111_gr_kokam75ah", code=_r.KOKAM, name="Kokam 75 Ah NMC111/graphite pouch",
+        id="nmc111_gr_kokam75ah", code=0, name="Kokam 75 Ah NMC111/graphite pouch",
         chemistry="NMC111/Gr", capacity_ah=75.0, blast_class="Nmc111_Gr_Kokam75Ah_Battery",
         sources=("K. Smith, A. Saxon, M. Keyser, B. Lundstrom et al., 'Life prediction model for "
                  "grid-connected Li-ion battery energy storage system', American Control "
@@ -75,7 +77,7 @@ CELLS: dict[str, CellModel] = {c.id: c for c in (
                        "NMC 電池の標準的で保守的なモデルです。",
         has_resistance=True),
     CellModel(
-        id="nmc622_gr_denso50ah", code=_r.DENSO, name="DENSO 50 Ah NMC622/graphite automotive cell",
+        id="nmc622_gr_denso50ah", code=1, name="DENSO 50 Ah NMC622/graphite automotive cell",
         chemistry="NMC622/Gr", capacity_ah=50.0, blast_class="Nmc622_Gr_DENSO50Ah_Battery",
         sources=("K. Smith et al., J. Electrochem. Soc. 168 (2021) 100530, "
                  "doi:10.1149/1945-7111/ac2ebd (DENSO cell ageing data and life model)", _BLAST),
@@ -91,7 +93,7 @@ CELLS: dict[str, CellModel] = {c.id: c for c in (
                        "最大になり、低温や急速充電でのサイクル劣化が大きくなります。論文の初期"
                        "なじみ項は使っていません。"),
     CellModel(
-        id="lfp_gr_250ah", code=_r.LFP250, name="250 Ah LFP/graphite prismatic cell",
+        id="lfp_gr_250ah", code=2, name="250 Ah LFP/graphite prismatic cell",
         chemistry="LFP/Gr", capacity_ah=250.0, blast_class="Lfp_Gr_250AhPrismatic",
         sources=("P. Gasper et al., J. Energy Storage 73 (2023) 109042, "
                  "doi:10.1016/j.est.2023.109042 (data and model, Tables A.4/A.5)", _BLAST),
@@ -107,7 +109,7 @@ CELLS: dict[str, CellModel] = {c.id: c for c in (
                        "保管劣化は小さめで、サイクル劣化は温度によらずほぼ一定 (高温でわずかに減少) "
                        "と推定されています。新しい LFP セルはより長寿命のことが多く、保守的な値です。"),
     CellModel(
-        id="nca_gr_panasonic3ah", code=_r.NCA, name="Panasonic NCR18650B NCA/graphite 3.2 Ah",
+        id="nca_gr_panasonic3ah", code=3, name="Panasonic NCR18650B NCA/graphite 3.2 Ah",
         chemistry="NCA/Gr", capacity_ah=3.2, blast_class="Nca_Gr_Panasonic3Ah_Battery",
         sources=("P. Keil et al., J. Electrochem. Soc. 163 (2016) A1872, doi:10.1149/2.0411609jes "
                  "(calendar data)",
@@ -125,7 +127,7 @@ CELLS: dict[str, CellModel] = {c.id: c for c in (
                        "15～35 °C。高い SoC での保管と高温で最も早く劣化します。深いサイクルで"
                        "見られる急劣化 (ニー) はモデル化されていません。"),
     CellModel(
-        id="lfp_gr_sony3ah", code=_r.SONY, name="Sony/Murata US26650FTC1 LFP/graphite 3 Ah",
+        id="lfp_gr_sony3ah", code=4, name="Sony/Murata US26650FTC1 LFP/graphite 3 Ah",
         chemistry="LFP/Gr", capacity_ah=3.0, blast_class="Lfp_Gr_SonyMurata3Ah_Battery",
         sources=("M. Naumann et al., J. Energy Storage 17 (2018) 153, doi:10.1016/j.est.2018.01.019 "
                  "(calendar data)",

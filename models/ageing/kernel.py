@@ -25,7 +25,6 @@ import numpy as np
 from models._jit import njit
 
 from . import rates as R
-from .ocp import _ua_scalar
 
 # ---- sweep carry-state layout (float64 vector) ------------------------------
 HAS_PREV, T0, PREV_T, PREV_SOC, PREV_TK = 0, 1, 2, 3, 4

@@ -31,7 +31,7 @@ X_SOC1 = 0.78
 __all__ = ["X_SOC0", "X_SOC1", "graphite_lithiation", "ua_graphite_v"]
 
 
-@njit("float64(float64)")
+@njit
 def _ua_scalar(soc):
     x = X_SOC0 + soc * (X_SOC1 - X_SOC0)
     return (0.6379 + 0.5416 * math.exp(-305.5309 * x)

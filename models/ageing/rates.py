@@ -45,7 +45,7 @@ SONY_Q2_PER_DAY = 0.000130510034211874
 
 
 # --------------------------------------------------------------------- Kokam
-@njit("float64(float64, float64)")
+@njit
 def kokam_q1(temp_k, ua_v):
     """Kokam NMC111 calendar LLI rate ``q1`` [day**-0.357] (Arrhenius x Tafel in Ua).
 
@@ -56,26 +56,26 @@ def kokam_q1(temp_k, ua_v):
     return 2.66e7 * math.exp(-17.8 / tn) * math.exp(-5.21 * (ua_v / UA_REF_KOKAM_V) / tn)
 
 
-@njit("float64(float64, float64)")
+@njit
 def kokam_q3(temp_k, dod):
     """Kokam cycling LLI rate ``q3 = 3.80e3 exp(-18.4 / TN) exp(1.04 exp(DoD**2))`` [EFC**-0.778]."""
     tn = temp_k / T_REF_KOKAM_K
     return 3.80e3 * math.exp(-18.4 / tn) * math.exp(1.04 * math.exp(dod * dod))
 
 
-@njit("float64(float64, float64, float64)")
+@njit
 def kokam_q5(temp_k, dod, soc_mean):
     """Kokam LAM knee location ``q5 = 1e4 + 153 (T_C - 55) DoD (SoC_mean / 0.6)`` [EFC]."""
     return 1e4 + 153.0 * (temp_k - 273.15 - 55.0) * dod * (soc_mean / 0.6)
 
 
 # --------------------------------------------------------------------- DENSO
-@njit("float64(float64, float64)")
+@njit
 def _arrhenius_denso(temp_k, ea_j_mol):
     return math.exp(-(ea_j_mol / 8.3144) * (1.0 / temp_k - 1.0 / 298.15))
 
 
-@njit("float64(float64, float64)")
+@njit
 def denso_b1t(temp_k, soc):
     """DENSO NMC622 calendar rate ``b1t`` [day**-0.5] (Smith et al. 2021, polynomial in SoC).
 
@@ -90,7 +90,7 @@ def denso_b1t(temp_k, soc):
         - 4.06e-6 * s * temp_k + 3.32e-5 * max(0.0, temp_k - 328.15))
 
 
-@njit("float64(float64, float64, float64, float64)")
+@njit
 def denso_b1n(temp_k, dod, c_rate, soc):
     """DENSO cycling multiplier ``b1N`` [-] of the calendar rate (Smith et al. 2021).
 
@@ -105,7 +105,7 @@ def denso_b1n(temp_k, dod, c_rate, soc):
 
 
 # --------------------------------------------------------------------- LFP 250 Ah
-@njit("float64(float64, float64)")
+@njit
 def lfp250_kcal(temp_k, ua_v):
     """LFP/Gr 250 Ah calendar rate ``8.37e4 exp(-5.21e3 K / T) exp(-3.56e3 K/V Ua / T)`` [day**-0.526].
 
@@ -114,7 +114,7 @@ def lfp250_kcal(temp_k, ua_v):
     return 8.37e4 * math.exp(-5.21e3 / temp_k) * math.exp(-3.56e3 * ua_v / temp_k)
 
 
-@njit("float64(float64, float64, float64)")
+@njit
 def lfp250_kcyc(temp_k, dod, c_rate):
     """LFP/Gr 250 Ah cycling rate [EFC**-0.828] (Gasper et al. 2023).
 
@@ -126,7 +126,7 @@ def lfp250_kcyc(temp_k, dod, c_rate):
 
 
 # --------------------------------------------------------------------- NCA Panasonic
-@njit("float64(float64, float64)")
+@njit
 def nca_kcal(temp_k, soc):
     """Panasonic NCR18650B calendar rate ``75.4 exp(-3.34e3 K / T) exp(353 K soc / T)`` [day**-0.512].
 
@@ -135,7 +135,7 @@ def nca_kcal(temp_k, soc):
     return 75.4 * math.exp(-3.34e3 / temp_k) * math.exp(353.0 * soc / temp_k)
 
 
-@njit("float64(float64, float64, float64)")
+@njit
 def nca_kcyc(temp_k, dod, c_rate):
     """Panasonic NCR18650B cycling rate [EFC**-0.699] (Preger et al. 2020 data, doi:10.1149/1945-7111/abae37).
 
@@ -147,7 +147,7 @@ def nca_kcyc(temp_k, dod, c_rate):
 
 
 # --------------------------------------------------------------------- Sony LFP
-@njit("float64(float64, float64)")
+@njit
 def sony_q1(temp_k, ua_v):
     """Sony-Murata LFP calendar asymptote ``q1`` [-] (Naumann et al. 2018 data, NREL refit).
 
@@ -158,7 +158,7 @@ def sony_q1(temp_k, ua_v):
                * math.exp(8742.06309157261 * su / temp_k))
 
 
-@njit("float64(float64, float64)")
+@njit
 def sony_q3(temp_k, ua_v):
     """Sony-Murata LFP calendar sigmoid exponent ``q3`` [-] (NREL refit of Naumann 2018)."""
     u3 = ua_v ** (1.0 / 3.0)
@@ -170,7 +170,7 @@ def sony_q3(temp_k, ua_v):
                * math.exp(0.00127227593657290 * temp_k ** 2 * u4))
 
 
-@njit("float64(float64, float64)")
+@njit
 def sony_q5(dod, c_rate):
     """Sony-Murata LFP cycling rate ``q5`` [1/EFC] of ``loss = (q5 EFC)**1.1285`` (Naumann 2020 data).
 
@@ -180,19 +180,19 @@ def sony_q5(dod, c_rate):
                + 2.11559710307295e-06 * math.exp(dod * dod * c_rate ** 3))
 
 
-@njit("float64(float64)")
+@njit
 def sony_r_cal_temp(temp_k):
     """Sony-Murata LFP calendar resistance growth temperature factor [1/s] (Naumann et al. 2018)."""
     return 3.4194e-10 * math.exp((-71827.0 / 8.3144) * (1.0 / temp_k - 1.0 / 298.15))
 
 
-@njit("float64(float64)")
+@njit
 def sony_r_cal_soc(soc):
     """Sony-Murata LFP calendar resistance growth SoC factor ``-3.3903 (s - 0.5)**3 + 1.5604`` [-]."""
     return -3.3903 * (soc - 0.5) ** 3 + 1.5604
 
 
-@njit("float64(float64, float64)")
+@njit
 def sony_r_cyc(dod, c_rate):
     """Sony-Murata LFP cycling resistance growth [%/EFC]: ``(-0.002 C + 0.0021)(6.8477 (DoD - 0.5)**3 + 0.91882)``."""
     return (-0.002 * c_rate + 0.0021) * (6.8477 * (dod - 0.5) ** 3 + 0.91882)

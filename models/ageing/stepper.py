@@ -28,7 +28,6 @@ series (tested).
 """
 from __future__ import annotations
 
-import copy as _copy
 import math
 from dataclasses import dataclass, field
 
@@ -36,7 +35,7 @@ import numpy as np
 
 from . import kernel as K
 from . import rates as R
-from .cells import DEFAULT_PACK_FACTOR, get_cell
+from .cells import get_cell
 
 SECONDS_PER_YEAR = 365.0 * 86400.0
 _BANDS = 3          # 0 expected, 1 low SoH (scalar 1 + sigma), 2 high SoH (1 - sigma)
