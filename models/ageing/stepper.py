@@ -122,6 +122,7 @@ class AgeingStepper:
         self._clipped = False
         self._warn: dict[str, str] = {}     # key -> latest text, in first-seen order
         self._rep = self._report(self._kst, self._acc)
+        self._rep["soh"][:] = self.initial_soh      # a used pack's SoH is known before any data
 
     # ------------------------------------------------------------------ API
     @property
