@@ -741,6 +741,25 @@ class RainflowCounter:
         """Bytes of state held by the counter (mostly the stack buffer)."""
         return self._state.nbytes
 
+    def open_indices(self) -> np.ndarray:
+        """Global sample indices that later cycles may still start or end on.
+
+        These are the open reversals on the stack plus the last sample pushed
+        (it becomes a reversal if the next sample turns back), sorted and
+        unique.  Every cycle returned by a later :meth:`push` or
+        :meth:`residue` has ``i_start`` in this set or at a sample not yet
+        pushed, and ``i_end`` in this set or not yet pushed.  Useful for
+        keeping per-sample data (time, temperature) only where it is still
+        needed.  Unlike ``residue()`` indices, this includes the first sample
+        of a series that has been constant so far.
+        """
+        st = self._state
+        sl = int(st.istate[_STK_LEN])
+        if st.n_seen == 0:
+            return np.empty(0, dtype=np.int64)
+        idx = np.append(st.stk_i[:sl], st.n_seen - 1)
+        return np.unique(idx)
+
     def push(self, chunk) -> Cycles:
         """Count the samples of ``chunk`` after those pushed before.
 

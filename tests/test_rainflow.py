@@ -499,3 +499,29 @@ def test_property_long_mixed_series_equal_reference_and_stream(seed, segments):
         assert whole == reference(x)
     cuts = np.sort(rng.integers(0, x.size + 1, 3))
     assert stream(np.split(x, cuts))[0] == whole
+
+
+@PROPERTY
+@given(chunked())
+def test_property_open_indices_cover_later_cycles(data):
+    x, chunks = data
+    c = RainflowCounter()
+    for i, k in enumerate(chunks):
+        c.push(k)
+        seen, keep = c.n_samples, set(c.open_indices().tolist())
+        assert all(0 <= j < seen for j in keep)
+        later = c.copy()
+        rest = [later.push(m) for m in chunks[i + 1:]] + [later.residue()]
+        for cyc in rest:
+            for j in (*cyc.i_start.tolist(), *cyc.i_end.tolist()):
+                assert j >= seen or j in keep
+
+
+def test_open_indices_of_a_constant_start():
+    c = RainflowCounter()
+    assert c.open_indices().tolist() == []
+    c.push([0.5, 0.5, 0.5])
+    assert len(c.residue()) == 0                 # constant so far: no cycles ...
+    assert c.open_indices().tolist() == [0, 2]   # ... but sample 0 is still a reversal
+    assert len(c.push([0.9, 0.1])) == 0          # 0.1 is not confirmed yet
+    assert c.residue().tolist()[0] == (0.4, 0.7, 0.5, 0, 3)
