@@ -243,8 +243,8 @@ def run(log_path=None) -> int:
         state["demo"] = _simulate_demo()
         try:  # after warm-up and a full simulation every kernel called from Python holds machine code
             compiled, idle = _kernel_census()
-            helpers = f"; {len(idle)} helpers compiled into their callers" if idle else ""
-            return f"status complete; {compiled} numba kernels with machine code{helpers}"
+            inner = f", {len(idle)} more used only inside other kernels" if idle else ""
+            return f"status complete; {compiled} numba kernels ready{inner}"
         except Exception:  # the census is information only
             return "status complete"
 

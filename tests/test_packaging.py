@@ -30,8 +30,19 @@ NSI_I18N = {"en": ROOT / "installer" / "windows" / "i18n" / "en.nsh",
 ENTITLEMENTS = ROOT / "installer" / "macos" / "entitlements.plist"
 WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
 
-sys.path.insert(0, str(ROOT / "build"))
-import make_icons  # noqa: E402  (build/make_icons.py)
+
+
+def _load_build_script(name: str):
+    """Import build/<name>.py without putting build/ on sys.path (build/build.py would shadow PyPI 'build')."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"_v2g_build_{name}", ROOT / "build" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+make_icons = _load_build_script("make_icons")
 
 
 # --------------------------------------------------------------------------- spec, run with stand-ins
@@ -204,6 +215,7 @@ def test_entitlements():
         assert ent.get(key) is True, key
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="bash on Windows may be WSL or see CRLF checkouts")
 def test_macos_scripts_are_valid_bash():
     bash = shutil.which("bash")
     if bash is None:
@@ -246,7 +258,8 @@ def test_nsi_strings_defined_in_both_languages():
     assert re.search(r"[\u3040-\u30ff]", NSI_I18N["ja"].read_text(encoding="utf-8"))
 
 
-@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (Debian package nsis) not installed")
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("makensis") is None,
+                    reason="Linux check; makensis (Debian package nsis) not installed")
 def test_nsi_compiles_against_stand_in_payload(tmp_path):
     payload = tmp_path / "payload"
     (payload / "_internal" / "resources").mkdir(parents=True)
