@@ -469,14 +469,14 @@ def build_examples() -> dict[str, dict]:
         [("vehicles", "kia_ev9"), ("chargers", "us_wallbox_quasar2"), ("tariffs", "us_pge_ev2a_elrp"),
          ("load_profiles", "us_generic_evening_peak"), ("pv_profiles", "us_los_angeles_south30"),
          ("climates", "los_angeles")],
-        notes="Example for dealers in California: V2H in the 16:00-21:00 peak plus export during ELRP events "
-              "(2 USD/kWh); prices must be refreshed from the PG&E tariff sheet.",
+        notes="Example for dealers in California: V2H in the 16:00-21:00 peak, paid 2 USD/kWh for load reduction "
+              "during ELRP events; prices must be refreshed from the PG&E tariff sheet.",
         start_date="2026-05-01", horizon_years=15, step_minutes=15,
         driving={"weekday_km": 45.0, "weekend_km": 40.0, "weekday_departure": "07:30", "weekday_return": "17:30",
                  "weekend_departure": "11:00", "weekend_return": "15:00"},
         home={"annual_load_kwh": 6000.0, "pv_kwp": 5.0},
         charging={"strategy": "cheapest", "target_soc": 0.9},
-        participation={"mode": "v2h+v2g", "days": list(sc.DAY_NAMES), "windows": ["16:00-21:00"], "power_kw": 11.5,
+        participation={"mode": "v2h", "days": list(sc.DAY_NAMES), "windows": ["16:00-21:00"], "power_kw": 11.5,
                        "reserve_soc": 0.3, "departure_soc_min": 0.8, "max_discharge_kwh_per_day": 200.0},
         finance={"discount_rate": 0.07, "wear_method": "marginal"})
     jp = sc.to_dict(sc.demo())

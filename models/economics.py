@@ -69,7 +69,11 @@ def _discharge_power_kw(s: Scenario) -> float:
 
 
 def _event_plugged_fraction(s: Scenario, energy) -> float:
-    """Share of event-window steps (in event months) of year 1 in which the car is plugged in."""
+    """Share of event-window steps (in event months) of year 1 in which the car is plugged in.
+
+    Event programmes such as California's ELRP pay for incremental export *or* load reduction, so
+    V2H and V2G both earn them.
+    """
     t = s.tariff
     if t.event_hours_per_year <= 0 or t.event_payment_per_kwh <= 0 or not t.event_months:
         return 0.0
@@ -143,7 +147,8 @@ def compute_money(s: Scenario, energy) -> Money:
     avail_hour = (t.availability_per_kw_hour * p_kw * fv["window_plugged_h"] if v2g_on
                   else np.zeros(n + 1)) * esc_e
     event_kwh = 0.0
-    if v2g_on and t.event_hours_per_year > 0 and t.event_payment_per_kwh > 0:
+    participates = mode != "none"
+    if participates and t.event_hours_per_year > 0 and t.event_payment_per_kwh > 0:
         frac = _event_plugged_fraction(s, energy)
         event_kwh = t.event_hours_per_year * p_kw * frac
         warnings.append(f"Event payments are estimated: {t.event_hours_per_year:g} event hours x {p_kw:g} kW x "
