@@ -490,6 +490,39 @@ def step_day(model, kst, ch0, ch1, ch2, ch3, dur_s):
 
 
 @njit
+def step_partial_day(model, kst, ch0, ch1, ch2, ch3, dur_s):
+    """Provisional calendar step for the incomplete day (reported values only).
+
+    Power laws: the day's increment of ``u = y**(1/p)`` is ``(I / D)**(1/p) D``
+    with ``I`` the day's integral of the rate and ``D`` its duration; for the
+    incomplete day the final ``D`` is not known yet, so ``D = max(1 day, elapsed)``
+    is used: ``u += I**(1/p) D**(1 - 1/p)``.  This grows monotonically while the
+    day fills and equals the committed step once a 24-hour day is complete
+    (using the elapsed time instead could *fall* when the rate drops late in
+    the day).  Sony's sigmoid uses the ordinary step.
+    """
+    if model == R.SONY:
+        step_day(model, kst, ch0, ch1, ch2, ch3, dur_s)
+        return
+    tau_d = dur_s / SECONDS_PER_DAY
+    if tau_d <= 0.0:
+        return
+    d_eff = tau_d if tau_d > 1.0 else 1.0
+    k = ch0
+    if k < 0.0:
+        k = 0.0
+    integral = k * tau_d
+    if model == R.KOKAM:
+        p = R.P_CAL[0]
+        kst[K_U] += integral ** (1.0 / p) * d_eff ** (1.0 - 1.0 / p)
+        pr = R.KOKAM_R2
+        kst[K_UR] += (R.KOKAM_R1 * integral) ** (1.0 / pr) * d_eff ** (1.0 - 1.0 / pr)
+    else:
+        p = R.P_CAL[model]
+        kst[K_U] += integral ** (1.0 / p) * d_eff ** (1.0 - 1.0 / p)
+
+
+@njit
 def apply_days(model, days, nd, kst, cal_hist, stats):
     """Apply ``nd`` completed day rows to the calendar states of all bands.
 

@@ -240,8 +240,8 @@ class AgeingStepper:
         kst = self._kst.copy()
         if part_row[K.D_DUR_S] > 0.0:
             for b in range(_BANDS):
-                K.step_day(self._model, kst[b], part_row[K.D_CH], part_row[K.D_CH + 1],
-                           part_row[K.D_CH + 2], part_row[K.D_CH + 3], part_row[K.D_DUR_S])
+                K.step_partial_day(self._model, kst[b], part_row[K.D_CH], part_row[K.D_CH + 1],
+                                   part_row[K.D_CH + 2], part_row[K.D_CH + 3], part_row[K.D_DUR_S])
         acc = self._acc.copy()
         prov = np.concatenate((self._pending, recs_res))
         K.apply_cycles(self._model, self._blast, prov, 0, prov.shape[0], self._stats, self._cal_hist,
