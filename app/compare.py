@@ -49,9 +49,12 @@ class CompareView(QWidget):
         self.quick_button.clicked.connect(self.quickSetRequested)
         self.clear_button.clicked.connect(self.clearRequested)
         for b in (self.dup_button, self.quick_button, self.clear_button):
-            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            # long translations may be clipped but never widen the window; the tooltip has the full text
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            b.setMinimumWidth(60)
+            if not b.toolTip():
+                b.setToolTip(b.text())
             buttons.addWidget(b)
-        buttons.addStretch(1)
         lay.addLayout(buttons)
         body = QVBoxLayout()
         lay.addLayout(body, 1)

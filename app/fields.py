@@ -7,6 +7,7 @@ fractions and readable names for choices.
 """
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -197,6 +198,7 @@ def day_label(day: str) -> str:
     return _t(DAY_LABELS[day])
 
 
+@functools.lru_cache(maxsize=None)
 def group_class(path: str):
     """Dataclass holding the field at ``path`` and the field name."""
     parts = path.split(".")
@@ -210,11 +212,13 @@ def group_class(path: str):
     return cls, parts[-1]
 
 
+@functools.lru_cache(maxsize=None)
 def info(path: str) -> sc.FieldInfo:
     cls, name = group_class(path)
     return sc.field_info(cls, name)
 
 
+@functools.lru_cache(maxsize=None)
 def field_type(path: str):
     from typing import get_type_hints
 

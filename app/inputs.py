@@ -325,10 +325,10 @@ class InputPanel(QWidget):
         return data
 
     def set_field(self, path: str, value) -> None:
-        """Set one field as if the user typed it (tests, benchmark)."""
+        """Set one field as if the user typed it (tests, benchmark); numbers in the units shown (percent)."""
         ed = self.editors[path]
         if isinstance(ed, QLineEdit) and not isinstance(value, str):
-            value = F.format_number(value, path in F.PERCENT)
+            value = F.format_number(value)  # as typed, in the units shown
         if isinstance(ed, QLineEdit):
             ed.setText(value)
             self._edited()

@@ -319,7 +319,6 @@ class MainWindow(QMainWindow):
         name = self.scenario.name if self.scenario else ""
         self.scenario_label.setText(name)
         self.setWindowTitle(f"{name}{' *' if self.dirty else ''} — {self.tr('V2G Calculator')}")
-        self.setWindowModified(self.dirty)
 
     # ============================================================= results
     def _on_result(self, channel: str, rid: int, scenario, result) -> None:

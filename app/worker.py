@@ -114,18 +114,25 @@ class SimulationRunner(QObject):
 
     # ------------------------------------------------------------- public
     def request(self, channel: str, scenario, delay_ms: int | None = None) -> int:
-        """Ask for ``simulate(scenario)`` on ``channel``; returns the request id."""
+        """Ask for ``simulate(scenario)`` on ``channel``; returns the request id.
+
+        When the channel is idle the computation starts at once (no added
+        latency); while one runs or a pause is pending, the request waits as the
+        channel's single pending request (``debounce_ms`` after the last edit),
+        replacing any older pending one.
+        """
         ch = self._channel(channel)
         self._seq += 1
         rid = self._seq
         ch.latest = rid
         ch.pending = (rid, scenario)
         delay = self.debounce_ms if delay_ms is None else delay_ms
-        if delay > 0:
-            ch.timer.start(delay)
-        else:
+        idle = not ch.running and not ch.timer.isActive()
+        if delay <= 0 or idle:
             ch.timer.stop()
             self._launch(channel)
+        else:
+            ch.timer.start(delay)
         self._update_busy()
         return rid
 

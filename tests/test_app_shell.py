@@ -9,22 +9,28 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def window(qtbot):
+def window(qtbot, tmp_path):
+    from app.dialogs import ScriptedDialogs
     from app.fonts import load_fonts
     from app.main_window import MainWindow
+    from app.settings import Settings
 
     load_fonts()
-    w = MainWindow(lang="en")
+    w = MainWindow(lang="en", settings=Settings(str(tmp_path / "s.ini")), dialogs=ScriptedDialogs(), autosave=False)
     qtbot.addWidget(w)
-    w.load_demo()
-    return w
+    with qtbot.waitSignal(w.resultShown, timeout=60000):
+        w.load_demo()
+    yield w
+    w.runner.shutdown()
 
 
 def test_window_shows_demo_and_not_available(window):
     assert "Leaf" in window.scenario_label.text() or "Tokyo" in window.scenario_label.text()
     summary = window.result["summary"]
     if "npv" not in summary:
-        assert window.cards["npv"].value.text() == "not available"
+        assert window.kpis.text("npv") == "not available"
+    else:
+        assert window.kpis.text("npv") != "not available"
     assert window.tabs.count() == 6
 
 
@@ -42,10 +48,11 @@ def test_japanese_catalogue_translates(qapp):
 
     try:
         assert i18n.install(qapp, "ja")
-        assert QCoreApplication.translate("MainWindow", "Payback") == "投資回収"
+        assert QCoreApplication.translate("MainWindow", "Battery health") == "電池の健全度"
+        assert QCoreApplication.translate("Kpis", "Charger pays back after") == "充放電器の投資回収まで"
     finally:
         i18n.install(qapp, "en")
-    assert QCoreApplication.translate("MainWindow", "Payback") == "Payback"
+    assert QCoreApplication.translate("MainWindow", "Battery health") == "Battery health"
 
 
 def test_catalogue_complete():

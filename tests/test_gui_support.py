@@ -1,0 +1,253 @@
+"""GUI support pieces: latest-wins runner, settings registry, formatting, error hook,
+report export wiring, stretched-string layout check."""
+import sys
+import threading
+import time
+
+import pytest
+
+from app.dialogs import ScriptedDialogs
+from app.settings import OPTIONS, Settings
+
+
+# ------------------------------------------------------------------ runner
+def _fake_runner(qtbot, delays):
+    from app.worker import SimulationRunner
+
+    calls = []
+
+    def simulate(payload):
+        calls.append(payload)
+        time.sleep(delays.get(payload, 0.0))
+        return {"payload": payload}
+
+    r = SimulationRunner(simulate=simulate, debounce_ms=0, threads=2)
+    return r, calls
+
+
+def test_superseded_result_never_overwrites_newer(qtbot):
+    r, calls = _fake_runner(qtbot, {"old": 0.4, "new": 0.0})
+    got = []
+    r.resultReady.connect(lambda ch, rid, payload, result: got.append(result["payload"]))
+    r.request("main", "old", delay_ms=0)
+    qtbot.waitUntil(lambda: calls == ["old"], timeout=5000)  # "old" is running
+    r.request("main", "new", delay_ms=0)
+    assert r.wait_idle(10000)
+    assert got == ["new"]
+    assert calls == ["old", "new"] and r.dropped == 1
+
+
+def test_pending_requests_coalesce_to_the_newest(qtbot):
+    r, calls = _fake_runner(qtbot, {"a": 0.3})
+    got = []
+    r.resultReady.connect(lambda ch, rid, payload, result: got.append(payload))
+    r.request("main", "a", delay_ms=0)
+    qtbot.waitUntil(lambda: calls == ["a"], timeout=5000)
+    for p in ("b", "c", "d"):
+        r.request("main", p, delay_ms=0)
+    assert r.wait_idle(10000)
+    assert calls == ["a", "d"] and got == ["d"]
+
+
+def test_burst_starts_at_once_then_coalesces(qtbot):
+    """An idle channel starts at once; edits during the run merge into one follow-up run."""
+    r, calls = _fake_runner(qtbot, {"x1": 0.2})
+    r.debounce_ms = 60
+    got = []
+    r.resultReady.connect(lambda ch, rid, payload, result: got.append(payload))
+    for p in ("x1", "x2", "x3"):
+        r.request("main", p)
+    assert calls[:1] == ["x1"] or r.is_busy("main")
+    assert r.wait_idle(10000)
+    assert calls == ["x1", "x3"] and got == ["x3"]
+
+
+def test_channels_are_independent_and_errors_reported(qtbot):
+    from app.worker import SimulationRunner
+
+    def simulate(payload):
+        if payload == "boom":
+            raise RuntimeError("kaput")
+        return payload
+
+    r = SimulationRunner(simulate=simulate, debounce_ms=0)
+    failed, done = [], []
+    r.failed.connect(lambda ch, rid, err: failed.append((ch, err)))
+    r.resultReady.connect(lambda ch, rid, payload, result: done.append((ch, result)))
+    r.request("main", "ok", delay_ms=0)
+    r.request("variant:1", "boom", delay_ms=0)
+    assert r.wait_idle(5000)
+    assert done == [("main", "ok")]
+    assert failed[0][0] == "variant:1" and "kaput" in failed[0][1]
+
+
+def test_gui_thread_stays_responsive_during_simulation(qtbot):
+    """A real simulate() runs in the pool while the GUI thread keeps processing timers."""
+    from PySide6.QtCore import QTimer
+
+    from app.worker import SimulationRunner
+    from models import scenario as sc
+
+    r = SimulationRunner(debounce_ms=0)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    with qtbot.waitSignal(r.resultReady, timeout=60000):
+        r.request("main", sc.demo(), delay_ms=0)
+    timer.stop()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert ticks and max(gaps) < 1.0
+
+
+# ---------------------------------------------------------------- settings
+def test_settings_defaults_types_and_recent(tmp_path):
+    s = Settings(str(tmp_path / "s.ini"))
+    for key, opt in OPTIONS.items():
+        assert s.get(key) == opt.default
+    s.set("compute/debounce_ms", 45)
+    s.set("branding/dealer_name", "横浜EVモータース")
+    for i in range(12):
+        s.add_recent(f"/tmp/f{i}.v2g.json")
+    s.add_recent("/tmp/f5.v2g.json")
+    s.sync()
+    s2 = Settings(str(tmp_path / "s.ini"))
+    assert s2.get("compute/debounce_ms") == 45
+    assert s2.get("branding/dealer_name") == "横浜EVモータース"
+    recent = s2.get("files/recent")
+    assert recent[0] == "/tmp/f5.v2g.json" and len(recent) == 8 and len(set(recent)) == 8
+    s2.add_recent("/only/one")
+    assert (tmp_path / "s.ini").read_text(encoding="utf-8").count("[") >= 1
+
+
+def test_settings_bad_value_falls_back_to_default(tmp_path):
+    ini = tmp_path / "s.ini"
+    ini.write_text("[compute]\ndebounce_ms=lots\n[ui]\npresentation_scale=big\n", encoding="utf-8")
+    s = Settings(str(ini))
+    assert s.get("compute/debounce_ms") == OPTIONS["compute/debounce_ms"].default
+    assert s.get("ui/presentation_scale") == OPTIONS["ui/presentation_scale"].default
+
+
+# ---------------------------------------------------------------- formatting
+def test_money_formats(qapp):
+    from app import format as fmt
+
+    assert fmt.money(-373028.4, "JPY", "en") == "\u2212¥373,028"
+    assert fmt.money(-373028.4, "JPY", "ja") == "\u221237.3万円"
+    assert fmt.money(9800, "JPY", "ja") == "9,800円"
+    assert fmt.money(6.51, "JPY", "ja", per="kWh") == "6.5 円/kWh"
+    assert fmt.money(1234.4, "GBP", "en") == "£1,234"
+    assert fmt.money(12.5, "EUR", "en") == "€12.50"
+    assert fmt.axis_money(-2_000_000, "JPY", "ja") == "-200万"
+
+
+# ---------------------------------------------------------------- errors
+def test_unexpected_error_goes_to_dialog_and_log(tmp_path, monkeypatch):
+    from app import errors
+
+    monkeypatch.setitem(errors._state, "log_path", None)
+    monkeypatch.setattr(errors, "user_log_dir", lambda: tmp_path)
+    old_hook = sys.excepthook
+    dialogs = ScriptedDialogs()
+    try:
+        errors.install(dialogs)
+        try:
+            raise ZeroDivisionError("bad maths")
+        except ZeroDivisionError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old_hook
+        threading.excepthook = threading.__excepthook__
+        for h in list(errors.log.handlers):
+            errors.log.removeHandler(h)
+            h.close()
+        errors._state.update(log_path=None, dialogs=None)
+    kind, summary, details, log_path = dialogs.calls[-1]
+    assert kind == "unexpected_error" and "ZeroDivisionError: bad maths" in summary
+    assert "Traceback" in details
+    assert "bad maths" in (tmp_path / "v2g-calculator.log").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- report export
+class _Locked(Exception):
+    pass
+
+
+def test_export_report_retry_and_rename(qtbot, tmp_path, monkeypatch):
+    import types
+
+    import app.main_window as mw
+
+    written = []
+    state = {"locked": 2}
+
+    def write_report(result, scenario, path, *, lang="en", dealer_name="", customer_name="", logo_path=None):
+        if state["locked"]:
+            state["locked"] -= 1
+            raise _Locked(path)
+        written.append((path, lang, dealer_name, customer_name))
+        return path
+
+    fake = types.SimpleNamespace(write_report=write_report, ReportFileLockedError=_Locked)
+    monkeypatch.setattr(mw, "report_module", lambda: fake)
+    dialogs = ScriptedDialogs(report_file=[str(tmp_path / "a.xlsx"), str(tmp_path / "b.xlsx")],
+                              file_locked=["retry", "rename"])
+    w = mw.MainWindow(settings=Settings(str(tmp_path / "s.ini")), dialogs=dialogs, autosave=False)
+    qtbot.addWidget(w)
+    assert w.actions["export"].isEnabled()
+    with qtbot.waitSignal(w.resultShown, timeout=60000):
+        w.load_demo()
+    w.apply_branding("Dealer X", "Customer Y")
+    assert w.export_report()
+    assert written == [(str(tmp_path / "b.xlsx"), "en", "Dealer X", "Customer Y")]
+    assert [c[0] for c in dialogs.calls].count("file_locked") == 2
+    assert w.settings.get("report/folder") == str(tmp_path)
+    w.runner.shutdown()
+
+
+def test_export_disabled_without_report_module(qtbot, tmp_path, monkeypatch):
+    import app.main_window as mw
+
+    monkeypatch.setattr(mw, "report_module", lambda: None)
+    w = mw.MainWindow(settings=Settings(str(tmp_path / "s.ini")), dialogs=ScriptedDialogs(), autosave=False)
+    qtbot.addWidget(w)
+    assert not w.actions["export"].isEnabled()
+    assert "not installed" in w.actions["export"].toolTip()
+    assert w.actions["export"].shortcut().toString() == "Ctrl+E"
+
+
+# ------------------------------------------------------- stretched strings
+def test_layout_survives_doubled_strings(qtbot, tmp_path):
+    """TRANS_SCALE-style check: every string twice as long must still fit a 1280x800 window."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from app.main_window import MainWindow
+
+    class Doubling(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            if not source or source.startswith("%") or source in ("kW", "%"):
+                return None
+            return f"{source} {source}"
+
+    app = QApplication.instance()
+    tr = Doubling()
+    app.installTranslator(tr)
+    try:
+        w = MainWindow(settings=Settings(str(tmp_path / "s.ini")), dialogs=ScriptedDialogs(), autosave=False)
+        qtbot.addWidget(w)
+        with qtbot.waitSignal(w.resultShown, timeout=60000):
+            w.load_demo()
+        assert w.tabs.tabText(0) == "Battery health Battery health"
+        hint = w.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 800, hint
+        w.resize(1280, 800)
+        w.show()
+        qtbot.wait(20)
+        assert w.width() <= 1280 and w.height() <= 800
+        # KPI values keep their room: the cards are not squeezed below their text height
+        for card in w.kpis.cards.values():
+            assert card.value.height() >= card.value.fontMetrics().height()
+        w.runner.shutdown()
+    finally:
+        app.removeTranslator(tr)

@@ -1,0 +1,341 @@
+"""Main window (pytest-qt, offscreen): inputs, KPIs, charts, files, comparison, language.
+
+Dialogs go through ScriptedDialogs, so no modal dialog can block a test.
+Assertions are on the plotted data and the shown texts, not on pixels.
+"""
+import json
+
+import numpy as np
+import pytest
+
+from app.dialogs import ScriptedDialogs
+from app.settings import Settings
+from models import scenario as sc
+
+RESULT_TIMEOUT = 60000
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    from app.main_window import MainWindow
+
+    made = []
+
+    def make(lang="en", **answers):
+        dialogs = ScriptedDialogs(**answers)
+        w = MainWindow(lang=lang, settings=Settings(str(tmp_path / f"settings{len(made)}.ini")),
+                       dialogs=dialogs, autosave=True)
+        qtbot.addWidget(w)
+        w.resize(1280, 800)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.dirty = False
+        w.runner.shutdown(5000)
+        w.remove_autosave()
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    w = make_window()
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        w.load_demo()
+    return w
+
+
+def _edit(qtbot, w, path, value):
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        w.inputs.set_field(path, value)
+    return w.result
+
+
+def test_every_panel_and_tab_constructs(window):
+    assert window.tabs.count() == 6
+    assert [window.tabs.tabText(i) for i in range(6)][0] == "Battery health"
+    assert window.inputs.toolbox.count() == 6
+    assert {"vehicles", "chargers", "tariffs"} <= set(window.inputs.pickers)
+    for name, chart in window.charts.items():
+        assert chart.available, name
+    health = window.charts["health"].data
+    rows = window.result["yearly"]
+    assert np.allclose(health["soh"], [100 * r["soh"] for r in rows])
+    assert np.allclose(health["soh_baseline"], [100 * r["soh_baseline"] for r in rows])
+    assert health["limits"] == [80.0, 70.0]
+    assert window.charts["cycles"].data["v2g"].shape == (20, 10)
+    assert window.charts["day"].data["key"] == "winter_weekday"
+    for key in ("payback", "net", "npv", "warranty", "wear", "unmet"):
+        assert window.kpis.text(key) and window.kpis.text(key) != "not available"
+
+
+def test_every_tab_shows_after_switching(window, qtbot):
+    for i, name in enumerate(window.TABS):
+        window.show_tab(name)
+        assert window.tabs.currentIndex() == i
+    window.show()
+    qtbot.wait(10)
+
+
+def test_input_change_updates_kpis_and_charts(window, qtbot):
+    before_net = window.kpis.text("net")
+    before_cum = window.charts["cashflow"].data["cumulative"].copy()
+    result = _edit(qtbot, window, "charger.price", 198000)
+    assert window.scenario.charger.price == 198000
+    assert window.result_scenario.charger.price == 198000
+    assert window.kpis.text("net") != before_net
+    cum = window.charts["cashflow"].data["cumulative"]
+    assert np.allclose(cum, [r["cumulative_cash_flow"] for r in result["yearly"]])
+    assert not np.allclose(cum, before_cum)
+    # the net per year bars follow the new result as well
+    assert np.allclose(window.charts["yearly"].data["net"], [r["net_cash_flow"] for r in result["yearly"][1:]])
+    assert window.dirty and window.windowTitle().startswith(window.scenario.name + " *")
+
+
+def test_participation_mode_changes_battery_curve(window, qtbot):
+    soh_v2h = window.charts["health"].data["soh"].copy()
+    _edit(qtbot, window, "participation.mode", "none")
+    soh_none = window.charts["health"].data["soh"]
+    assert soh_none[-1] > soh_v2h[-1]
+    assert np.allclose(soh_none, window.charts["health"].data["soh_baseline"], atol=0.5)
+
+
+def test_bad_value_shows_inline_error_and_keeps_result(window, qtbot):
+    old_result, old_net = window.result, window.kpis.text("net")
+    window.inputs.set_field("vehicle.capacity_kwh", "-5")
+    assert not window.inputs.valid
+    err = window.inputs.error_text("vehicle.capacity_kwh")
+    assert "Allowed" in err and "250" in err
+    assert "INVALID" not in err
+    assert "correct the marked value" in window.status_label.text()
+    qtbot.wait(150)  # nothing is recomputed while the value is wrong
+    assert window.result is old_result and window.kpis.text("net") == old_net
+    assert not window.runner.is_busy("main")
+    window.inputs.set_field("vehicle.capacity_kwh", "abc")
+    assert window.inputs.error_text("vehicle.capacity_kwh") == "Enter a number"
+    _edit(qtbot, window, "vehicle.capacity_kwh", "40")
+    assert window.inputs.valid and window.inputs.error_text("vehicle.capacity_kwh") == ""
+    assert window.result_scenario.vehicle.capacity_kwh == 40
+
+
+def test_cross_field_problem_is_marked_at_its_field(window):
+    window.inputs.set_field("participation.reserve_soc", 95)
+    assert not window.inputs.valid
+    err = window.inputs.error_text("participation.reserve_soc")
+    assert "Charge up to" in err and "90 %" in err
+    window.inputs.set_field("participation.reserve_soc", 30)
+    assert window.inputs.valid
+
+
+def test_percent_fields_round_trip(window):
+    assert window.inputs.editors["participation.reserve_soc"].text() == "30"
+    assert window.inputs.form_dict()["participation"]["reserve_soc"] == pytest.approx(0.30)
+    assert window.inputs.unit_labels["participation.reserve_soc"].text() == "%"
+    assert window.inputs.unit_labels["charger.price"].text() == "JPY"
+
+
+def test_tooltips_come_from_field_metadata(window):
+    ed = window.inputs.editors["vehicle.capacity_kwh"]
+    info = sc.field_info(sc.Vehicle, "capacity_kwh")
+    assert info.help_en in ed.toolTip() and "5 – 250 kWh" in ed.toolTip()
+
+
+def test_preset_applies_and_shows_source_and_date(window, qtbot):
+    picker = window.inputs.pickers["vehicles"]
+    idx = picker.combo.findData("leaf_62")
+    assert idx >= 0
+    with qtbot.waitSignal(window.resultShown, timeout=RESULT_TIMEOUT):
+        picker.combo.setCurrentIndex(idx)
+        picker.combo.activated.emit(idx)
+    assert window.scenario.vehicle.preset_id == "leaf_62"
+    assert window.result_scenario.vehicle.capacity_kwh == window.scenario.vehicle.capacity_kwh
+    assert float(window.inputs.editors["vehicle.capacity_kwh"].text()) == window.scenario.vehicle.capacity_kwh
+    assert "As of 2025-06-01" in picker.caption.text() and "Source" in picker.caption.text()
+
+
+def test_save_open_round_trip(make_window, qtbot, tmp_path):
+    target = tmp_path / "customer.v2g.json"
+    w = make_window(save_file=str(target))
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        w.load_demo()
+    _edit(qtbot, w, "driving.weekday_km", 42)
+    assert w.dirty
+    assert w.save()  # no path yet: goes through Save As
+    assert target.exists() and not w.dirty and w.path == str(target)
+    assert json.loads(target.read_text(encoding="utf-8"))["driving"]["weekday_km"] == 42
+    assert w.settings.get("files/recent")[0] == str(target)
+    _edit(qtbot, w, "driving.weekday_km", 10)
+    w.dialogs.answers["unsaved_changes"] = "discard"
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        assert w.open_path(str(target))
+    assert w.scenario.driving.weekday_km == 42 and not w.dirty
+    assert sc.to_dict(w.scenario) == sc.to_dict(sc.load(target))
+    assert w.inputs.editors["driving.weekday_km"].text() == "42"
+
+
+def test_bad_file_shows_problems_and_keeps_scenario(window, tmp_path):
+    bad = tmp_path / "bad.v2g.json"
+    data = sc.to_dict(sc.demo())
+    data["vehicle"]["capacity_kwh"] = -3
+    data["participation"]["mode"] = "sometimes"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    before = sc.to_dict(window.scenario)
+    assert not window.open_path(str(bad))
+    kind, title, text, details = window.dialogs.calls[-1]
+    assert kind == "warning" and title == "Cannot open scenario"
+    assert "vehicle.capacity_kwh" in text and "participation.mode" in text
+    assert sc.to_dict(window.scenario) == before
+    garbage = tmp_path / "garbage.v2g.json"
+    garbage.write_bytes(b"\xff\xfe not json")
+    assert not window.open_path(str(garbage))
+    assert sc.to_dict(window.scenario) == before
+
+
+def test_unsaved_changes_cancel_keeps_scenario(window, qtbot, tmp_path):
+    _edit(qtbot, window, "home.pv_kwp", 6)
+    window.dialogs.answers["unsaved_changes"] = "cancel"
+    window.new_scenario()
+    assert window.scenario.home.pv_kwp == 6
+    assert window.dialogs.calls[-1][0] == "unsaved_changes"
+
+
+def test_autosave_and_recovery(make_window, qtbot):
+    w = make_window()
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        w.load_demo()
+    _edit(qtbot, w, "home.annual_load_kwh", 5200)
+    path = w.write_autosave()
+    assert path is not None and path.exists()
+    w.dirty = False  # simulate the crash: the file stays
+    w2 = make_window(recover=True)
+    with qtbot.waitSignal(w2.resultShown, timeout=RESULT_TIMEOUT):
+        assert w2.check_recovery()
+    assert w2.scenario.home.annual_load_kwh == 5200 and w2.dirty
+    w2.remove_autosave()
+    assert not path.exists()
+
+
+def test_comparison_duplicate_and_quick_set(window, qtbot):
+    window.duplicate_as_variant()
+    assert len(window.variants) == 1
+    assert window.compare.table.columnCount() == 2
+    assert window.current_tab() == "compare"
+    _edit(qtbot, window, "participation.power_kw", 3)
+    names = window.compare.data["names"]
+    assert names == ["Current scenario", "Variant 1"]
+    window.quick_compare()
+    assert [v["name"] for v in window.variants] == ["No V2G", "V2H only", "V2G"]
+    qtbot.waitUntil(lambda: all(v["result"] is not None for v in window.variants), timeout=RESULT_TIMEOUT)
+    assert window.compare.table.columnCount() == 4
+    cells = window.compare.data["cells"]
+    assert all("computing" not in c for col in cells for c in col)
+    none_cum = window.compare.data["cumulative"][1]
+    v2g_result = window.variants[2]["result"]
+    assert np.allclose(window.compare.data["cumulative"][3], [r["cumulative_cash_flow"] for r in v2g_result["yearly"]])
+    assert none_cum is not None
+    window.remove_variant(0)
+    assert [v["name"] for v in window.variants] == ["V2H only", "V2G"]
+    window.clear_variants()
+    assert window.compare.table.columnCount() == 1
+
+
+def test_typical_day_selection(window):
+    day = window.charts["day"]
+    day.set_day("summer", "weekend")
+    assert day.data["key"] == "summer_weekend"
+    expected = window.result["typical_days"]["summer_weekend"]
+    assert np.allclose(day.data["soc"], np.asarray(expected["soc"]) * 100)
+    assert np.allclose(day.data["price"], expected["price"])
+    assert "kW" in day.readout_at(19.0)
+
+
+def test_hover_readouts(window):
+    text = window.charts["health"].readout_at(8.2)
+    assert text.startswith("Year 8:")
+    assert "Year 3:" in window.charts["yearly"].readout_at(3.1)
+    assert "After year 15" in window.charts["cashflow"].readout_at(99)
+    cyc = window.charts["cycles"]
+    assert "cycles with V2G/V2H" in cyc.readout_at(12.0, 85.0)
+
+
+def test_partial_result_shows_not_available(window):
+    partial = {"status": "partial", "warnings": [], "summary": {"currency": "JPY", "horizon_years": 15}}
+    window.result = partial
+    window._show_result()
+    assert window.kpis.text("npv") == "not available"
+    assert window.kpis.text("payback") == "not available"
+    for name, chart in window.charts.items():
+        assert not chart.available, name
+    assert "not available" in window.status_label.text()
+
+
+def test_payback_marker_when_it_pays_back(window, qtbot):
+    _edit(qtbot, window, "tariff.fixed_payment_per_year", 60000)
+    s = window.result["summary"]
+    chart = window.charts["cashflow"]
+    assert s["simple_payback_years"] is not None
+    assert chart.data["payback_point"][0] == pytest.approx(s["simple_payback_years"])
+    assert "years" in window.kpis.text("payback")
+
+
+def test_language_switch_changes_strings(window, qtbot):
+    try:
+        window.set_language("ja")
+        assert window.tabs.tabText(0) == "電池の健全度"
+        assert window.kpis.cards["payback"].caption.text() == "充放電器の投資回収まで"
+        assert "万円" in window.kpis.text("net")
+        assert window.inputs.toolbox.itemText(0) == "車両・電池"
+        assert window.charts["health"].available  # the result survives the rebuild
+        assert window.menuBar().actions()[0].text() == "ファイル(&F)"
+        window.set_language("en")
+        assert window.tabs.tabText(0) == "Battery health"
+        assert window.kpis.text("net").startswith(("−¥", "¥"))
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        from app import i18n
+
+        i18n.install(QApplication.instance(), "en")
+
+
+def test_branding_in_header(window, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    logo = tmp_path / "logo.png"
+    img = QImage(120, 40, QImage.Format.Format_RGB32)
+    img.fill(QColor("#1f6feb"))
+    img.save(str(logo))
+    window.apply_branding("Yokohama EV Motors", "Tanaka", str(logo))
+    assert window.dealer_label.text() == "Yokohama EV Motors"
+    assert "Tanaka" in window.customer_label.text()
+    assert not window.logo.pixmap().isNull()
+    assert window.settings.get("branding/dealer_name") == "Yokohama EV Motors"
+
+
+def test_presentation_mode_scales_fonts(window):
+    small = window.kpis.cards["net"].value.styleSheet()
+    window.toggle_presentation(True)
+    try:
+        assert window.presentation
+        assert window.kpis.cards["net"].value.styleSheet() != small
+        assert window.charts["health"].available
+    finally:
+        window.toggle_presentation(False)
+    assert window.kpis.cards["net"].value.styleSheet() == small
+
+
+def test_drop_scenario_file(window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    target = tmp_path / "dropped.v2g.json"
+    s = sc.demo()
+    s.name = "Dropped"
+    sc.save(s, target)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(target))])
+    ev = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                    Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.resultShown, timeout=RESULT_TIMEOUT):
+        window.dropEvent(ev)
+    assert window.scenario.name == "Dropped"
