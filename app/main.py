@@ -78,19 +78,31 @@ def main(argv: list[str] | None = None) -> int:
     i18n.install(app, lang)
 
     from app.dialogs import Dialogs, ScriptedDialogs
-    from app.main_window import MainWindow
+    from app.worker import SimulationRunner
 
     screenshot = bool(args.screenshot)
+    scenario_path = args.scenario or args.scenario_pos
+    # Start the first computation before the window is built (imports, numba cache load and the
+    # simulation then overlap with building the widgets); the window adopts the running request.
+    runner = SimulationRunner(debounce_ms=settings.get("compute/debounce_ms"))
+    first = _first_scenario(scenario_path, offer_recovery=not screenshot)
+    if first is not None:
+        runner.request("main", first[0], delay_ms=0)
+
+    from app.main_window import MainWindow
+
     dialogs = ScriptedDialogs() if screenshot else Dialogs()
     errors.install(dialogs)
-    window = MainWindow(lang=lang, settings=settings, dialogs=dialogs, autosave=not screenshot)
+    window = MainWindow(lang=lang, settings=settings, dialogs=dialogs, runner=runner, autosave=not screenshot)
     errors.set_parent(window)
     _set_icon(app, window)
-    scenario_path = args.scenario or args.scenario_pos
-    recovered = False if screenshot or scenario_path else window.check_recovery()
-    if scenario_path:
-        window.open_path(scenario_path, ask=False)
-    elif not recovered:
+    if first is not None:
+        window.set_scenario(first[0], first[1], request=False)
+        if first[1]:
+            window._remember_file(first[1])
+    elif scenario_path:
+        window.open_path(scenario_path, ask=False)  # shows the file's problems, falls back to the demo
+    elif not window.check_recovery():
         window.load_demo()
     if args.tab:
         window.show_tab(args.tab)
@@ -105,6 +117,23 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(1280, 800)
     window.show()
     return app.exec()
+
+
+def _first_scenario(path, offer_recovery: bool):
+    """(scenario, path) to compute at once, or None when the window must decide (bad file, recovery)."""
+    from models import scenario as sc
+
+    if path:
+        try:
+            return sc.load(path), str(path)
+        except Exception:
+            return None
+    if offer_recovery:
+        from app.settings import autosave_dir
+
+        if (autosave_dir() / "autosave.json").exists():
+            return None
+    return sc.demo(), None
 
 
 def _set_icon(app, window) -> None:

@@ -32,10 +32,9 @@ from app.compare import MAX_COLUMNS, CompareView
 from app.dialogs import Dialogs
 from app.inputs import InputPanel
 from app.kpis import KpiPanel
-from app.settings import Settings
+from app.settings import Settings, autosave_dir
 from app.worker import SimulationRunner
 from models import scenario as sc
-from models.paths import user_data_dir
 
 log = logging.getLogger("v2g.window")
 BASE_FONT_PT = 10.0
@@ -48,10 +47,6 @@ def report_module():
     except Exception:  # not written yet, or broken: never stop the window
         return None
     return report if callable(getattr(report, "write_report", None)) else None
-
-
-def autosave_dir() -> Path:
-    return user_data_dir() / "autosave"
 
 
 class MainWindow(QMainWindow):
@@ -286,13 +281,16 @@ class MainWindow(QMainWindow):
     def load_demo(self) -> None:
         self.set_scenario(sc.demo(), None)
 
-    def set_scenario(self, scenario: sc.Scenario, path: str | None, dirty: bool = False) -> None:
+    def set_scenario(self, scenario: sc.Scenario, path: str | None, dirty: bool = False,
+                     request: bool = True) -> None:
+        """Show ``scenario``; ``request=False`` when its computation was already requested on the runner."""
         self.scenario = scenario
         self.path = path
         self.dirty = dirty
         self.inputs.set_scenario(scenario)
         self._update_title()
-        self.runner.request("main", scenario, delay_ms=0)
+        if request:
+            self.runner.request("main", scenario, delay_ms=0)
         self._refresh_compare()
 
     def _on_edited(self, scenario: sc.Scenario) -> None:

@@ -17,6 +17,8 @@ from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before 
 from dataclasses import dataclass
 from typing import Any
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "V2GCalculator"
@@ -46,6 +48,13 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("compute/debounce_ms", int, 30, "pause after an edit before recomputing"),
     Option("autosave/interval_s", int, 20, "seconds between autosaves of unsaved changes"),
 )}
+
+
+def autosave_dir() -> Path:
+    """Folder of the crash-recovery autosave (inside the per-user data folder)."""
+    from models.paths import user_data_dir
+
+    return user_data_dir() / "autosave"
 
 
 class Settings:
