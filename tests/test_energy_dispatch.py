@@ -207,3 +207,17 @@ def test_price_series_drives_cheapest_charging():
     charging = st_["charge_grid_kw"] > 0
     # charging happens in the cheap half of the sine (below its mean) except when forced
     assert np.mean(st_["price"][charging] < 30.0 + 3.98) > 0.9
+
+
+def test_discharge_to_zero_reserve_never_goes_negative():
+    """Regression (found by the property test): V2G all day down to reserve 0 with eta_d < 1."""
+    s = make(participation__mode="v2g", participation__windows=["00:00-00:00"], participation__reserve_soc=0.0,
+             participation__departure_soc_min=0.0, participation__max_discharge_kwh_per_day=3.0,
+             charger__discharge_efficiency=0.890625, charger__charge_efficiency=1.0, charger__charge_kw=1.4,
+             charging__strategy="immediate", charging__target_soc=0.6875, driving__weekday_km=0.0,
+             driving__weekend_km=0.0, vehicle__capacity_kwh=47.401530842498445, home__pv_kwp=0.0,
+             home__annual_load_kwh=0.0, start_date="2025-01-01")
+    res, st = year1(s)
+    assert st["soc"].min() == 0.0
+    e = res.energy["v2g"]
+    assert e["energy_exported_kwh"][1] > 0

@@ -232,8 +232,12 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
                         if v2g:
                             exp = ac_max - home
                         b_out = (home + exp) / eta_d
+                        if b_out > avail:       # rounding of avail * eta_d / eta_d
+                            b_out = avail
                         disch_today += home + exp
                         e -= b_out
+                        if e < 0.0:
+                            e = 0.0
             if b_out == 0.0:
                 in_window = wd >= 0 and (v2h or v2g)
                 # forced charging (battery kWh wanted this step)
