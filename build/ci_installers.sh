@@ -169,6 +169,23 @@ else
   fail "frozen screenshot"
 fi
 
+section "frozen command line = python -m app command line"
+if "$EXE" --help > "$T/help-frozen.txt" 2>&1 && "$PY" -m app --help > "$T/help-source.txt" 2>&1 \
+   && diff -u "$T/help-source.txt" "$T/help-frozen.txt"; then
+  pass "frozen --help is identical to python -m app --help ($(grep -o -- '--[a-z-]*' "$T/help-frozen.txt" | sort -u | tr '\n' ' '))"
+else
+  fail "frozen --help" "differs from python -m app --help"
+fi
+if "$PY" -m app.cli init "$T/demo.v2g.json" --force > /dev/null 2>&1 \
+   && (cd "$T" && env -u NUMBA_CACHE_DIR QT_QPA_PLATFORM=offscreen XDG_CACHE_HOME="$CACHE_HOME" \
+         "$EXE" --lang en --tab cashflow --screenshot "$T/shot-file.png" "$T/demo.v2g.json" > "$T/shot-file.out" 2>&1) \
+   && [[ -s "$T/shot-file.png" ]]; then
+  pass "frozen app opened a scenario file given as argument (--tab cashflow screenshot, $(stat -c %s "$T/shot-file.png") bytes)"
+else
+  sed 's/^/    /' "$T/shot-file.out" 2>/dev/null | tail -20
+  fail "frozen scenario argument"
+fi
+
 # ---------------------------------------------------------------- size
 section "tar.gz stand-in for the installer"
 if "$PY" build/build.py --skip-build --archive > "$T/archive.log" 2>&1; then
