@@ -305,38 +305,45 @@ def _advance_py(x, lo, hi, offset, fstate, istate, stk_i, stk_v,
             break
         dense = 1 if k > dense_limit else 0
         # three-point rule (ASTM E1049-85 5.4.4) on the new reversals.  The
-        # new reversal r is the top point X's end; it is stored only once
-        # no more ranges close (same result, fewer stack writes).
+        # new reversal r is X's end; it is stored only once no more ranges
+        # close, and the two stack-top values stay in registers (t1 = top,
+        # t2 = below it).
+        t1 = stk_v[sl - 1] if sl >= 1 else 0.0
+        t2 = stk_v[sl - 2] if sl >= 2 else 0.0
         for j in range(k):
             r = rb_v[j]
             while sl >= 2:
-                x2 = stk_v[sl - 1]
-                x1 = stk_v[sl - 2]
-                if abs(r - x2) < abs(x2 - x1):
+                if abs(r - t1) < abs(t1 - t2):
                     break          # X < Y: read the next reversal
                 if sl == 2:
                     # Y contains the starting point: half cycle, drop point 0
-                    o_rng[n_out] = abs(x1 - x2)
-                    o_mean[n_out] = 0.5 * (x1 + x2)
+                    o_rng[n_out] = abs(t2 - t1)
+                    o_mean[n_out] = 0.5 * (t2 + t1)
                     o_cnt[n_out] = 0.5
                     o_i0[n_out] = stk_i[0]
                     o_i1[n_out] = stk_i[1]
                     n_out += 1
                     stk_i[0] = stk_i[1]
-                    stk_v[0] = x2
+                    stk_v[0] = t1
                     sl = 1
                 else:
                     # full cycle: drop the peak and valley of Y
-                    o_rng[n_out] = abs(x1 - x2)
-                    o_mean[n_out] = 0.5 * (x1 + x2)
+                    o_rng[n_out] = abs(t2 - t1)
+                    o_mean[n_out] = 0.5 * (t2 + t1)
                     o_cnt[n_out] = 1.0
                     o_i0[n_out] = stk_i[sl - 2]
                     o_i1[n_out] = stk_i[sl - 1]
                     n_out += 1
                     sl -= 2
+                    if sl >= 1:
+                        t1 = stk_v[sl - 1]
+                    if sl >= 2:
+                        t2 = stk_v[sl - 2]
             stk_i[sl] = rb_i[j]
             stk_v[sl] = r
             sl += 1
+            t2 = t1
+            t1 = r
         pos = end
     fstate[0] = prev
     fstate[1] = dl
