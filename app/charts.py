@@ -40,7 +40,7 @@ class MoneyAxis(pg.AxisItem):
         self.currency, self.lang = "JPY", "en"
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt naming)
-        return [fmt.axis_money(v * scale, self.currency, self.lang) for v in values]
+        return [fmt.axis_money(v * scale, self.currency, self.lang, spacing * scale) for v in values]
 
 
 class PercentAxis(pg.AxisItem):
@@ -177,11 +177,9 @@ class HealthChart(ChartBase):
         self.band = self._add(p, pg.FillBetweenItem(self.band_lo, self.band_hi, brush=pg.mkBrush(31, 111, 235, 45)))
         sample = pg.PlotDataItem([], [], pen=pg.mkPen(None), fillLevel=0, fillBrush=pg.mkBrush(31, 111, 235, 60))
         legend.addItem(sample, QCoreApplication.translate("Charts", "Uncertainty range"))
-        self.curve_base = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(GREY, width=3, style=Qt.PenStyle.DashLine),
-                                                       name=QCoreApplication.translate("Charts", "Without V2G/V2H")))
+        self.curve_base = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(GREY, width=3, style=Qt.PenStyle.DashLine)))
         self.curve = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(BLUE, width=4), symbol="o", symbolSize=6,
-                                                  symbolBrush=BLUE, symbolPen=None,
-                                                  name=QCoreApplication.translate("Charts", "With V2G/V2H")))
+                                                  symbolBrush=BLUE, symbolPen=None))
         legend.addItem(self.curve_base, QCoreApplication.translate("Charts", "Without V2G/V2H"))
         legend.addItem(self.curve, QCoreApplication.translate("Charts", "With V2G/V2H"))
         self.eol_line = self._add(p, _hline(ORANGE))

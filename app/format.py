@@ -12,7 +12,10 @@ SYMBOLS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
 
 
 def _loc() -> QLocale:
-    return QLocale()
+    loc = QLocale()
+    if loc.language() == QLocale.Language.C:  # no UI language installed (scripts, tests): English digits
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return loc
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -24,7 +27,7 @@ def money(value: float, currency: str, lang: str, *, compact: bool = True, per: 
     v = float(value)
     neg = v < 0
     a = abs(v)
-    sign = "\u2212" if neg else ""
+    sign = "\u2212\u2060" if neg else ""  # minus + word joiner: never wrapped away from the number
     if currency == "JPY":
         if per:
             text = number(a, 1 if a < 100 else 0)
@@ -40,11 +43,12 @@ def money(value: float, currency: str, lang: str, *, compact: bool = True, per: 
     return f"{sign}{core}" + (f"/{per}" if per else "")
 
 
-def axis_money(value: float, currency: str, lang: str) -> str:
-    """Short money for axis ticks."""
+def axis_money(value: float, currency: str, lang: str, spacing: float | None = None) -> str:
+    """Short money for axis ticks (``spacing``: distance between ticks, for a common number of decimals)."""
     v = float(value)
     if currency == "JPY" and lang == "ja":
-        return f"{number(v / 10_000, 0 if abs(v) >= 100_000 or v == 0 else 1)}万"
+        step = abs(spacing) if spacing else abs(v)
+        return f"{number(v / 10_000, 0 if step >= 10_000 or v == 0 else 1)}万"
     a = abs(v)
     if a >= 1e6:
         return f"{number(v / 1e6, 1)}M"

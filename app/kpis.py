@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app import format as fmt
@@ -66,6 +67,44 @@ def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
     return out
 
 
+class FitLabel(QLabel):
+    """One-line label that shrinks its font (down to ``min_pt``) rather than wrap, clip or widen the window."""
+
+    def __init__(self, point_size: float, min_pt: float = 9.0, parent=None):
+        super().__init__(parent)
+        self.point_size, self.min_pt = point_size, min_pt
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        f = QFont(self.font())
+        size = self.point_size
+        room = max(10, self.width() - 4)
+        f.setPointSizeF(size)
+        while size > self.min_pt and QFontMetrics(f).horizontalAdvance(self.text()) > room:
+            size -= 0.5
+            f.setPointSizeF(size)
+        if abs(self.font().pointSizeF() - size) > 0.01:
+            self.setFont(f)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        f = QFont(self.font())
+        f.setPointSizeF(self.point_size)
+        fm = QFontMetrics(f)
+        return QSize(fm.horizontalAdvance(self.text()) + 4, fm.height() + 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(40, self.sizeHint().height())
+
+
 class KpiCard(QFrame):
     """A large value with a caption, readable from two metres away."""
 
@@ -81,8 +120,10 @@ class KpiCard(QFrame):
         self.caption = QLabel("")
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet(f"color: #45546b; font-size: {10.5 * scale:.1f}pt;")
-        self.value = QLabel("")
-        self.value.setWordWrap(True)
+        self.value = FitLabel(19 * scale)
+        f = self.value.font()
+        f.setBold(True)
+        self.value.setFont(f)
         lay.addWidget(self.caption)
         lay.addStretch(1)
         lay.addWidget(self.value)
@@ -92,7 +133,7 @@ class KpiCard(QFrame):
     def set_value(self, text: str, state: str) -> None:
         self.state = state
         self.value.setText(text)
-        self.value.setStyleSheet(f"font-size: {19 * self.scale:.1f}pt; font-weight: bold; color: {COLOURS[state]};")
+        self.value.setStyleSheet(f"color: {COLOURS[state]};")
 
 
 class KpiPanel(QWidget):

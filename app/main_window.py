@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPixmap
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QSplitter, QStatusBar, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from app import errors
@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(370 * min(scale, 1.15)), 900])
         root.addWidget(self.splitter, 1)
 
+        self.setStatusBar(QStatusBar())  # a rebuild starts with an empty status bar
         self.status_label = QLabel("")
         self.busy_label = QLabel("")
         self.busy_label.setStyleSheet("color: #1f6feb;")
@@ -231,6 +232,9 @@ class MainWindow(QMainWindow):
         act("presentation", self.tr("&Presentation mode"), self.toggle_presentation, QKeySequence("F5"), m,
             checkable=True)
         self.actions["presentation"].setChecked(self.presentation)
+        act("show_inputs", self.tr("Show the &inputs"), self.set_inputs_visible, QKeySequence("Ctrl+I"), m,
+            checkable=True)
+        self.actions["show_inputs"].setChecked(getattr(self, "_inputs_visible", True))
         lang_menu = m.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in (("en", "English"), ("ja", "日本語")):
@@ -270,6 +274,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         if self.scenario is not None:
             self.inputs.set_scenario(self.scenario)
+        self.inputs.setVisible(getattr(self, "_inputs_visible", True))
         if day:
             self.charts["day"].set_day(*day)
         self._show_result()
@@ -643,6 +648,12 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
         self._rebuild_ui()
+
+    def set_inputs_visible(self, visible: bool) -> None:
+        """Hide the input panel to give the charts the whole width (e.g. while presenting)."""
+        self._inputs_visible = bool(visible)
+        self.inputs.setVisible(self._inputs_visible)
+        self.actions["show_inputs"].setChecked(self._inputs_visible)
 
     def keyPressEvent(self, event):  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.presentation:

@@ -132,8 +132,8 @@ def test_settings_bad_value_falls_back_to_default(tmp_path):
 def test_money_formats(qapp):
     from app import format as fmt
 
-    assert fmt.money(-373028.4, "JPY", "en") == "\u2212¥373,028"
-    assert fmt.money(-373028.4, "JPY", "ja") == "\u221237.3万円"
+    assert fmt.money(-373028.4, "JPY", "en") == "\u2212\u2060¥373,028"
+    assert fmt.money(-373028.4, "JPY", "ja") == "\u2212\u206037.3万円"
     assert fmt.money(9800, "JPY", "ja") == "9,800円"
     assert fmt.money(6.51, "JPY", "ja", per="kWh") == "6.5 円/kWh"
     assert fmt.money(1234.4, "GBP", "en") == "£1,234"

@@ -289,7 +289,7 @@ def test_language_switch_changes_strings(window, qtbot):
         assert window.menuBar().actions()[0].text() == "ファイル(&F)"
         window.set_language("en")
         assert window.tabs.tabText(0) == "Battery health"
-        assert window.kpis.text("net").startswith(("−¥", "¥"))
+        assert window.kpis.text("net").startswith(("\u2212\u2060¥", "¥"))
     finally:
         from PySide6.QtWidgets import QApplication
 
@@ -313,15 +313,18 @@ def test_branding_in_header(window, tmp_path):
 
 
 def test_presentation_mode_scales_fonts(window):
-    small = window.kpis.cards["net"].value.styleSheet()
+    from PySide6.QtWidgets import QLabel
+
+    small = window.kpis.cards["net"].value.point_size
     window.toggle_presentation(True)
     try:
         assert window.presentation
-        assert window.kpis.cards["net"].value.styleSheet() != small
+        assert window.kpis.cards["net"].value.point_size > small
         assert window.charts["health"].available
+        assert len(window.statusBar().findChildren(QLabel)) == 2  # rebuilt, not duplicated
     finally:
         window.toggle_presentation(False)
-    assert window.kpis.cards["net"].value.styleSheet() == small
+    assert window.kpis.cards["net"].value.point_size == small
 
 
 def test_drop_scenario_file(window, qtbot, tmp_path):

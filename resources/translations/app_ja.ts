@@ -42,258 +42,258 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../app/charts.py" line="109"/>
+        <location filename="../../app/charts.py" line="114"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="119"/>
+        <location filename="../../app/charts.py" line="142"/>
         <source>This figure is not available for this scenario.</source>
         <translation>このシナリオではこのグラフを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="143"/>
+        <location filename="../../app/charts.py" line="171"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="144"/>
-        <location filename="../../app/charts.py" line="218"/>
+        <location filename="../../app/charts.py" line="172"/>
+        <location filename="../../app/charts.py" line="251"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="170"/>
+        <location filename="../../app/charts.py" line="179"/>
         <source>Uncertainty range</source>
         <translation>予測の幅</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="173"/>
+        <location filename="../../app/charts.py" line="183"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="175"/>
+        <location filename="../../app/charts.py" line="184"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="177"/>
+        <location filename="../../app/charts.py" line="210"/>
         <source>End of life %1 %</source>
         <translation>寿命の目安 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="178"/>
+        <location filename="../../app/charts.py" line="212"/>
         <source>Warranty limit %1 %</source>
         <translation>保証の基準 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="186"/>
+        <location filename="../../app/charts.py" line="221"/>
         <source>Warranty ends (%1 years)</source>
         <translation>保証終了 (%1 年)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="201"/>
+        <location filename="../../app/charts.py" line="234"/>
         <source>Year %1: with V2G/V2H %2 %, without %3 %</source>
         <translation>%1 年目: V2G/V2H あり %2 %、なし %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="204"/>
+        <location filename="../../app/charts.py" line="237"/>
         <source> (range %1–%2 %)</source>
         <translation> (予測の幅 %1～%2 %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="233"/>
+        <location filename="../../app/charts.py" line="277"/>
         <source>Cumulative cash flow (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="256"/>
+        <location filename="../../app/charts.py" line="295"/>
         <source>Pays back after %1 years</source>
         <translation>%1 年で回収</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="263"/>
+        <location filename="../../app/charts.py" line="301"/>
         <source>Does not pay back within %1 years</source>
         <translation>%1 年以内には回収できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="280"/>
+        <location filename="../../app/charts.py" line="315"/>
         <source>After year %1: %2 in total</source>
         <translation>%1 年目終了時点: 累計 %2</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="286"/>
+        <location filename="../../app/charts.py" line="321"/>
         <source>Revenue</source>
         <translation>売電・報酬収入</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="287"/>
+        <location filename="../../app/charts.py" line="322"/>
         <source>Savings on the bill</source>
         <translation>電気代の節約</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="288"/>
+        <location filename="../../app/charts.py" line="323"/>
         <source>Extra charging cost</source>
         <translation>充電代の増加</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="289"/>
+        <location filename="../../app/charts.py" line="324"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="290"/>
+        <location filename="../../app/charts.py" line="325"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="291"/>
+        <location filename="../../app/charts.py" line="326"/>
         <source>Charger replacement</source>
         <translation>充放電器の交換</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="303"/>
+        <location filename="../../app/charts.py" line="338"/>
         <source>Year of operation (purchase in year 0 not shown)</source>
         <translation>利用年 (0 年目の購入費は表示していません)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="322"/>
+        <location filename="../../app/charts.py" line="372"/>
         <source>Per year (%1)</source>
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="351"/>
+        <location filename="../../app/charts.py" line="359"/>
         <source>Net per year</source>
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="368"/>
+        <location filename="../../app/charts.py" line="419"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="373"/>
+        <location filename="../../app/charts.py" line="424"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="373"/>
+        <location filename="../../app/charts.py" line="424"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="374"/>
+        <location filename="../../app/charts.py" line="425"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="374"/>
+        <location filename="../../app/charts.py" line="425"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="375"/>
+        <location filename="../../app/charts.py" line="426"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="376"/>
+        <location filename="../../app/charts.py" line="427"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="407"/>
+        <location filename="../../app/charts.py" line="465"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="409"/>
+        <location filename="../../app/charts.py" line="467"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="447"/>
+        <location filename="../../app/charts.py" line="517"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="454"/>
+        <location filename="../../app/charts.py" line="429"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="455"/>
+        <location filename="../../app/charts.py" line="430"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="456"/>
+        <location filename="../../app/charts.py" line="431"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="457"/>
+        <location filename="../../app/charts.py" line="432"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="470"/>
+        <location filename="../../app/charts.py" line="532"/>
         <source>Price (%1/kWh)</source>
         <translation>単価 (%1/kWh)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="487"/>
+        <location filename="../../app/charts.py" line="547"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="489"/>
+        <location filename="../../app/charts.py" line="549"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="491"/>
+        <location filename="../../app/charts.py" line="551"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="493"/>
+        <location filename="../../app/charts.py" line="553"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="509"/>
+        <location filename="../../app/charts.py" line="569"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="510"/>
+        <location filename="../../app/charts.py" line="570"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="520"/>
+        <location filename="../../app/charts.py" line="577"/>
         <source>Cycles (log scale)</source>
         <translation>回数 (対数目盛)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="537"/>
+        <location filename="../../app/charts.py" line="599"/>
         <source>With V2G/V2H: %1 cycles</source>
         <translation>V2G/V2H あり: %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="538"/>
+        <location filename="../../app/charts.py" line="600"/>
         <source>Without V2G/V2H: %1 cycles</source>
         <translation>V2G/V2H なし: %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="551"/>
+        <location filename="../../app/charts.py" line="610"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="562"/>
+        <location filename="../../app/charts.py" line="622"/>
         <source>Depth %1–%2 %, mean charge %3–%4 %: %5 cycles with V2G/V2H, %6 without</source>
         <translation>深さ %1～%2 %、平均充電率 %3～%4 %: V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
@@ -326,68 +326,68 @@
         <translation>比較用をすべて削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="76"/>
+        <location filename="../../app/compare.py" line="79"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="77"/>
-        <location filename="../../app/compare.py" line="78"/>
+        <location filename="../../app/compare.py" line="80"/>
+        <location filename="../../app/compare.py" line="81"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="79"/>
+        <location filename="../../app/compare.py" line="82"/>
         <source>Tip: duplicate the current scenario, then change the inputs: the copy stays here for comparison.</source>
         <translation>ヒント: 現在のシナリオを複製してから入力を変えると、複製した方がここに残り比較できます。</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="87"/>
+        <location filename="../../app/compare.py" line="90"/>
         <source>Pays back after</source>
         <translation>投資回収までの期間</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="87"/>
+        <location filename="../../app/compare.py" line="90"/>
         <source>Net gain</source>
         <translation>期間合計の損益</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="87"/>
+        <location filename="../../app/compare.py" line="90"/>
         <source>Net present value</source>
         <translation>正味現在価値 (NPV)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="88"/>
+        <location filename="../../app/compare.py" line="91"/>
         <source>Health at warranty end</source>
         <translation>保証終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="88"/>
+        <location filename="../../app/compare.py" line="91"/>
         <source>Health at the end</source>
         <translation>期間終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="88"/>
+        <location filename="../../app/compare.py" line="91"/>
         <source>Battery wear cost</source>
         <translation>電池の劣化費用</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="89"/>
+        <location filename="../../app/compare.py" line="92"/>
         <source>Driving energy missing</source>
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="114"/>
+        <location filename="../../app/compare.py" line="117"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="146"/>
+        <location filename="../../app/compare.py" line="149"/>
         <source>Cumulative (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="155"/>
+        <location filename="../../app/compare.py" line="158"/>
         <source>computing…</source>
         <translation>計算中…</translation>
     </message>
@@ -478,474 +478,474 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../app/fields.py" line="23"/>
+        <location filename="../../app/fields.py" line="24"/>
         <source>Vehicle &amp; battery</source>
         <extracomment>section id -&gt; (title, preset kinds, field paths)</extracomment>
         <translation>車両・電池</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="27"/>
+        <location filename="../../app/fields.py" line="28"/>
         <source>Driving</source>
         <translation>走行</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="31"/>
+        <location filename="../../app/fields.py" line="32"/>
         <source>Home &amp; solar</source>
         <translation>住宅・太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="33"/>
+        <location filename="../../app/fields.py" line="34"/>
         <source>V2G/V2H participation</source>
         <translation>V2G/V2H の利用条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="37"/>
+        <location filename="../../app/fields.py" line="38"/>
         <source>Tariff</source>
         <translation>電気料金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="42"/>
+        <location filename="../../app/fields.py" line="43"/>
         <source>Charger &amp; finance</source>
         <translation>充放電器・費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="51"/>
+        <location filename="../../app/fields.py" line="52"/>
         <source>Scenario name</source>
         <translation>シナリオ名</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="52"/>
+        <location filename="../../app/fields.py" line="53"/>
         <source>Usable battery capacity</source>
         <translation>使用可能な電池容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="53"/>
+        <location filename="../../app/fields.py" line="54"/>
         <source>Battery health today</source>
         <translation>現在の電池健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="54"/>
+        <location filename="../../app/fields.py" line="55"/>
         <source>Worn-out at health</source>
         <translation>寿命とみなす健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="55"/>
+        <location filename="../../app/fields.py" line="56"/>
         <source>Battery warranty</source>
         <translation>電池保証期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="56"/>
+        <location filename="../../app/fields.py" line="57"/>
         <source>Warranty distance</source>
         <translation>保証走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="57"/>
+        <location filename="../../app/fields.py" line="58"/>
         <source>Guaranteed health</source>
         <translation>保証される健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="58"/>
+        <location filename="../../app/fields.py" line="59"/>
         <source>Replacement pack cost</source>
         <translation>電池交換費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="59"/>
+        <location filename="../../app/fields.py" line="60"/>
         <source>Cell ageing model</source>
         <translation>電池劣化モデル</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="60"/>
+        <location filename="../../app/fields.py" line="61"/>
         <source>Pack ageing factor</source>
         <translation>パック劣化係数</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="61"/>
+        <location filename="../../app/fields.py" line="62"/>
         <source>Rated cycle life</source>
         <translation>定格サイクル寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="62"/>
+        <location filename="../../app/fields.py" line="63"/>
         <source>Cycle-life depth</source>
         <translation>サイクル寿命の放電深度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="63"/>
+        <location filename="../../app/fields.py" line="64"/>
         <source>Ageing uncertainty (1σ)</source>
         <translation>劣化の不確かさ (1σ)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="64"/>
+        <location filename="../../app/fields.py" line="65"/>
         <source>Weekday distance</source>
         <translation>平日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="65"/>
+        <location filename="../../app/fields.py" line="66"/>
         <source>Weekend distance</source>
         <translation>休日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="66"/>
+        <location filename="../../app/fields.py" line="67"/>
         <source>Weekday departure</source>
         <translation>平日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="67"/>
+        <location filename="../../app/fields.py" line="68"/>
         <source>Weekday return</source>
         <translation>平日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="68"/>
+        <location filename="../../app/fields.py" line="69"/>
         <source>Weekend departure</source>
         <translation>休日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="69"/>
+        <location filename="../../app/fields.py" line="70"/>
         <source>Weekend return</source>
         <translation>休日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="70"/>
+        <location filename="../../app/fields.py" line="71"/>
         <source>Energy use</source>
         <translation>電費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="71"/>
+        <location filename="../../app/fields.py" line="72"/>
         <source>Charging strategy</source>
         <translation>充電のしかた</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="72"/>
+        <location filename="../../app/fields.py" line="73"/>
         <source>Charge up to</source>
         <translation>充電の上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="73"/>
+        <location filename="../../app/fields.py" line="74"/>
         <source>Household use</source>
         <translation>家庭の電力使用量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="74"/>
+        <location filename="../../app/fields.py" line="75"/>
         <source>Solar PV size</source>
         <translation>太陽光発電の容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="75"/>
+        <location filename="../../app/fields.py" line="76"/>
         <source>Discharge mode</source>
         <translation>放電の方式</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="76"/>
+        <location filename="../../app/fields.py" line="77"/>
         <source>Discharge days</source>
         <translation>放電する曜日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="77"/>
+        <location filename="../../app/fields.py" line="78"/>
         <source>Discharge hours</source>
         <translation>放電する時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="78"/>
+        <location filename="../../app/fields.py" line="79"/>
         <source>Discharge power</source>
         <translation>放電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="79"/>
+        <location filename="../../app/fields.py" line="80"/>
         <source>Backup reserve</source>
         <translation>非常用の残量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="80"/>
+        <location filename="../../app/fields.py" line="81"/>
         <source>Charge at departure</source>
         <translation>出発時の充電率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="81"/>
+        <location filename="../../app/fields.py" line="82"/>
         <source>Daily discharge cap</source>
         <translation>1 日の放電上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="82"/>
+        <location filename="../../app/fields.py" line="83"/>
         <source>Levies per kWh bought</source>
         <translation>購入 1 kWh あたりの加算額</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="83"/>
+        <location filename="../../app/fields.py" line="84"/>
         <source>Export price</source>
         <translation>売電単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="84"/>
+        <location filename="../../app/fields.py" line="85"/>
         <source>V2G payment per kWh</source>
         <translation>V2G 報酬 (1 kWh あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="85"/>
+        <location filename="../../app/fields.py" line="86"/>
         <source>Availability per kW-year</source>
         <translation>待機報酬 (kW・年あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="86"/>
+        <location filename="../../app/fields.py" line="87"/>
         <source>Availability per kW-hour</source>
         <translation>待機報酬 (kW・時間あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="87"/>
+        <location filename="../../app/fields.py" line="88"/>
         <source>Event payment</source>
         <translation>イベント報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="88"/>
+        <location filename="../../app/fields.py" line="89"/>
         <source>Event hours</source>
         <translation>イベント時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="89"/>
+        <location filename="../../app/fields.py" line="90"/>
         <source>Event hours of day</source>
         <translation>イベントの時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="90"/>
+        <location filename="../../app/fields.py" line="91"/>
         <source>Fixed credit</source>
         <translation>固定報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="91"/>
+        <location filename="../../app/fields.py" line="92"/>
         <source>Free car charging</source>
         <translation>EV 充電代の負担</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="92"/>
+        <location filename="../../app/fields.py" line="93"/>
         <source>Import price trend</source>
         <translation>購入単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="93"/>
+        <location filename="../../app/fields.py" line="94"/>
         <source>Export price trend</source>
         <translation>売電単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="94"/>
+        <location filename="../../app/fields.py" line="95"/>
         <source>Charger price</source>
         <translation>充放電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="95"/>
+        <location filename="../../app/fields.py" line="96"/>
         <source>Installation</source>
         <translation>設置工事費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="96"/>
+        <location filename="../../app/fields.py" line="97"/>
         <source>Subsidy</source>
         <translation>補助金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="97"/>
+        <location filename="../../app/fields.py" line="98"/>
         <source>Charging power</source>
         <translation>充電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="98"/>
+        <location filename="../../app/fields.py" line="99"/>
         <source>Discharging power</source>
         <translation>放電電力 (機器)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="99"/>
+        <location filename="../../app/fields.py" line="100"/>
         <source>Charging efficiency</source>
         <translation>充電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="100"/>
+        <location filename="../../app/fields.py" line="101"/>
         <source>Discharging efficiency</source>
         <translation>放電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="101"/>
+        <location filename="../../app/fields.py" line="102"/>
         <source>Standby power</source>
         <translation>待機電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="102"/>
+        <location filename="../../app/fields.py" line="103"/>
         <source>Charger life</source>
         <translation>充放電器の寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="103"/>
+        <location filename="../../app/fields.py" line="104"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="104"/>
+        <location filename="../../app/fields.py" line="105"/>
         <source>Ordinary charger price</source>
         <translation>普通充電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="105"/>
+        <location filename="../../app/fields.py" line="106"/>
         <source>Count extra cost only</source>
         <translation>差額のみ費用に計上</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="106"/>
+        <location filename="../../app/fields.py" line="107"/>
         <source>Discount rate</source>
         <translation>割引率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="107"/>
+        <location filename="../../app/fields.py" line="108"/>
         <source>Wear-cost method</source>
         <translation>劣化費用の算定方法</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="108"/>
+        <location filename="../../app/fields.py" line="109"/>
         <source>Years evaluated</source>
         <translation>評価期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="109"/>
+        <location filename="../../app/fields.py" line="110"/>
         <source>Start date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="113"/>
+        <location filename="../../app/fields.py" line="114"/>
         <source>Vehicle</source>
         <translation>車種</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="114"/>
+        <location filename="../../app/fields.py" line="115"/>
         <source>Charger</source>
         <translation>充放電器</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="115"/>
+        <location filename="../../app/fields.py" line="116"/>
         <source>Subsidy programme</source>
         <translation>補助金制度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="116"/>
+        <location filename="../../app/fields.py" line="117"/>
         <source>Electricity plan</source>
         <translation>電気料金プラン</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="117"/>
+        <location filename="../../app/fields.py" line="118"/>
         <source>Household type</source>
         <translation>世帯タイプ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="118"/>
+        <location filename="../../app/fields.py" line="119"/>
         <source>Solar location</source>
         <translation>太陽光の設置条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="119"/>
+        <location filename="../../app/fields.py" line="120"/>
         <source>Climate</source>
         <translation>気候</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="131"/>
+        <location filename="../../app/fields.py" line="132"/>
         <source>No discharging</source>
         <extracomment>where a preset kind records the id it came from</extracomment>
         <translation>放電しない</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="132"/>
+        <location filename="../../app/fields.py" line="133"/>
         <source>V2H: supply the home</source>
         <translation>V2H: 家庭へ給電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="133"/>
+        <location filename="../../app/fields.py" line="134"/>
         <source>V2G: export to the grid</source>
         <translation>V2G: 電力網へ放電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="134"/>
+        <location filename="../../app/fields.py" line="135"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="137"/>
+        <location filename="../../app/fields.py" line="138"/>
         <source>As soon as plugged in</source>
         <translation>接続したらすぐ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="138"/>
+        <location filename="../../app/fields.py" line="139"/>
         <source>Cheapest hours</source>
         <translation>安い時間帯に</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="139"/>
+        <location filename="../../app/fields.py" line="140"/>
         <source>Solar first, then cheapest</source>
         <translation>太陽光優先、次に安い時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="142"/>
+        <location filename="../../app/fields.py" line="143"/>
         <source>Extra ageing (marginal)</source>
         <translation>追加劣化分 (限界費用)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="143"/>
+        <location filename="../../app/fields.py" line="144"/>
         <source>Energy throughput</source>
         <translation>放電量比例 (スループット)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="144"/>
+        <location filename="../../app/fields.py" line="145"/>
         <source>Earlier replacement</source>
         <translation>電池交換の前倒し</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="156"/>
+        <location filename="../../app/fields.py" line="157"/>
         <source>Mon</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="156"/>
+        <location filename="../../app/fields.py" line="157"/>
         <source>Tue</source>
         <translation>火</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="157"/>
+        <location filename="../../app/fields.py" line="158"/>
         <source>Wed</source>
         <translation>水</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="157"/>
+        <location filename="../../app/fields.py" line="158"/>
         <source>Thu</source>
         <translation>木</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="158"/>
+        <location filename="../../app/fields.py" line="159"/>
         <source>Fri</source>
         <translation>金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="158"/>
+        <location filename="../../app/fields.py" line="159"/>
         <source>Sat</source>
         <translation>土</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="159"/>
+        <location filename="../../app/fields.py" line="160"/>
         <source>Sun</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="163"/>
+        <location filename="../../app/fields.py" line="164"/>
         <source>years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="165"/>
         <source>cycles</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="165"/>
+        <location filename="../../app/fields.py" line="166"/>
         <source>kWh/year</source>
         <translation>kWh/年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="166"/>
+        <location filename="../../app/fields.py" line="167"/>
         <source>kWh/day</source>
         <translation>kWh/日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="167"/>
+        <location filename="../../app/fields.py" line="168"/>
         <source>h/year</source>
         <translation>時間/年</translation>
     </message>
@@ -1026,63 +1026,63 @@ As of: %2
 <context>
     <name>Kpis</name>
     <message>
-        <location filename="../../app/compare.py" line="158"/>
-        <location filename="../../app/kpis.py" line="35"/>
+        <location filename="../../app/compare.py" line="161"/>
+        <location filename="../../app/kpis.py" line="36"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="23"/>
+        <location filename="../../app/kpis.py" line="24"/>
         <source>Charger pays back after</source>
         <translation>充放電器の投資回収まで</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="24"/>
+        <location filename="../../app/kpis.py" line="25"/>
         <source>Net gain over %1 years</source>
         <translation>%1 年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="24"/>
+        <location filename="../../app/kpis.py" line="25"/>
         <source>Net gain over the period</source>
         <translation>期間合計の損益</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="25"/>
+        <location filename="../../app/kpis.py" line="26"/>
         <source>Net present value</source>
         <translation>正味現在価値 (NPV)</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="26"/>
+        <location filename="../../app/kpis.py" line="27"/>
         <source>Battery health at warranty end: with / without V2G</source>
         <translation>保証終了時の電池健全度: V2G あり / なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="27"/>
+        <location filename="../../app/kpis.py" line="28"/>
         <source>Battery wear cost per kWh discharged</source>
         <translation>放電 1 kWh あたりの電池劣化費用</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="28"/>
+        <location filename="../../app/kpis.py" line="29"/>
         <source>Driving energy the car could not supply</source>
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="41"/>
+        <location filename="../../app/kpis.py" line="42"/>
         <source>not within %1 years</source>
         <translation>%1 年以内に回収できず</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="42"/>
+        <location filename="../../app/kpis.py" line="43"/>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="63"/>
+        <location filename="../../app/kpis.py" line="64"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="118"/>
+        <location filename="../../app/kpis.py" line="159"/>
         <source>Energy needed for driving that the battery could not provide (the car would have needed a public charger).</source>
         <translation>走行に必要だったのに電池から供給できなかった電力量です (外部の充電器が必要だった分)。</translation>
     </message>
@@ -1090,215 +1090,220 @@ As of: %2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="123"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>V2G Calculator</source>
         <translation>V2G 経済性シミュレーター</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="174"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>Battery health</source>
         <translation>電池の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="97"/>
+        <location filename="../../app/main_window.py" line="92"/>
         <location filename="../../app/main_window.py" line="283"/>
         <source>Preparing the calculation engine…</source>
         <extracomment>emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="174"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>Cash flow &amp; payback</source>
         <translation>収支と投資回収</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175"/>
+        <location filename="../../app/main_window.py" line="170"/>
         <source>Typical day</source>
         <translation>代表的な 1 日</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175"/>
+        <location filename="../../app/main_window.py" line="170"/>
         <source>Year by year</source>
         <translation>年ごとの内訳</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>Cycle map</source>
         <translation>サイクル分布</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>Compare scenarios</source>
         <translation>シナリオ比較</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="210"/>
+        <location filename="../../app/main_window.py" line="206"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="211"/>
+        <location filename="../../app/main_window.py" line="207"/>
         <source>&amp;New scenario</source>
         <translation>新しいシナリオ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="212"/>
+        <location filename="../../app/main_window.py" line="208"/>
         <source>Open the &amp;demo scenario</source>
         <translation>デモシナリオを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="213"/>
+        <location filename="../../app/main_window.py" line="209"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="214"/>
+        <location filename="../../app/main_window.py" line="210"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="216"/>
+        <location filename="../../app/main_window.py" line="212"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="217"/>
+        <location filename="../../app/main_window.py" line="213"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="219"/>
+        <location filename="../../app/main_window.py" line="215"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="222"/>
+        <location filename="../../app/main_window.py" line="218"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="226"/>
+        <location filename="../../app/main_window.py" line="222"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="229"/>
+        <location filename="../../app/main_window.py" line="225"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="230"/>
+        <location filename="../../app/main_window.py" line="226"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="232"/>
+        <location filename="../../app/main_window.py" line="228"/>
         <source>Compare &amp;No V2G / V2H only / V2G</source>
         <translation>V2G なし / V2H のみ / V2G を比較(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="233"/>
+        <location filename="../../app/main_window.py" line="229"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="235"/>
+        <location filename="../../app/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="236"/>
+        <location filename="../../app/main_window.py" line="232"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="239"/>
+        <location filename="../../app/main_window.py" line="235"/>
+        <source>Show the &amp;inputs</source>
+        <translation>入力欄を表示(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="251"/>
+        <location filename="../../app/main_window.py" line="250"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252"/>
+        <location filename="../../app/main_window.py" line="251"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="254"/>
+        <location filename="../../app/main_window.py" line="253"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="255"/>
+        <location filename="../../app/main_window.py" line="254"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="309"/>
+        <location filename="../../app/main_window.py" line="312"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="353"/>
+        <location filename="../../app/main_window.py" line="355"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="357"/>
+        <location filename="../../app/main_window.py" line="359"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="361"/>
+        <location filename="../../app/main_window.py" line="363"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="364"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="380"/>
+        <location filename="../../app/main_window.py" line="382"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="383"/>
+        <location filename="../../app/main_window.py" line="385"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="391"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="391"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="391"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>V2G</source>
         <translation>V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="423"/>
+        <location filename="../../app/main_window.py" line="425"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="441"/>
+        <location filename="../../app/main_window.py" line="443"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="467"/>
-        <location filename="../../app/main_window.py" line="475"/>
+        <location filename="../../app/main_window.py" line="469"/>
+        <location filename="../../app/main_window.py" line="477"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1307,64 +1312,64 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="482"/>
+        <location filename="../../app/main_window.py" line="484"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="511"/>
-        <location filename="../../app/main_window.py" line="514"/>
+        <location filename="../../app/main_window.py" line="513"/>
+        <location filename="../../app/main_window.py" line="516"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="515"/>
+        <location filename="../../app/main_window.py" line="517"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="523"/>
+        <location filename="../../app/main_window.py" line="525"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="580"/>
+        <location filename="../../app/main_window.py" line="582"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="589"/>
-        <location filename="../../app/main_window.py" line="612"/>
+        <location filename="../../app/main_window.py" line="591"/>
+        <location filename="../../app/main_window.py" line="614"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="589"/>
+        <location filename="../../app/main_window.py" line="591"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="613"/>
+        <location filename="../../app/main_window.py" line="615"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="616"/>
+        <location filename="../../app/main_window.py" line="618"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="675"/>
+        <location filename="../../app/main_window.py" line="683"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="688"/>
+        <location filename="../../app/main_window.py" line="696"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="689"/>
+        <location filename="../../app/main_window.py" line="697"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1373,15 +1378,15 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="466"/>
-        <location filename="../../app/main_window.py" line="474"/>
+        <location filename="../../app/main_window.py" line="468"/>
+        <location filename="../../app/main_window.py" line="476"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="283"/>
-        <location filename="../../app/main_window.py" line="312"/>
-        <location filename="../../app/main_window.py" line="356"/>
+        <location filename="../../app/main_window.py" line="315"/>
+        <location filename="../../app/main_window.py" line="358"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
