@@ -274,3 +274,26 @@ def test_dispatcher_interface_is_pluggable():
     assert len(d.years) == 10
     for c in ENERGY_COLUMNS:
         assert np.array_equal(res.energy["v2g"][c], res.energy["baseline"][c])
+
+
+def test_ageing_receives_battery_temperature_from_models_climate():
+    from models import climate
+
+    seen = {}
+
+    class Recorder(LinearStandInStepper):
+        def advance(self, time_s, soc, temp_c):
+            seen.setdefault(id(self), []).append(np.array(temp_c))
+            super().advance(time_s, soc, temp_c)
+
+    res = simulate_energy(make(horizon_years=5), ageing_factory=Recorder)
+    tl = res.timeline
+    sl = tl.year_slice(1)
+    for run, chunks in zip(("v2g", "baseline"), seen.values()):
+        st = res.year1_steps[run]
+        expect = climate.battery_temp_c(tl.ambient_c[sl], power_kw=st["battery_kw"], capacity_kwh=37.0)
+        assert np.array_equal(chunks[0][1:], expect) and chunks[0][0] == expect[0]
+        assert np.array_equal(st["battery_temp_c"], expect)
+        # parked: ambient + offset; charging at 6 kW AC on 37 kWh: about +2 K more
+        parked = st["battery_kw"] == 0
+        assert np.allclose(expect[parked] - tl.ambient_c[sl][parked], climate.PARKED_OFFSET_K)

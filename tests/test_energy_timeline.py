@@ -106,22 +106,37 @@ def test_pv_monthly_energy(demo_tl):
     assert tl.pv_kw[:20].max() == 0.0      # night
 
 
-def test_stand_in_temperature_follows_normals(demo_tl):
-    s = sc.demo()
-    tl = demo_tl
+def _midpoints(start, step, n):
+    from models import climate
+
+    return climate.make_timestamps(start, step, n) + np.timedelta64(step * 30, "s")
+
+
+@pytest.mark.parametrize("step", [15, 60])
+def test_temperature_is_models_climate_at_step_midpoints(step):
+    """Whole horizon (incl. leap years 2028, 2032, 2036, 2040) equals models.climate exactly."""
+    from models import climate
+
+    s = make(step_minutes=step)
+    tl = build_timeline(s)
     c = s.home.climate
+    ref = climate.ambient_temp_c(c.mean_c, c.max_c, c.min_c, _midpoints(tl.start_date, step, tl.n_steps))
+    assert np.array_equal(tl.ambient_c, ref)
+    spd = tl.steps_per_day
     i = (dt.date(2026, 7, 16) - tl.start_date).days     # mid-July: close to the July normals
-    day = tl.ambient_c[i * 96:(i + 1) * 96]
-    assert int(np.argmin(day)) // 4 in (4, 5) and int(np.argmax(day)) // 4 in (13, 14)
-    assert day.min() == pytest.approx(c.min_c[6], abs=0.3)
-    assert day.max() == pytest.approx(c.max_c[6], abs=0.3)
-    assert np.all(np.abs(np.diff(tl.ambient_c)) < 2.0)     # smooth, also across midnight
+    day = tl.ambient_c[i * spd:(i + 1) * spd]
+    assert int(np.argmin(day)) * step // 60 in (4, 5) and int(np.argmax(day)) * step // 60 in (13, 14)
+    assert day.mean() == pytest.approx(c.mean_c[6], abs=0.3)
 
 
 def test_imported_hourly_temperature_used():
-    temps = [float((h // 24) % 40 - 5) for h in range(8760)]
-    tl = build_timeline(make(home__climate__hourly_temp_c=temps))
-    assert np.all(tl.ambient_c[:96] == temps[90 * 24])
+    from models import climate
+
+    temps = [float((h // 24) % 40 - 5) + 0.1 * (h % 24) for h in range(8760)]
+    s = make(home__climate__hourly_temp_c=temps)
+    tl = build_timeline(s)
+    ref = climate.hourly_temp_series(temps, _midpoints(tl.start_date, 15, tl.n_steps))
+    assert np.array_equal(tl.ambient_c, ref)
 
 
 @pytest.mark.parametrize("step", [5, 15, 30, 60])

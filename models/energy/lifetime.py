@@ -237,14 +237,16 @@ def _year_sums(i0, i1, load_kw, pv_kw, p_imp, p_exp, plugged, is_dep, window_day
     return out
 
 
-def battery_temperature_c(tl: Timeline, sl: slice, flows: StepFlows) -> np.ndarray:
-    """Battery temperature per step given to the ageing model.
+def battery_temperature_c(tl: Timeline, sl: slice, flows: StepFlows, capacity_kwh: float) -> np.ndarray:
+    """Battery temperature per step (given to the ageing model and the day view).
 
-    Currently the ambient air temperature of the timeline.  TO BE REPLACED by
-    ``models.climate``'s battery temperature (parked offset + self-heating
-    while charging/discharging, from ``flows.battery_kw``) when it lands.
+    :func:`models.climate.battery_temp_c`: ambient + parked offset + self-heating
+    proportional to the C-rate ``|battery_kw| / capacity_kwh`` (charging,
+    discharging and driving), with that module's (uncertain) default constants.
     """
-    return tl.ambient_c[sl]
+    from .. import climate
+
+    return climate.battery_temp_c(tl.ambient_c[sl], power_kw=flows.battery_kw, capacity_kwh=capacity_kwh)
 
 
 def _household(tl: Timeline, sl: slice, f: StepFlows | None):
@@ -260,7 +262,7 @@ def _household(tl: Timeline, sl: slice, f: StepFlows | None):
     return imp, exp
 
 
-def _step_dict(tl: Timeline, sl: slice, f: StepFlows) -> dict[str, np.ndarray]:
+def _step_dict(tl: Timeline, sl: slice, f: StepFlows, battery_c: np.ndarray) -> dict[str, np.ndarray]:
     imp, exp = _household(tl, sl, f)
     dt = tl.dt_h
     pv = tl.pv_kw[sl]
@@ -274,7 +276,7 @@ def _step_dict(tl: Timeline, sl: slice, f: StepFlows) -> dict[str, np.ndarray]:
         "load_kw": load.copy(), "drive_kw": f.driven_kwh / dt, "unmet_kwh": f.unmet_kwh,
         "price": tl.import_price_per_kwh[sl].copy(),
         "export_price": tl.export_price_per_kwh[sl].copy(),
-        "temp_c": tl.ambient_c[sl].copy(), "plugged": tl.plugged[sl].copy(),
+        "temp_c": tl.ambient_c[sl].copy(), "battery_temp_c": battery_c, "plugged": tl.plugged[sl].copy(),
     }
 
 
@@ -396,10 +398,12 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
             soc_end[r][k] = st1.soc
             series = f.soc if k > 1 else np.concatenate(([st0.soc], f.soc))
             cycles[r].append(counters[r].push(series))
+            want_steps = k == 1 or year_callback is not None
+            temp_batt = battery_temperature_c(tl, sl, f, c_kwh) if (r in steppers or want_steps) else None
             if r in steppers:
                 stp = steppers[r]
                 t_s = (np.arange(i0, i1, dtype=np.float64) + 1.0) * dt_s
-                temp = battery_temperature_c(tl, sl, f)
+                temp = temp_batt
                 if k == 1:
                     t_s = np.concatenate(([0.0], t_s))
                     temp = np.concatenate(([temp[0]], temp))
@@ -412,8 +416,8 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
                                     f"usable capacity is held at {soh_floor:g} x nominal.")
                     new = soh_floor if not np.isfinite(new) or new < soh_floor else new
                 soh_now[r] = new
-            if k == 1 or year_callback is not None:
-                d = _step_dict(tl, sl, f)
+            if want_steps:
+                d = _step_dict(tl, sl, f, temp_batt)
                 if k == 1:
                     year1[r] = d
                 if year_callback is not None:

@@ -135,38 +135,52 @@ def _hourly_series_per_step(values, dates: np.ndarray, spd: int, step_minutes: i
 
 
 # --------------------------------------------------------------------------
-# ambient temperature (stand-in)
+# ambient temperature (models.climate)
 # --------------------------------------------------------------------------
-def ambient_temperature_c(climate, dates: np.ndarray, spd: int, step_minutes: int) -> np.ndarray:
-    """Ambient air temperature per step, (n_days, spd).
+@functools.lru_cache(maxsize=8)
+def _reference_years(kind: str, data: tuple, step_minutes: int) -> np.ndarray:
+    """Temperature of every step of a non-leap (row 0) and a leap (row 1) year, (2, 366, spd).
 
-    STAND-IN, TO BE REPLACED BY ``models.climate`` when that module lands (it
-    owns monthly normals -> hourly ambient and battery temperature); this is
-    the only temperature code in ``models.energy``.
-
-    With ``climate.hourly_temp_c`` the imported series is used.  Otherwise
-    the day's minimum and maximum are interpolated linearly (by day of year)
-    between the monthly normals placed at mid-month, and the diurnal shape is
-    two half-cosines: minimum at 05:00 rising to the maximum at 14:00, then
-    falling to the minimum at 05:00 (over 15 h), evaluated at the step's
-    midpoint.
+    ``models.climate`` evaluates the temperature from the date and time of day
+    only (month position, hour of the year), so one non-leap and one leap
+    reference year (2001, 2000) give every day of any horizon exactly; this
+    keeps the per-timestamp datetime work to 2 x 366 days.  Steps are
+    evaluated at their midpoints.
     """
-    if climate.hourly_temp_c is not None:
-        return _hourly_series_per_step(climate.hourly_temp_c, dates, spd, step_minutes)
-    cum = np.concatenate(([0], np.cumsum(_NONLEAP_DAYS_IN_MONTH)))
-    mid = cum[:12] + _NONLEAP_DAYS_IN_MONTH / 2.0
-    xp = np.concatenate(([mid[-1] - 365.0], mid, [mid[0] + 365.0]))
-    tmin = np.asarray(climate.min_c, dtype=np.float64)
-    tmax = np.asarray(climate.max_c, dtype=np.float64)
-    doy = np.minimum(_day_of_year(dates), 364) + 0.5
-    lo = np.interp(doy, xp, np.concatenate(([tmin[-1]], tmin, [tmin[0]])))
-    hi = np.interp(doy, xp, np.concatenate(([tmax[-1]], tmax, [tmax[0]])))
-    h = (np.arange(spd) + 0.5) * step_minutes / 60.0
-    rising = (h >= 5.0) & (h < 14.0)
-    since_max = np.where(h >= 14.0, h - 14.0, h + 10.0)  # hours since 14:00
-    frac = np.where(rising, 0.5 * (1.0 - np.cos(np.pi * (h - 5.0) / 9.0)),
-                    0.5 * (1.0 + np.cos(np.pi * since_max / 15.0)))
-    return lo[:, None] + (hi - lo)[:, None] * frac[None, :]
+    from .. import climate
+
+    spd = 1440 // step_minutes
+    out = np.zeros((2, 366, spd))
+    for row, (year, days) in enumerate(((2001, 365), (2000, 366))):
+        ts = (climate.make_timestamps(_dt.date(year, 1, 1), step_minutes, days * spd)
+              + np.timedelta64(step_minutes * 30, "s"))
+        if kind == "hourly":
+            vals = climate.hourly_temp_series(np.asarray(data, dtype=np.float64), ts)
+        else:
+            mean, mx, mn = data
+            vals = climate.ambient_temp_c(mean, mx, mn, ts)
+        out[row, :days] = vals.reshape(days, spd)
+    out[0, 365] = out[0, 364]
+    out.setflags(write=False)
+    return out
+
+
+def ambient_temperature_c(climate_data, dates: np.ndarray, spd: int, step_minutes: int) -> np.ndarray:
+    """Ambient air temperature per step, (n_days, spd), from ``models.climate``.
+
+    Monthly normals: :func:`models.climate.ambient_temp_c` (daily cycle, minimum
+    05:00, maximum 14:00); an imported hourly year: :func:`models.climate.
+    hourly_temp_series` (linear between hours).  Evaluated at step midpoints
+    (see :func:`_reference_years`).
+    """
+    if climate_data.hourly_temp_c is not None:
+        ref = _reference_years("hourly", tuple(climate_data.hourly_temp_c), step_minutes)
+    else:
+        ref = _reference_years("normals", (tuple(climate_data.mean_c), tuple(climate_data.max_c),
+                                           tuple(climate_data.min_c)), step_minutes)
+    years = dates.astype("datetime64[Y]").astype(np.int64) + 1970
+    leap = ((years % 4 == 0) & (years % 100 != 0)) | (years % 400 == 0)
+    return ref[leap.astype(np.int64), _day_of_year(dates)]
 
 
 # --------------------------------------------------------------------------
