@@ -243,6 +243,8 @@ def test_simulate_cell_rows_and_repetition():
     reps = 4
     tt = np.concatenate([t + k * 10 * DAY for k in range(reps)])
     explicit = simulate_cell("lfp_gr_250ah", tt, np.tile(s, reps), np.tile(tc, reps))
+    short = simulate_cell("lfp_gr_250ah", t, s, tc, years=5 / 365)      # shorter than the series
+    assert short.t_years[-1] == pytest.approx(5 / 365)
     rep = simulate_cell("lfp_gr_250ah", t, s, tc, years=tt[-1] / YEAR)
     assert rep.soh[-1] == pytest.approx(explicit.soh[-1], abs=1e-12)
     assert rep.efc[-1] == pytest.approx(explicit.efc[-1], rel=1e-12)

@@ -68,3 +68,17 @@ def test_physical_mode_vs_blast(cid, case_id):
         assert np.max(np.abs(diff_pp)) <= 3.0
     else:
         assert np.max(np.abs(diff_pp)) <= 0.4
+
+
+@pytest.mark.parametrize("cid", ["nmc111_gr_kokam75ah", "lfp_gr_sony3ah"])
+@pytest.mark.parametrize("case_id", CASES)
+def test_resistance_growth_matches_blast(cid, case_id):
+    """Relative DC resistance (Kokam: max(LLI, LAM) law; Sony: Naumann linear laws), BLAST-compatible mode."""
+    case = next(c for c in FX["cases"] if c["id"] == case_id)
+    pattern = FX["day_patterns"][case["pattern"]]
+    t = np.arange(8760) * 3600.0
+    soc = np.tile(np.asarray(pattern, dtype=float), 365)
+    tr = simulate_cell(cid, t, soc, np.full(8760, case["temp_c"]), years=15, c_rate_mode="blast")
+    ours_r = np.array([tr.resistance[int(np.argmin(np.abs(tr.t_years - y)))] for y in YEARS])
+    ref = np.interp(YEARS, FX["t_years"], FX["results"][cid][case_id]["r"])
+    np.testing.assert_allclose(ours_r, ref, rtol=1e-3)
