@@ -58,7 +58,7 @@ def _workloads():
     def keep(year, run, steps, sl):
         t = (np.arange(sl.start, sl.stop, dtype=np.float64) + 1.0) * tl.step_minutes * 60.0
         soc = steps["soc"]
-        temp = steps["temp_c"]
+        temp = steps["battery_temp_c"]
         if year == 1:
             t = np.concatenate(([0.0], t))
             soc = np.concatenate(([s.charging.target_soc], soc))
