@@ -42,12 +42,13 @@ class DaysEditor(QWidget):
             b.setText(F.day_label(day))
             b.setCheckable(True)
             b.setAutoRaise(False)
-            b.setStyleSheet("QToolButton { padding: 2px 4px; } QToolButton:checked { background: #1f6feb; "
+            b.setStyleSheet("QToolButton { padding: 2px 3px; } QToolButton:checked { background: #1f6feb; "
                             "color: white; border-radius: 3px; }")
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.setMinimumWidth(24)
             b.toggled.connect(self.changed)
             lay.addWidget(b)
             self.buttons[day] = b
-        lay.addStretch(1)
 
     def value(self) -> list[str]:
         return [d for d in sc.DAY_NAMES if self.buttons[d].isChecked()]
@@ -202,10 +203,15 @@ class InputPanel(QWidget):
             tip = self._tooltip(path)
             lab.setToolTip(tip)
             editor.setToolTip(tip)
-            grid.addWidget(lab, row, 0)
-            if isinstance(editor, (QComboBox, DaysEditor)):
+            if isinstance(editor, DaysEditor):  # seven buttons need the whole width: own row under the label
+                grid.addWidget(lab, row, 0, 1, 3)
+                row += 1
+                grid.addWidget(editor, row, 0, 1, 3)
+            elif isinstance(editor, QComboBox):
+                grid.addWidget(lab, row, 0)
                 grid.addWidget(editor, row, 1, 1, 2)
             else:
+                grid.addWidget(lab, row, 0)
                 unit = QLabel("")
                 unit.setStyleSheet("color: #5b6b82;")
                 unit.setMinimumWidth(24)

@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
                 self.first_result_seconds = time.perf_counter() - self._started
                 if not self._warm_requested:
                     self._warm_requested = True
-                    QTimer.singleShot(200, self.runner.warm_up)
+                    QTimer.singleShot(200, self._start_warm_up)
             self.timings.append(time.perf_counter() - t0)
             self._refresh_compare()
             self.resultShown.emit(rid)
@@ -363,10 +363,22 @@ class MainWindow(QMainWindow):
         self._set_status(self.tr("The calculation failed: %1").replace("%1", first), error=True)
 
     def _on_busy(self, busy: bool) -> None:
-        self.busy_label.setText(self.tr("Calculating…") if busy else "")
+        self.busy_label.setText(self.tr("Calculating…") if busy else
+                                self.tr("Preparing the other battery models…") if getattr(self, "_warming", False)
+                                else "")
+
+    def _start_warm_up(self) -> None:
+        """Compile/load the kernels of every battery model in the background (a later model change is then fast)."""
+        self._warming = True
+        if not self.runner.is_busy():
+            self.busy_label.setText(self.tr("Preparing the other battery models…"))
+        self.runner.warm_up()
 
     def _on_warmed_up(self, seconds: float) -> None:
         log.info("kernels warmed up in %.2f s", seconds)
+        self._warming = False
+        if not self.runner.is_busy():
+            self.busy_label.setText("")
 
     def wait_for_result(self, timeout_ms: int = 120000) -> bool:
         """Process events until the main channel is idle and a result is shown (scripts, screenshot)."""

@@ -953,17 +953,17 @@
 <context>
     <name>InputPanel</name>
     <message>
-        <location filename="../../app/inputs.py" line="88"/>
+        <location filename="../../app/inputs.py" line="89"/>
         <source>verified in the source</source>
         <translation>出典で確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="89"/>
+        <location filename="../../app/inputs.py" line="90"/>
         <source>contains example values: confirm with the customer</source>
         <translation>例示値を含みます: お客様の実際の値をご確認ください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="90"/>
+        <location filename="../../app/inputs.py" line="91"/>
         <source>Source: %1
 As of: %2
 %3</source>
@@ -972,53 +972,53 @@ As of: %2
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="98"/>
+        <location filename="../../app/inputs.py" line="99"/>
         <source>Own values</source>
         <translation>個別入力</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="107"/>
+        <location filename="../../app/inputs.py" line="108"/>
         <source>Values entered by hand</source>
         <translation>手入力の値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="110"/>
+        <location filename="../../app/inputs.py" line="111"/>
         <source>verified</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="110"/>
+        <location filename="../../app/inputs.py" line="111"/>
         <source>example values</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="112"/>
+        <location filename="../../app/inputs.py" line="113"/>
         <source>As of %1 · %2 · Source: %3</source>
         <translation>%1 時点 · %2 · 出典: %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="230"/>
-        <location filename="../../app/inputs.py" line="388"/>
+        <location filename="../../app/inputs.py" line="236"/>
+        <location filename="../../app/inputs.py" line="394"/>
         <source>Allowed: %1</source>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="390"/>
+        <location filename="../../app/inputs.py" line="396"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="390"/>
+        <location filename="../../app/inputs.py" line="396"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="395"/>
+        <location filename="../../app/inputs.py" line="401"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="397"/>
+        <location filename="../../app/inputs.py" line="403"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
@@ -1267,43 +1267,49 @@ As of: %2
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="382"/>
+        <location filename="../../app/main_window.py" line="367"/>
+        <location filename="../../app/main_window.py" line="374"/>
+        <source>Preparing the other battery models…</source>
+        <translation>他の電池モデルを準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="394"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="385"/>
+        <location filename="../../app/main_window.py" line="397"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="393"/>
+        <location filename="../../app/main_window.py" line="405"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="393"/>
+        <location filename="../../app/main_window.py" line="405"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="393"/>
+        <location filename="../../app/main_window.py" line="405"/>
         <source>V2G</source>
         <translation>V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="425"/>
+        <location filename="../../app/main_window.py" line="437"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="443"/>
+        <location filename="../../app/main_window.py" line="455"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="469"/>
-        <location filename="../../app/main_window.py" line="477"/>
+        <location filename="../../app/main_window.py" line="481"/>
+        <location filename="../../app/main_window.py" line="489"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1312,64 +1318,64 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="484"/>
+        <location filename="../../app/main_window.py" line="496"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="513"/>
-        <location filename="../../app/main_window.py" line="516"/>
+        <location filename="../../app/main_window.py" line="525"/>
+        <location filename="../../app/main_window.py" line="528"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="517"/>
+        <location filename="../../app/main_window.py" line="529"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="525"/>
+        <location filename="../../app/main_window.py" line="537"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="582"/>
+        <location filename="../../app/main_window.py" line="594"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="591"/>
-        <location filename="../../app/main_window.py" line="614"/>
+        <location filename="../../app/main_window.py" line="603"/>
+        <location filename="../../app/main_window.py" line="626"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="591"/>
+        <location filename="../../app/main_window.py" line="603"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="615"/>
+        <location filename="../../app/main_window.py" line="627"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="618"/>
+        <location filename="../../app/main_window.py" line="630"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="683"/>
+        <location filename="../../app/main_window.py" line="695"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="696"/>
+        <location filename="../../app/main_window.py" line="708"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="697"/>
+        <location filename="../../app/main_window.py" line="709"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1378,8 +1384,8 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="468"/>
-        <location filename="../../app/main_window.py" line="476"/>
+        <location filename="../../app/main_window.py" line="480"/>
+        <location filename="../../app/main_window.py" line="488"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
