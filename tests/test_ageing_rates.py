@@ -112,6 +112,10 @@ def test_fast_channels_match_rate_functions():
             ch = K._channels.py_func(R.SONY, K.UA_TAB, tk, soc)
             assert ch[0] == pytest.approx(R.sony_q1(tk, ua), rel=1e-8)
             assert ch[1] == pytest.approx(R.sony_q3(tk, ua), rel=1e-8)
+            assert ch[2] == pytest.approx(R.sony_r_cal_temp(tk), rel=1e-9)
+    for tk in np.linspace(173.2, 473.1, 777):
+        ch = K._channels.py_func(R.SONY, K.UA_TAB, tk, 0.5)
+        assert ch[2] == pytest.approx(R.sony_r_cal_temp(tk), rel=1e-9)
 
 
 def test_cell_metadata_complete():

@@ -103,6 +103,42 @@ def _ua_tables():
 
 UA_TAB = _ua_tables()
 
+# Sony calendar resistance temperature factor exp(-(71827/R)(1/T - 1/298.15)) tabulated over
+# -100..200 degC (the stepper rejects temperatures outside), 0.1 K nodes, cubic Hermite.
+RT_T0_K, RT_T1_K, RT_N = 173.15, 473.15, 3000
+
+
+def _rt_table():
+    tk = np.linspace(RT_T0_K, RT_T1_K, RT_N + 1)
+    a = 71827.0 / 8.3144
+    f = 3.4194e-10 * np.exp(-a * (1.0 / tk - 1.0 / 298.15))
+    tab = np.empty((2, RT_N + 1))
+    tab[0] = f
+    tab[1] = f * a / tk ** 2 * (RT_T1_K - RT_T0_K)      # d/dx with x = (T - T0) / (T1 - T0)
+    return tab
+
+
+RT_TAB = _rt_table()
+
+
+@njit(inline="always")
+def _herm_n(tab, x, n):
+    """Cubic Hermite on ``n`` equal intervals of [0, 1] (rows: value, d/dx); clamped outside."""
+    if x <= 0.0:
+        return tab[0, 0]
+    if x >= 1.0:
+        return tab[0, n]
+    f = x * n
+    i = int(f)
+    if i >= n:
+        i = n - 1
+    u = f - i
+    u2 = u * u
+    u3 = u2 * u
+    h = 1.0 / n
+    return ((2.0 * u3 - 3.0 * u2 + 1.0) * tab[0, i] + (u3 - 2.0 * u2 + u) * h * tab[1, i]
+            + (-2.0 * u3 + 3.0 * u2) * tab[0, i + 1] + (u3 - u2) * h * tab[1, i + 1])
+
 
 @njit(inline="always")
 def _herm(tab, row, soc):
@@ -147,7 +183,8 @@ def _channels(model, tab, tk, soc):
         t2 = tk * tk
         q3 = 0.000332850281062177 * math.exp(u3 * (734553185711.369 * it2 * it2 - 3284991315.45121 * it2 * it)
                                              + u4 * (-2.82161575620780e-06 * t2 * tk + 0.00127227593657290 * t2))
-        return q1, q3, R.sony_r_cal_temp(tk), R.sony_r_cal_soc(soc)
+        r_t = _herm_n(RT_TAB, (tk - RT_T0_K) * (1.0 / (RT_T1_K - RT_T0_K)), RT_N)
+        return q1, q3, r_t, R.sony_r_cal_soc(soc)
 
 
 @njit
