@@ -10,6 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "build"))
 
 from models import scenario as sc  # noqa: E402
 
@@ -42,23 +43,10 @@ def table() -> str:
     return "\n".join(rows)
 
 
-def render(text: str) -> str:
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{BEGIN}\n{table()}\n{END}{tail}"
-
-
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    current = DOC.read_text(encoding="utf-8")
-    new = render(current)
-    if "--check" in argv:
-        if new != current:
-            print("docs/scenario.md is out of date: run python build/gen_docs.py")
-            return 1
-        return 0
-    DOC.write_text(new, encoding="utf-8")
-    return 0
+    from docblock import run
+
+    return run(DOC, BEGIN, END, table, argv)
 
 
 if __name__ == "__main__":

@@ -175,15 +175,6 @@ SUBSIDIES = [
 ]
 
 
-def subsidy_amount(rule: dict, price: float, installation: float, national: float = 0.0) -> float:
-    """Subsidy from a preset rule (kept in sync with models.presets.subsidy_amount)."""
-    if "combined_share" in rule:
-        amount = rule["combined_share"] * (price + installation) - (national if rule.get("minus_national") else 0)
-        return max(0.0, min(amount, rule["combined_cap"]))
-    return min(rule["equipment_share"] * price, rule["equipment_cap"]) + \
-        min(rule["works_share"] * installation, rule["works_cap"])
-
-
 def period(start, end, price, months=None, days="all"):
     return {"months": months or ALL_MONTHS, "days": days, "start": start, "end": end, "price_per_kwh": price}
 

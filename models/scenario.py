@@ -27,13 +27,12 @@ import datetime as _dt
 import difflib
 import json
 import math
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
+from .atomic import atomic_write_text  # noqa: F401  (re-exported: models.scenario.atomic_write_text)
 from .messages import DAYTYPE_NAMES, MONTHS_EN, MONTHS_JA, TYPE_NAMES, format_message
 
 SCHEMA_VERSION = 1
@@ -924,25 +923,6 @@ def load(path) -> Scenario:
 
 def dumps(scenario: Scenario) -> str:
     return json.dumps(to_dict(scenario), ensure_ascii=False, indent=1, allow_nan=False)
-
-
-def atomic_write_text(path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` atomically (temp file in the same folder, fsync, rename)."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def save(scenario: Scenario, path) -> None:

@@ -8,9 +8,9 @@ LibreOffice (Windows locks open workbooks; LibreOffice leaves a
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from models.atomic import atomic_write
 
 __all__ = ["write_report", "build_workbook", "ReportFileLockedError"]
 
@@ -50,19 +50,8 @@ def write_report(result: dict, scenario, path, *, lang: str = "en", dealer_name:
         raise ReportFileLockedError(target)
     wb = build_workbook(result, scenario, lang=lang, dealer_name=dealer_name, customer_name=customer_name,
                         logo_path=logo_path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}.", suffix=".xlsx.tmp")
-    os.close(fd)
     try:
-        wb.save(tmp)
-        try:
-            os.replace(tmp, target)
-        except PermissionError as exc:  # Windows: the workbook is open in Excel
-            raise ReportFileLockedError(target) from exc
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        atomic_write(target, wb.save, suffix=".xlsx.tmp")
+    except PermissionError as exc:  # Windows: the workbook is open in Excel
+        raise ReportFileLockedError(target) from exc
     return target
