@@ -598,7 +598,8 @@ class CycleChart(ChartBase):
         for img, counts, plot, title in (
                 (self.img_v2g, v2g, self.p_v2g, QCoreApplication.translate("Charts", "With V2G/V2H: %1 cycles")),
                 (self.img_base, base, self.p_base, QCoreApplication.translate("Charts", "Without V2G/V2H: %1 cycles"))):
-            img.setImage(np.log10(1 + counts.T), autoLevels=False, levels=(0, vmax))
+            shown = np.where(counts.T > 0, np.log10(1 + counts.T), np.nan)  # no cycles: transparent (white)
+            img.setImage(shown, autoLevels=False, levels=(0, vmax))
             img.setRect(QRectF(de[0], me[0], de[-1] - de[0], me[-1] - me[0]))
             plot.setTitle(title.replace("%1", fmt.number(counts.sum(), 0)), size=f"{self.font_pt * 1.1:.0f}pt")
             plot.setXRange(de[0], de[-1], padding=0)

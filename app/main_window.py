@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.variants: list[dict] = []
         self._variant_uid = 0
         self._warm_requested = False
+        #: load every battery model's kernels in the background after the first result (off for screenshots)
+        self.warm_up_after_first_result = True
         self._started = time.perf_counter()
         self.first_result_seconds: float | None = None
         self.timings: list[float] = []
@@ -331,7 +333,7 @@ class MainWindow(QMainWindow):
             self._show_result()
             if self.first_result_seconds is None:
                 self.first_result_seconds = time.perf_counter() - self._started
-                if not self._warm_requested:
+                if not self._warm_requested and self.warm_up_after_first_result:
                     self._warm_requested = True
                     QTimer.singleShot(200, self._start_warm_up)
             self.timings.append(time.perf_counter() - t0)
