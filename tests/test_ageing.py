@@ -283,3 +283,18 @@ def test_chunking_invariance_on_an_ev_year(cid):
         for a in range(0, n, per):
             st.advance(t[a:a + per], soc[a:a + per], temp[a:a + per])
         np.testing.assert_allclose(_state(st), _state(whole), rtol=1e-12, atol=1e-15)
+
+
+def test_model_specific_warnings():
+    t, s, tc = hourly(3, [0.0] * 24, 25.0)            # stored empty: DENSO fit turns negative
+    st = AgeingStepper("nmc622_gr_denso50ah")
+    st.advance(t, s, tc)
+    assert st.loss_calendar == 0.0
+    assert any("near 0 % SoC" in w for w in st.warnings)
+    t, s, tc = hourly(3, [1.0, 0.0] * 12, 25.0)       # 12 full cycles a day (1C): lab regime
+    st = AgeingStepper("lfp_gr_sony3ah")
+    st.advance(t, s, tc)
+    assert any("break-in" in w for w in st.warnings)
+    st = AgeingStepper("nmc111_gr_kokam75ah")
+    st.advance(*hourly(3, COMMUTER_V2G, -20.0))
+    assert any("below" in w for w in st.warnings) and any("Cycling at" in w for w in st.warnings)

@@ -122,3 +122,14 @@ def test_wired_into_main_cli(good, capsys):
     from app.cli import main
     assert main(["degrade", str(good), "--cell", "lfp_gr_sony3ah", "--years", "1"]) == 0
     assert capsys.readouterr().out.startswith("t_years,soh")
+
+
+def test_pack_factor_and_mode_options(good, capsys):
+    assert cli_degrade.run(parse(["degrade", str(good), "--cell", "lfp_gr_250ah", "--years", "2"])) == 0
+    cell = capsys.readouterr().out.strip().splitlines()[-1].split(",")
+    assert cli_degrade.run(parse(["degrade", str(good), "--cell", "lfp_gr_250ah", "--years", "2",
+                                  "--pack-factor", "1.2", "--c-rate-mode", "blast"])) == 0
+    pack = capsys.readouterr().out.strip().splitlines()[-1].split(",")
+    assert 1 - float(pack[1]) > 1.15 * (1 - float(cell[1]))      # pack factor applied to the loss
+    with pytest.raises(SystemExit):
+        parse(["degrade", str(good), "--cell", "lfp_gr_250ah", "--pack-factor", "0.5"])
