@@ -16,8 +16,9 @@ fi
 
 KEYCHAIN="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/v2g-signing.keychain-db"
 KEYCHAIN_PASSWORD="$(openssl rand -hex 24)"
-CERT="$(mktemp -t v2g-cert).p12"
-trap 'rm -f "$CERT"' EXIT
+CERT_DIR="$(mktemp -d -t v2g-cert)"
+CERT="$CERT_DIR/developer-id.p12"
+trap 'rm -rf "$CERT_DIR"' EXIT
 printf '%s' "$MACOS_CERTIFICATE_P12" | base64 --decode > "$CERT"
 
 security create-keychain -p "$KEYCHAIN_PASSWORD" "$KEYCHAIN"
