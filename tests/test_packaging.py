@@ -357,3 +357,89 @@ def test_selftest_log_falls_back_to_temp(tmp_path, monkeypatch):
     written = selftest._write_log(["line"], blocker / "sub" / "self-test.log")
     assert written is not None and written.read_text(encoding="utf-8") == "line\n"
     assert written.parent != blocker / "sub"
+
+
+# --------------------------------------------------------------------------- macOS scripts, dry runs
+def _stub(folder: Path, name: str, body: str) -> None:
+    path = folder / name
+    path.write_text("#!/usr/bin/env bash\n" + body + "\n", encoding="utf-8")
+    path.chmod(0o755)
+
+
+@pytest.mark.skipif(sys.platform == "win32" or shutil.which("bash") is None, reason="needs a POSIX bash")
+def test_make_dmg_flow_with_stub_tools(tmp_path):
+    """make_dmg.sh with stand-ins for hdiutil/ditto: staging layout, retry, unsigned path."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "calls.txt"
+    # hdiutil create fails once ("Resource busy"), then writes the image; records the staging folder
+    _stub(bin_dir, "hdiutil", f'''echo "$@" >> "{calls}"
+if [ "$1" = create ]; then
+  if [ ! -f "{tmp_path}/busy-once" ]; then touch "{tmp_path}/busy-once"; echo "Resource busy" >&2; exit 1; fi
+  src=""; prev=""; for a in "$@"; do [ "$prev" = -srcfolder ] && src="$a"; prev="$a"; done
+  ls -A "$src" > "{tmp_path}/staged.txt"; [ -L "$src/Applications" ] && echo link >> "{tmp_path}/staged.txt"
+  for out; do :; done; printf dmg > "$out"
+fi
+exit 0''')
+    _stub(bin_dir, "ditto", 'cp -R "$1" "$2"')
+    _stub(bin_dir, "sleep", "exit 0")
+    app = tmp_path / "dist" / "V2G Calculator.app"
+    (app / "Contents" / "MacOS").mkdir(parents=True)
+    out = tmp_path / "dist" / "test.dmg"
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("V2G_CODESIGN_IDENTITY", None)
+    proc = subprocess.run(["bash", str(ROOT / "installer" / "macos" / "make_dmg.sh"), str(app), str(out)],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert out.read_text() == "dmg"
+    staged = (tmp_path / "staged.txt").read_text().split()
+    assert "V2G" in staged and "Applications" in staged and "link" in staged
+    log = calls.read_text()
+    assert log.count("create") == 2 and "-format ULMO" in log and "verify" in log
+    assert "SKIP signing the dmg" in proc.stdout and "PASS make_dmg" in proc.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32" or shutil.which("bash") is None, reason="needs a POSIX bash")
+@pytest.mark.parametrize("script, args", [("keychain.sh", []), ("notarize.sh", ["{app}"])])
+def test_signing_steps_skip_cleanly_without_credentials(tmp_path, script, args):
+    app = tmp_path / "V2G Calculator.app"
+    app.mkdir()
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("MACOS_CERTIFICATE", "APPLE_", "V2G_CODESIGN"))}
+    proc = subprocess.run(["bash", str(ROOT / "installer" / "macos" / script)] + [a.format(app=app) for a in args],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.startswith("SKIP ")
+
+
+@pytest.mark.skipif(sys.platform == "win32" or shutil.which("bash") is None, reason="needs a POSIX bash")
+@pytest.mark.parametrize("verdict", ["Accepted", "Invalid"])
+def test_notarize_flow_with_stub_tools(tmp_path, verdict):
+    """notarize.sh with credentials and stand-ins for xcrun/ditto/spctl: zip, submit --wait, staple."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "calls.txt"
+    _stub(bin_dir, "xcrun", f'''echo "xcrun $*" >> "{calls}"
+if [ "$1 $2" = "notarytool submit" ]; then echo '{{"id": "abc-123", "status": "{verdict}"}}'; fi
+exit 0''')
+    _stub(bin_dir, "ditto", f'echo "ditto $*" >> "{calls}"; for out; do :; done; printf zip > "$out"')
+    _stub(bin_dir, "spctl", f'echo "spctl $*" >> "{calls}"')
+    app = tmp_path / "V2G Calculator.app"
+    app.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MACOS_CERTIFICATE", "APPLE_"))}
+    env.update(PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", V2G_CODESIGN_IDENTITY="ABCDEF0123",
+               APPLE_ID="dealer@example.com", APPLE_TEAM_ID="TEAM123456", APPLE_APP_PASSWORD="secret")
+    proc = subprocess.run(["bash", str(ROOT / "installer" / "macos" / "notarize.sh"), str(app)],
+                          capture_output=True, text=True, env=env)
+    log = calls.read_text()
+    assert "ditto -c -k --keepParent" in log
+    assert re.search(r"xcrun notarytool submit .+/V2G Calculator\.zip --apple-id dealer@example.com --team-id TEAM123456 "
+                     r"--password secret --wait", log)
+    if verdict == "Accepted":
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert "xcrun stapler staple" in log and "spctl --assess --type execute" in log
+        assert "PASS notarize" in proc.stdout
+    else:
+        assert proc.returncode == 1
+        assert "xcrun notarytool log abc-123" in log and "stapler" not in log
+        assert "FAIL notarize: status 'Invalid'" in proc.stdout

@@ -16,7 +16,7 @@ fi
 
 KEYCHAIN="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/v2g-signing.keychain-db"
 KEYCHAIN_PASSWORD="$(openssl rand -hex 24)"
-CERT_DIR="$(mktemp -d -t v2g-cert)"
+CERT_DIR="$(mktemp -d "${TMPDIR:-/tmp}/v2g-cert.XXXXXX")"
 CERT="$CERT_DIR/developer-id.p12"
 trap 'rm -rf "$CERT_DIR"' EXIT
 printf '%s' "$MACOS_CERTIFICATE_P12" | base64 --decode > "$CERT"

@@ -16,7 +16,7 @@ VOLNAME="${V2G_DMG_VOLNAME:-V2G Calculator}"
 if [[ ! -d "$APP" ]]; then echo "FAIL make_dmg: $APP not found"; exit 1; fi
 if ! command -v hdiutil >/dev/null 2>&1; then echo "FAIL make_dmg: hdiutil not found (macOS only)"; exit 1; fi
 
-STAGE="$(mktemp -d -t v2g-dmg)"
+STAGE="$(mktemp -d "${TMPDIR:-/tmp}/v2g-dmg.XXXXXX")"
 trap 'rm -rf "$STAGE"' EXIT
 ditto "$APP" "$STAGE/$(basename "$APP")"      # keeps symlinks, extended attributes and signatures
 ln -s /Applications "$STAGE/Applications"

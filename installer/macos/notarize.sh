@@ -19,7 +19,7 @@ if [[ -z "${V2G_CODESIGN_IDENTITY:-}" ]]; then
   exit 0
 fi
 
-WORK="$(mktemp -d -t v2g-notary)"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/v2g-notary.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 AUTH=()
 if [[ -n "${APPLE_API_KEY_P8:-}" && -n "${APPLE_API_KEY_ID:-}" && -n "${APPLE_API_ISSUER:-}" ]]; then
