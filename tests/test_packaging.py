@@ -182,6 +182,41 @@ def test_spec_windows_branch(monkeypatch):
     assert "BUNDLE" not in made
 
 
+def test_spec_windows_version_resource_with_real_pyinstaller(monkeypatch):
+    """The version resource built by the spec is valid for PyInstaller's own writer (needs the build extra)."""
+    pytest.importorskip("PyInstaller")
+    try:
+        import pefile  # noqa: F401  (a Windows-only dependency of PyInstaller)
+    except ImportError:  # only needed to read/write executables, not to build the structure
+        monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))
+    import PyInstaller.compat as pyi_compat
+
+    if not hasattr(pyi_compat, "win32api"):  # defined on Windows only; unused when building the structure
+        monkeypatch.setattr(pyi_compat, "win32api", None, raising=False)
+    monkeypatch.delitem(sys.modules, "PyInstaller.utils.win32.versioninfo", raising=False)
+    import importlib
+    import platform
+
+    versioninfo = importlib.import_module("PyInstaller.utils.win32.versioninfo")
+
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda name: [name]
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    monkeypatch.setattr(platform, "system", lambda: "Windows")
+    made = {}
+    ns = {"SPECPATH": str(SPEC.parent), "__name__": "__main__"}
+    for kind in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"):
+        ns[kind] = (lambda kind: lambda *a, **k: made.setdefault(kind, _Rec(*a, **k)))(kind)
+    exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), ns)
+    version = made["EXE"].kwargs["version"]
+    assert isinstance(version, versioninfo.VSVersionInfo)
+    raw = version.toRaw()
+    assert b"V\0S\0_\0V\0E\0R\0S\0I\0O\0N\0_\0I\0N\0F\0O" in raw
+    assert models.__version__.encode("utf-16-le") in raw
+    text = str(version)
+    assert "ProductName" in text and "V2G Calculator" in text
+
+
 def test_spec_macos_info_plist(monkeypatch):
     made = run_spec(monkeypatch, "Darwin")
     bundle = made["BUNDLE"].kwargs
