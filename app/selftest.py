@@ -134,7 +134,14 @@ def _resources() -> str:
         raise FileNotFoundError(f"{root}: nothing in {', '.join(missing)}")
     if "app_ja.qm" not in needed["translations"]:
         raise FileNotFoundError(f"{root / 'translations' / 'app_ja.qm'} is missing")
-    return f"{root} ({', '.join(f'{k} {len(v)}' for k, v in needed.items())})"
+    # shipped example scenarios must load (they are offered in the File menu)
+    from models import scenario as sc
+
+    examples = sorted((root / "examples").glob("*.json"))
+    for path in examples:
+        sc.load(path)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in needed.items())
+    return f"{root} ({counts}, examples {len(examples)} loaded)"
 
 
 def _qt() -> str:
