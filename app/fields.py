@@ -238,8 +238,8 @@ def unit_text(path: str, currency: str, lang: str) -> str:
     cur = currency_unit(currency, lang)
     if unit.startswith("currency"):
         rest = unit[len("currency"):]
-        if rest == "/year":
-            return cur + ("/年" if lang == "ja" else "/year")
+        if lang == "ja":
+            rest = {"/year": "/年", "/kW-year": "/kW・年", "/kW-h": "/kW・時間"}.get(rest, rest)
         return cur + rest
     return _t(UNITS[unit]) if unit in UNITS else unit
 
@@ -263,15 +263,17 @@ def set_value(data: dict, path: str, value) -> None:
     node[parts[-1]] = value
 
 
-def format_number(value, percent: bool = False) -> str:
-    """Plain, locale-neutral text for an edit field (no thousands separators)."""
+def format_number(value, percent: bool = False, group: bool = False) -> str:
+    """Locale-neutral text for an edit field; ``group`` adds thousands separators to whole numbers
+    from 10,000 (``parse_number`` accepts them)."""
     if value is None or isinstance(value, bool):
         return ""
     v = float(value) * (100.0 if percent else 1.0)
     if not math.isfinite(v):
         return str(v)
     if abs(v - round(v)) < 1e-9 * max(1.0, abs(v)):
-        return str(int(round(v)))
+        n = int(round(v))
+        return f"{n:,}" if group and abs(n) >= 10_000 else str(n)
     return f"{v:.6g}" if abs(v) >= 1e-4 else f"{v:.3g}"
 
 

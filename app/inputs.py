@@ -194,6 +194,13 @@ class InputPanel(QWidget):
             grid.addWidget(title, row, 0, 1, 3)
             grid.addWidget(picker, row + 1, 0, 1, 3)
             row += 2
+            if kind == "tariffs":  # the plan's time-of-use prices, read-only (edited through presets)
+                self.tariff_summary = QLabel()
+                self.tariff_summary.setWordWrap(True)
+                self.tariff_summary.setStyleSheet("color: #24364f; background: #f4f7fb; border: 1px solid #d5dde8; "
+                                                  "border-radius: 4px; padding: 3px;")
+                grid.addWidget(self.tariff_summary, row, 0, 1, 3)
+                row += 1
         for path in paths:
             self.field_section[path] = sid
             editor = self._make_editor(path)
@@ -284,6 +291,8 @@ class InputPanel(QWidget):
                 unit.setText(F.unit_text(path, self._currency, self.lang))
             for kind, picker in self.pickers.items():
                 picker.set_current(F.get_value(self._base, F.PRESET_ID_PATHS[kind]))
+            if getattr(self, "tariff_summary", None) is not None:
+                self.tariff_summary.setText(self._tariff_text(self._base["tariff"]))
         finally:
             self._loading = False
         self.name_edit.setCursorPosition(0)
@@ -302,7 +311,7 @@ class InputPanel(QWidget):
             elif path == "participation.windows":
                 ed.setText(", ".join(value))
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                ed.setText(F.format_number(value, path in F.PERCENT))
+                ed.setText(F.format_number(value, path in F.PERCENT, group=True))
             else:
                 ed.setText("" if value is None else str(value))
         finally:
@@ -341,6 +350,36 @@ class InputPanel(QWidget):
         else:
             self._set_editor(path, ed, value)
             self._edited()
+
+    def _tariff_text(self, t: dict) -> str:
+        unit = F.currency_unit(self._currency, self.lang) + "/kWh"
+        days = {"all": "", "weekday": QCoreApplication.translate("InputPanel", "weekdays"),
+                "weekend_holiday": QCoreApplication.translate("InputPanel", "weekends and holidays")}
+        lines, seen = [], set()
+        for p in t.get("import_periods") or []:
+            key = (p["days"], p["start"], p["end"], p["price_per_kwh"], tuple(p["months"]))
+            if key in seen:
+                continue
+            seen.add(key)
+            when = QCoreApplication.translate("InputPanel", "all day") if p["start"] == p["end"] \
+                else f"{p['start']}–{p['end']}"
+            parts = [when]
+            if days.get(p["days"]):
+                parts.append(days[p["days"]])
+            months = sorted(p["months"])
+            if len(months) < 12:
+                parts.append(QCoreApplication.translate("InputPanel", "months %1").replace(
+                    "%1", ",".join(str(m) for m in months)))
+            lines.append(f"{' · '.join(parts)}: {F.format_number(p['price_per_kwh'])} {unit}")
+        more = len(lines) - 6
+        lines = lines[:6] + ([QCoreApplication.translate("InputPanel", "… and %1 more").replace("%1", str(more))]
+                             if more > 0 else [])
+        head = QCoreApplication.translate("InputPanel", "Import prices (first matching line applies):")
+        if t.get("price_series"):
+            ps = t["price_series"]
+            lines.append(QCoreApplication.translate("InputPanel", "Market-linked price series: %1 (as of %2)")
+                         .replace("%1", ps.get("area") or ps.get("preset_id") or "").replace("%2", ps.get("as_of", "")))
+        return head + "\n" + "\n".join(lines)
 
     # ------------------------------------------------------------- editing
     def _edited(self, *args) -> None:

@@ -251,3 +251,21 @@ def test_layout_survives_doubled_strings(qtbot, tmp_path):
         w.runner.shutdown()
     finally:
         app.removeTranslator(tr)
+
+
+def test_export_with_the_real_report_module(qtbot, tmp_path):
+    import app.main_window as mw
+
+    if mw.report_module() is None:
+        pytest.skip("app.report does not offer write_report yet")
+    target = tmp_path / "report.xlsx"
+    w = mw.MainWindow(lang="en", settings=Settings(str(tmp_path / "s.ini")),
+                      dialogs=ScriptedDialogs(report_file=str(target)), autosave=False)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.resultShown, timeout=60000):
+        w.load_demo()
+    w.apply_branding("Yokohama EV Motors", "Tanaka")
+    assert w.export_report()
+    assert target.exists() and target.stat().st_size > 1000
+    assert "Report saved" in w.status_label.text()
+    w.runner.shutdown()
