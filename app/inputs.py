@@ -441,6 +441,11 @@ class InputPanel(QWidget):
         if p.code == "eol_order":
             return QCoreApplication.translate("InputPanel", "Must be below the battery health today (%1 %)").replace(
                 "%1", F.format_number(params.get("other", 1.0), True))
+        if p.code == "subsidy_too_large":
+            from app import format as fmt
+
+            return QCoreApplication.translate("InputPanel", "The subsidy is larger than price plus installation (%1)") \
+                .replace("%1", fmt.money(float(params.get("other", 0.0)), self._currency, self.lang, compact=False))
         msg = p.message(self.lang)
         prefix = f"{p.path}: "
         return msg[len(prefix):] if msg.startswith(prefix) else msg

@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
     def _rebuild_ui(self) -> None:
         """Rebuild every widget (language or presentation change), keeping the state."""
         tab = self.current_tab()
+        section = self.inputs.toolbox.currentIndex() if hasattr(self, "inputs") else 0
         day = None
         if hasattr(self, "charts"):
             day = (self.charts["day"].season.currentData(), self.charts["day"].daytype.currentData())
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
         if self.scenario is not None:
             self.inputs.set_scenario(self.scenario)
         self.inputs.setVisible(getattr(self, "_inputs_visible", True))
+        self.inputs.toolbox.setCurrentIndex(section)
         if day:
             self.charts["day"].set_day(*day)
         self._show_result()
@@ -301,10 +303,14 @@ class MainWindow(QMainWindow):
         self._refresh_compare()
 
     def _on_edited(self, scenario: sc.Scenario) -> None:
+        only_text = self.scenario is not None and _same_numbers(self.scenario, scenario)
         self.scenario = scenario
         self.dirty = True
         self._update_title()
-        self.runner.request("main", scenario)
+        if only_text and self.result is not None and not self.runner.is_busy("main"):
+            self.result_scenario = scenario  # only the name or notes changed: the figures stay valid
+        else:
+            self.runner.request("main", scenario)
         if self._autosave_enabled:
             self._autosave_timer.start(1000 * max(1, int(self.settings.get("autosave/interval_s"))))
         self._refresh_compare()
@@ -362,6 +368,17 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, channel: str, rid: int, error: str) -> None:
         first = error.splitlines()[0] if error else ""
+        if channel == "main":  # never leave figures of other inputs on screen
+            self.result = None
+            self.kpis.show_result(None)
+            for chart in self.charts.values():
+                chart._set_available(False)
+        elif channel.startswith("variant:"):
+            uid = int(channel.split(":", 1)[1])
+            for v in self.variants:
+                if v["uid"] == uid:
+                    v["name"] += " ⚠"
+            self._refresh_compare()
         self._set_status(self.tr("The calculation failed: %1").replace("%1", first), error=True)
 
     def _on_busy(self, busy: bool) -> None:
@@ -726,6 +743,15 @@ class MainWindow(QMainWindow):
             self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
         self.settings.sync()
         event.accept()
+
+
+def _same_numbers(a: sc.Scenario, b: sc.Scenario) -> bool:
+    """True when two scenarios differ at most in name and notes."""
+    da, db = sc.to_dict(a), sc.to_dict(b)
+    for d in (da, db):
+        d.pop("name", None)
+        d.pop("notes", None)
+    return da == db
 
 
 def _safe_name(name: str) -> str:

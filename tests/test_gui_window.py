@@ -342,3 +342,33 @@ def test_drop_scenario_file(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.resultShown, timeout=RESULT_TIMEOUT):
         window.dropEvent(ev)
     assert window.scenario.name == "Dropped"
+
+
+def test_subsidy_larger_than_cost_is_explained(window):
+    window.inputs.set_field("charger.price", 0)
+    err = window.inputs.error_text("charger.subsidy")
+    assert "larger than price plus installation" in err and "¥250,000" in err
+
+
+def test_name_change_does_not_recompute(window, qtbot):
+    rid = window.result_rid
+    window.inputs.set_field("name", "Mr Tanaka, Leaf 40")
+    qtbot.wait(100)
+    assert window.result_rid == rid and window.result_scenario.name == "Mr Tanaka, Leaf 40"
+    assert window.scenario_label.text() == "Mr Tanaka, Leaf 40"
+
+
+def test_failed_computation_shows_not_available(make_window, qtbot):
+    w = make_window()
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        w.load_demo()
+
+    def broken(_):
+        raise RuntimeError("engine exploded")
+
+    w.runner._simulate = broken
+    with qtbot.waitSignal(w.runner.failed, timeout=RESULT_TIMEOUT):
+        w.inputs.set_field("home.pv_kwp", 5)
+    assert w.kpis.text("net") == "not available"
+    assert not w.charts["health"].available
+    assert "engine exploded" in w.status_label.text()
