@@ -415,7 +415,8 @@ class YearlyChart(ChartBase):
         xs = self.data["x"]
         i = int(np.clip(round(x) - 1, 0, len(xs) - 1))
         names = {c: QCoreApplication.translate("Charts", t) for c, _, _, t in YEARLY_PARTS}
-        parts = ", ".join(f"{names[c]} {self._money(v[i])}" for c, v in self.data["parts"].items())
+        sep = "、" if self.lang == "ja" else ", "
+        parts = sep.join(f"{names[c]} {self._money(v[i])}" for c, v in self.data["parts"].items())
         return QCoreApplication.translate("Charts", "Year %1: net %2 (%3)").replace("%1", str(int(xs[i]))).replace(
             "%2", self._money(self.data["net"][i])).replace("%3", parts)
 
@@ -552,7 +553,7 @@ class DayChart(ChartBase):
         if "price" in self.data:
             parts.append(QCoreApplication.translate("Charts", "price %1").replace(
                 "%1", fmt.money(self.data["price"][i], self._currency(), self.lang, per="kWh")))
-        return ",  ".join(parts)
+        return ("、" if self.lang == "ja" else ",  ").join(parts)
 
 
 # ---------------------------------------------------------------------------

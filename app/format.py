@@ -46,6 +46,8 @@ def money(value: float, currency: str, lang: str, *, compact: bool = True, per: 
 def axis_money(value: float, currency: str, lang: str, spacing: float | None = None) -> str:
     """Short money for axis ticks (``spacing``: distance between ticks, for a common number of decimals)."""
     v = float(value)
+    if abs(v) < 1e-9:
+        return "0"
     if currency == "JPY" and lang == "ja":
         step = abs(spacing) if spacing else abs(v)
         return f"{number(v / 10_000, 0 if step >= 10_000 or v == 0 else 1)}万"
