@@ -109,7 +109,7 @@ class EnergyResult:
     typical_day_dates: dict[str, str]
     #: results-contract cycle map (numpy arrays)
     cycle_map: dict[str, Any]
-    #: run -> per-step arrays of year 1 (see :data:`STEP_KEYS` in docs/energy.md)
+    #: run -> per-step arrays of year 1 (keys listed in docs/energy.md)
     year1_steps: dict[str, dict[str, np.ndarray]]
     ageing_used: bool
     warnings: list[str] = field(default_factory=list)
