@@ -155,6 +155,13 @@ def _yearly(result: dict, *cols) -> dict | None:
     return {c: np.array([np.nan if r[c] is None else r[c] for r in rows], dtype=float) for c in cols}
 
 
+def _step_xy(edges, values):
+    """Staircase outline of a step series (value held from edges[i] to edges[i+1]), without end drops."""
+    x = np.repeat(edges, 2)[1:-1]
+    y = np.repeat(values, 2)
+    return x, y
+
+
 def _hline(colour, style=Qt.PenStyle.DotLine, position=0.12, anchors=((0, 1), (0, 1))):
     return pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(colour, width=2, style=style), label=" ",
                            labelOpts={"position": position, "color": colour, "anchors": list(anchors)})
@@ -466,8 +473,10 @@ class DayChart(ChartBase):
         self.p_soc.setLabel("left", QCoreApplication.translate("Charts", "Charge (%)"))
         self.p_kw.setLabel("left", "kW")
         self.p_price.setLabel("bottom", QCoreApplication.translate("Charts", "Hour of day"))
-        self.soc_curve = self._add(self.p_soc, pg.PlotDataItem([0, 1], [0], stepMode="center", pen=pg.mkPen(BLUE, width=3),
-                                                               fillLevel=0, brush=pg.mkBrush(31, 111, 235, 40)))
+        # fill and outline are separate items so the outline has no vertical drop to 0 at midnight
+        self.soc_fill = self._add(self.p_soc, pg.PlotDataItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None),
+                                                              fillLevel=0, brush=pg.mkBrush(31, 111, 235, 40)))
+        self.soc_curve = self._add(self.p_soc, pg.PlotDataItem([0.5], [0], pen=pg.mkPen(BLUE, width=3)))
         self.reserve_line = self._add(self.p_soc, _hline(ORANGE, position=0.05))
         legend = self.p_kw.addLegend(offset=(-5, 5), labelTextSize=f"{font_pt * 0.9:.0f}pt", colCount=4)
         legend.setBrush(pg.mkBrush(255, 255, 255, 200))
@@ -477,9 +486,9 @@ class DayChart(ChartBase):
             legend.addItem(c, QCoreApplication.translate("Charts", text))
             self.kw_curves[key] = c
         self._add(self.p_kw, pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
-        self.price_curve = self._add(self.p_price, pg.PlotDataItem([0, 1], [0], stepMode="center",
-                                                                   pen=pg.mkPen(PURPLE, width=2.5), fillLevel=0,
-                                                                   brush=pg.mkBrush(130, 80, 223, 35)))
+        self.price_fill = self._add(self.p_price, pg.PlotDataItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None),
+                                                                  fillLevel=0, brush=pg.mkBrush(130, 80, 223, 35)))
+        self.price_curve = self._add(self.p_price, pg.PlotDataItem([0.5], [0], pen=pg.mkPen(PURPLE, width=2.5)))
         for p in (self.p_soc, self.p_kw, self.p_price):
             self._hook_hover(p)
 
@@ -510,8 +519,10 @@ class DayChart(ChartBase):
         if "soc" in day:
             soc = np.asarray(day["soc"], dtype=float) * 100
             self.data["soc"] = soc
-            self.soc_curve.setData(edges, soc)
+            self.soc_fill.setData(edges, soc)
+            self.soc_curve.setData(*_step_xy(edges, soc))
         self.soc_curve.setVisible("soc" in day)
+        self.soc_fill.setVisible("soc" in day)
         if self.scenario is not None:
             r = 100 * self.scenario.participation.reserve_soc
             self.reserve_line.setValue(r)
@@ -531,8 +542,10 @@ class DayChart(ChartBase):
             unit = fmt.money_unit_label(cur, self.lang)
             unit = "円" if unit == "万円" else unit
             self.p_price.setLabel("left", QCoreApplication.translate("Charts", "Price (%1/kWh)").replace("%1", unit))
-            self.price_curve.setData(edges, price)
+            self.price_fill.setData(edges, price)
+            self.price_curve.setData(*_step_xy(edges, price))
         self.price_curve.setVisible("price" in day)
+        self.price_fill.setVisible("price" in day)
         for p in (self.p_soc, self.p_kw, self.p_price):
             p.setXRange(0, 24, padding=0.0)
         self.readout.setText(self.readout_at(18.0))

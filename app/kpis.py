@@ -24,7 +24,7 @@ def captions(summary: dict) -> dict[str, str]:
         "payback": QCoreApplication.translate("Kpis", "Charger pays back after"),
         "net": QCoreApplication.translate("Kpis", "Net gain over %1 years").replace("%1", str(n)) if n else QCoreApplication.translate("Kpis", "Net gain over the period"),
         "npv": QCoreApplication.translate("Kpis", "Net present value"),
-        "warranty": QCoreApplication.translate("Kpis", "Battery health at warranty end: with / without V2G"),
+        "warranty": QCoreApplication.translate("Kpis", "Battery health at warranty end: with / without V2G/V2H"),
         "wear": QCoreApplication.translate("Kpis", "Battery wear cost per kWh discharged"),
         "unmet": QCoreApplication.translate("Kpis", "Driving energy the car could not supply"),
     }
@@ -148,12 +148,16 @@ class KpiPanel(QWidget):
             grid.addWidget(card, i // 3, i % 3)
         for c in range(3):
             grid.setColumnStretch(c, 1)
-        self.show_result(None)
+        self.show_result(None, pending=True)
 
-    def show_result(self, result: dict | None) -> None:
+    def show_result(self, result: dict | None, pending: bool = False) -> None:
+        """Show ``result``; ``pending`` (no result yet, first computation running) shows "…" instead of
+        "not available"."""
         caps = captions((result or {}).get("summary", {}))
         for key, (text, state) in kpi_texts(result, self.lang).items():
             self.cards[key].caption.setText(caps[key])
+            if pending and result is None:
+                text, state = "…", "na"
             self.cards[key].set_value(text, state)
         unmet = self.cards["unmet"]
         unmet.setToolTip(QCoreApplication.translate("Kpis", "Energy needed for driving that the battery could not provide (the car would "

@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
 
     def _show_result(self) -> None:
         result, scenario = self.result, self.result_scenario
-        self.kpis.show_result(result)
+        self.kpis.show_result(result, pending=result is None)
         if result is None or scenario is None:
             return
         for chart in self.charts.values():

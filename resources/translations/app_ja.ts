@@ -52,248 +52,248 @@
         <translation>このシナリオではこのグラフを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="171"/>
+        <location filename="../../app/charts.py" line="178"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="172"/>
-        <location filename="../../app/charts.py" line="251"/>
+        <location filename="../../app/charts.py" line="179"/>
+        <location filename="../../app/charts.py" line="258"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="179"/>
+        <location filename="../../app/charts.py" line="186"/>
         <source>Uncertainty range</source>
         <translation>予測の幅</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="183"/>
+        <location filename="../../app/charts.py" line="190"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="184"/>
+        <location filename="../../app/charts.py" line="191"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="210"/>
+        <location filename="../../app/charts.py" line="217"/>
         <source>End of life %1 %</source>
         <translation>寿命の目安 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="212"/>
+        <location filename="../../app/charts.py" line="219"/>
         <source>Warranty limit %1 %</source>
         <translation>保証の基準 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="221"/>
+        <location filename="../../app/charts.py" line="228"/>
         <source>Warranty ends (%1 years)</source>
         <translation>保証終了 (%1 年)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="234"/>
+        <location filename="../../app/charts.py" line="241"/>
         <source>Year %1: with V2G/V2H %2 %, without %3 %</source>
         <translation>%1 年目: V2G/V2H あり %2 %、なし %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="237"/>
+        <location filename="../../app/charts.py" line="244"/>
         <source> (range %1–%2 %)</source>
         <translation> (予測の幅 %1～%2 %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="277"/>
+        <location filename="../../app/charts.py" line="284"/>
         <source>Cumulative cash flow (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="295"/>
+        <location filename="../../app/charts.py" line="302"/>
         <source>Pays back after %1 years</source>
         <translation>%1 年で回収</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="301"/>
+        <location filename="../../app/charts.py" line="308"/>
         <source>Does not pay back within %1 years</source>
         <translation>%1 年以内には回収できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="315"/>
+        <location filename="../../app/charts.py" line="322"/>
         <source>After year %1: %2 in total</source>
         <translation>%1 年目終了時点: 累計 %2</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="321"/>
+        <location filename="../../app/charts.py" line="328"/>
         <source>Revenue</source>
         <translation>売電・報酬収入</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="322"/>
+        <location filename="../../app/charts.py" line="329"/>
         <source>Savings on the bill</source>
         <translation>電気代の節約</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="323"/>
+        <location filename="../../app/charts.py" line="330"/>
         <source>Extra charging cost</source>
         <translation>充電代の増加</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="324"/>
+        <location filename="../../app/charts.py" line="331"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="325"/>
+        <location filename="../../app/charts.py" line="332"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="326"/>
+        <location filename="../../app/charts.py" line="333"/>
         <source>Charger replacement</source>
         <translation>充放電器の交換</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="338"/>
+        <location filename="../../app/charts.py" line="345"/>
         <source>Year of operation (purchase in year 0 not shown)</source>
         <translation>利用年 (0 年目の購入費は表示していません)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="372"/>
+        <location filename="../../app/charts.py" line="379"/>
         <source>Per year (%1)</source>
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="359"/>
+        <location filename="../../app/charts.py" line="366"/>
         <source>Net per year</source>
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="419"/>
+        <location filename="../../app/charts.py" line="427"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="424"/>
+        <location filename="../../app/charts.py" line="432"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="424"/>
+        <location filename="../../app/charts.py" line="432"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="425"/>
+        <location filename="../../app/charts.py" line="433"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="425"/>
+        <location filename="../../app/charts.py" line="433"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="426"/>
+        <location filename="../../app/charts.py" line="434"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="427"/>
+        <location filename="../../app/charts.py" line="435"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="465"/>
+        <location filename="../../app/charts.py" line="473"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="467"/>
+        <location filename="../../app/charts.py" line="475"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="517"/>
+        <location filename="../../app/charts.py" line="529"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="429"/>
+        <location filename="../../app/charts.py" line="437"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="430"/>
+        <location filename="../../app/charts.py" line="438"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="431"/>
+        <location filename="../../app/charts.py" line="439"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="432"/>
+        <location filename="../../app/charts.py" line="440"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="532"/>
+        <location filename="../../app/charts.py" line="544"/>
         <source>Price (%1/kWh)</source>
         <translation>単価 (%1/kWh)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="547"/>
+        <location filename="../../app/charts.py" line="561"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="549"/>
+        <location filename="../../app/charts.py" line="563"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="551"/>
+        <location filename="../../app/charts.py" line="565"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="553"/>
+        <location filename="../../app/charts.py" line="567"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="569"/>
+        <location filename="../../app/charts.py" line="583"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="570"/>
+        <location filename="../../app/charts.py" line="584"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="577"/>
+        <location filename="../../app/charts.py" line="591"/>
         <source>Cycles (log scale)</source>
         <translation>回数 (対数目盛)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="599"/>
+        <location filename="../../app/charts.py" line="613"/>
         <source>With V2G/V2H: %1 cycles</source>
         <translation>V2G/V2H あり: %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="600"/>
+        <location filename="../../app/charts.py" line="614"/>
         <source>Without V2G/V2H: %1 cycles</source>
         <translation>V2G/V2H なし: %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="611"/>
+        <location filename="../../app/charts.py" line="625"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="623"/>
+        <location filename="../../app/charts.py" line="637"/>
         <source>Depth %1–%2 %, mean charge %3–%4 %: %5 cycles with V2G/V2H, %6 without</source>
         <translation>深さ %1～%2 %、平均充電率 %3～%4 %: V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
@@ -1093,8 +1093,8 @@ As of: %2
     </message>
     <message>
         <location filename="../../app/kpis.py" line="27"/>
-        <source>Battery health at warranty end: with / without V2G</source>
-        <translation>保証終了時の電池健全度: V2G あり / なし</translation>
+        <source>Battery health at warranty end: with / without V2G/V2H</source>
+        <translation>保証終了時の電池健全度: V2G/V2H あり / なし</translation>
     </message>
     <message>
         <location filename="../../app/kpis.py" line="28"/>
@@ -1122,7 +1122,7 @@ As of: %2
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="159"/>
+        <location filename="../../app/kpis.py" line="163"/>
         <source>Energy needed for driving that the battery could not provide (the car would have needed a public charger).</source>
         <translation>走行に必要だったのに電池から供給できなかった電力量です (外部の充電器が必要だった分)。</translation>
     </message>
@@ -1141,7 +1141,7 @@ As of: %2
     </message>
     <message>
         <location filename="../../app/main_window.py" line="94"/>
-        <location filename="../../app/main_window.py" line="285"/>
+        <location filename="../../app/main_window.py" line="287"/>
         <source>Preparing the calculation engine…</source>
         <extracomment>emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
@@ -1282,74 +1282,74 @@ As of: %2
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="318"/>
+        <location filename="../../app/main_window.py" line="320"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="361"/>
+        <location filename="../../app/main_window.py" line="363"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="365"/>
+        <location filename="../../app/main_window.py" line="367"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="380"/>
+        <location filename="../../app/main_window.py" line="382"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="383"/>
+        <location filename="../../app/main_window.py" line="385"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="384"/>
-        <location filename="../../app/main_window.py" line="391"/>
+        <location filename="../../app/main_window.py" line="386"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="411"/>
+        <location filename="../../app/main_window.py" line="413"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="414"/>
+        <location filename="../../app/main_window.py" line="416"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="422"/>
+        <location filename="../../app/main_window.py" line="424"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="422"/>
+        <location filename="../../app/main_window.py" line="424"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="422"/>
+        <location filename="../../app/main_window.py" line="424"/>
         <source>V2G</source>
         <translation>V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="454"/>
+        <location filename="../../app/main_window.py" line="456"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="472"/>
+        <location filename="../../app/main_window.py" line="474"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="498"/>
-        <location filename="../../app/main_window.py" line="506"/>
+        <location filename="../../app/main_window.py" line="500"/>
+        <location filename="../../app/main_window.py" line="508"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1358,64 +1358,64 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="513"/>
+        <location filename="../../app/main_window.py" line="515"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="542"/>
-        <location filename="../../app/main_window.py" line="545"/>
+        <location filename="../../app/main_window.py" line="544"/>
+        <location filename="../../app/main_window.py" line="547"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="546"/>
+        <location filename="../../app/main_window.py" line="548"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="554"/>
+        <location filename="../../app/main_window.py" line="556"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="611"/>
+        <location filename="../../app/main_window.py" line="613"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="620"/>
-        <location filename="../../app/main_window.py" line="643"/>
+        <location filename="../../app/main_window.py" line="622"/>
+        <location filename="../../app/main_window.py" line="645"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="620"/>
+        <location filename="../../app/main_window.py" line="622"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="644"/>
+        <location filename="../../app/main_window.py" line="646"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="647"/>
+        <location filename="../../app/main_window.py" line="649"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="712"/>
+        <location filename="../../app/main_window.py" line="714"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="725"/>
+        <location filename="../../app/main_window.py" line="727"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="726"/>
+        <location filename="../../app/main_window.py" line="728"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1424,15 +1424,15 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="497"/>
-        <location filename="../../app/main_window.py" line="505"/>
+        <location filename="../../app/main_window.py" line="499"/>
+        <location filename="../../app/main_window.py" line="507"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="285"/>
-        <location filename="../../app/main_window.py" line="321"/>
-        <location filename="../../app/main_window.py" line="364"/>
+        <location filename="../../app/main_window.py" line="287"/>
+        <location filename="../../app/main_window.py" line="323"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
