@@ -282,6 +282,7 @@ class InputPanel(QWidget):
     def set_scenario(self, scenario: sc.Scenario) -> None:
         """Show ``scenario`` (no signals); clears every error."""
         self._base = sc.to_dict(scenario)
+        currency_changed = scenario.currency != self._currency
         self._currency = scenario.currency
         self._loading = True
         try:
@@ -289,6 +290,10 @@ class InputPanel(QWidget):
                 self._set_editor(path, ed, F.get_value(self._base, path))
             for path, unit in self.unit_labels.items():
                 unit.setText(F.unit_text(path, self._currency, self.lang))
+            if currency_changed:  # ranges in the tooltips name the currency
+                for path, ed in self.editors.items():
+                    if path != "name":
+                        ed.setToolTip(self._tooltip(path))
             for kind, picker in self.pickers.items():
                 picker.set_current(F.get_value(self._base, F.PRESET_ID_PATHS[kind]))
             if getattr(self, "tariff_summary", None) is not None:
