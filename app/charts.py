@@ -110,7 +110,12 @@ class ChartBase(QWidget):
         self._items.append(item)
         return item
 
-    def _hook_hover(self, plot: pg.PlotItem):
+    def _hook_hover(self, plot: pg.PlotItem, cursor: bool = False):
+        line = None
+        if cursor:  # a thin vertical line at the point being read out
+            line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#8a94a6", width=1, style=Qt.PenStyle.DashLine))
+            plot.addItem(line, ignoreBounds=True)
+            line.hide()
         na = pg.TextItem(QCoreApplication.translate("Charts", "not available"), color="#8a94a6", anchor=(0.5, 0.5))
         na.setFont(self._font(1.4))
         plot.addItem(na, ignoreBounds=True)
@@ -124,6 +129,9 @@ class ChartBase(QWidget):
             text = self.readout_at(p.x(), p.y(), plot)
             if text:
                 self.readout.setText(text)
+                if line is not None:
+                    line.setValue(round(p.x()))
+                    line.show()
 
         plot.scene().sigMouseMoved.connect(moved)
 
@@ -195,7 +203,7 @@ class HealthChart(ChartBase):
                                         label=" ", labelOpts={"position": 0.08, "color": "#444",
                                                               "anchors": [(0, 0), (0, 0)]})
         self._add(p, self.age_line)
-        self._hook_hover(p)
+        self._hook_hover(p, cursor=True)
 
     def show_result(self, result, scenario):
         self.result, self.scenario = result, scenario
@@ -270,7 +278,7 @@ class CashflowChart(ChartBase):
         self.label = pg.TextItem("", color=GREEN, anchor=(0.5, 1.3))
         self.label.setFont(self._font(1.25, bold=True))
         self._add(p, self.label)
-        self._hook_hover(p)
+        self._hook_hover(p, cursor=True)
 
     def show_result(self, result, scenario):
         self.result, self.scenario = result, scenario
@@ -354,7 +362,7 @@ class YearlyChart(ChartBase):
         self.net_curve = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen("#111", width=3), symbol="d", symbolSize=9,
                                                       symbolBrush="#111", symbolPen=None))
         self._add(p, pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
-        self._hook_hover(p)
+        self._hook_hover(p, cursor=True)
 
     def _set_legend(self, cols: list[str]) -> None:
         if cols == self._in_legend:

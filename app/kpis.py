@@ -159,9 +159,26 @@ class KpiPanel(QWidget):
             if pending and result is None:
                 text, state = "…", "na"
             self.cards[key].set_value(text, state)
-        unmet = self.cards["unmet"]
-        unmet.setToolTip(QCoreApplication.translate("Kpis", "Energy needed for driving that the battery could not provide (the car would "
-                             "have needed a public charger)."))
+        tips = {
+            "payback": QCoreApplication.translate(
+                "Kpis", "When the money earned and saved with V2G/V2H has paid for the charger (net of subsidy)."),
+            "net": QCoreApplication.translate(
+                "Kpis", "Revenue and savings minus extra charging cost, battery wear, maintenance and the charger, "
+                        "added up over the whole period, compared with the same car without V2G/V2H."),
+            "npv": QCoreApplication.translate(
+                "Kpis", "The net gain with future money discounted at the discount rate (what it is worth today)."),
+            "warranty": QCoreApplication.translate(
+                "Kpis", "Battery health when the battery warranty ends, with and without V2G/V2H. Green: still above "
+                        "the health the warranty guarantees."),
+            "wear": QCoreApplication.translate(
+                "Kpis", "Cost of the extra battery ageing divided by the energy the car delivered to the home and "
+                        "the grid."),
+            "unmet": QCoreApplication.translate(
+                "Kpis", "Energy needed for driving that the battery could not provide (the car would have needed "
+                        "a public charger)."),
+        }
+        for key, tip in tips.items():
+            self.cards[key].setToolTip(tip)
 
     def text(self, key: str) -> str:
         return self.cards[key].value.text()

@@ -42,258 +42,258 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../app/charts.py" line="114"/>
+        <location filename="../../app/charts.py" line="119"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="142"/>
+        <location filename="../../app/charts.py" line="150"/>
         <source>This figure is not available for this scenario.</source>
         <translation>このシナリオではこのグラフを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="178"/>
+        <location filename="../../app/charts.py" line="186"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="179"/>
-        <location filename="../../app/charts.py" line="258"/>
+        <location filename="../../app/charts.py" line="187"/>
+        <location filename="../../app/charts.py" line="266"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="186"/>
+        <location filename="../../app/charts.py" line="194"/>
         <source>Uncertainty range</source>
         <translation>予測の幅</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="190"/>
+        <location filename="../../app/charts.py" line="198"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="191"/>
+        <location filename="../../app/charts.py" line="199"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="217"/>
+        <location filename="../../app/charts.py" line="225"/>
         <source>End of life %1 %</source>
         <translation>寿命の目安 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="219"/>
+        <location filename="../../app/charts.py" line="227"/>
         <source>Warranty limit %1 %</source>
         <translation>保証の基準 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="228"/>
+        <location filename="../../app/charts.py" line="236"/>
         <source>Warranty ends (%1 years)</source>
         <translation>保証終了 (%1 年)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="241"/>
+        <location filename="../../app/charts.py" line="249"/>
         <source>Year %1: with V2G/V2H %2 %, without %3 %</source>
         <translation>%1 年目: V2G/V2H あり %2 %、なし %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="244"/>
+        <location filename="../../app/charts.py" line="252"/>
         <source> (range %1–%2 %)</source>
         <translation> (予測の幅 %1～%2 %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="284"/>
+        <location filename="../../app/charts.py" line="292"/>
         <source>Cumulative cash flow (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="302"/>
+        <location filename="../../app/charts.py" line="310"/>
         <source>Pays back after %1 years</source>
         <translation>%1 年で回収</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="308"/>
+        <location filename="../../app/charts.py" line="316"/>
         <source>Does not pay back within %1 years</source>
         <translation>%1 年以内には回収できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="322"/>
+        <location filename="../../app/charts.py" line="330"/>
         <source>After year %1: %2 in total</source>
         <translation>%1 年目終了時点: 累計 %2</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="328"/>
+        <location filename="../../app/charts.py" line="336"/>
         <source>Revenue</source>
         <translation>売電・報酬収入</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="329"/>
+        <location filename="../../app/charts.py" line="337"/>
         <source>Savings on the bill</source>
         <translation>電気代の節約</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="330"/>
+        <location filename="../../app/charts.py" line="338"/>
         <source>Extra charging cost</source>
         <translation>充電代の増加</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="331"/>
+        <location filename="../../app/charts.py" line="339"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="332"/>
+        <location filename="../../app/charts.py" line="340"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="333"/>
+        <location filename="../../app/charts.py" line="341"/>
         <source>Charger replacement</source>
         <translation>充放電器の交換</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="345"/>
+        <location filename="../../app/charts.py" line="353"/>
         <source>Year of operation (purchase in year 0 not shown)</source>
         <translation>利用年 (0 年目の購入費は表示していません)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="379"/>
+        <location filename="../../app/charts.py" line="387"/>
         <source>Per year (%1)</source>
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="366"/>
+        <location filename="../../app/charts.py" line="374"/>
         <source>Net per year</source>
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="427"/>
+        <location filename="../../app/charts.py" line="435"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="432"/>
+        <location filename="../../app/charts.py" line="440"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="432"/>
+        <location filename="../../app/charts.py" line="440"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="433"/>
+        <location filename="../../app/charts.py" line="441"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="433"/>
+        <location filename="../../app/charts.py" line="441"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="434"/>
+        <location filename="../../app/charts.py" line="442"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="435"/>
+        <location filename="../../app/charts.py" line="443"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="473"/>
+        <location filename="../../app/charts.py" line="481"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="475"/>
+        <location filename="../../app/charts.py" line="483"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="529"/>
+        <location filename="../../app/charts.py" line="537"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="437"/>
+        <location filename="../../app/charts.py" line="445"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="438"/>
+        <location filename="../../app/charts.py" line="446"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="439"/>
+        <location filename="../../app/charts.py" line="447"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="440"/>
+        <location filename="../../app/charts.py" line="448"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="544"/>
+        <location filename="../../app/charts.py" line="552"/>
         <source>Price (%1/kWh)</source>
         <translation>単価 (%1/kWh)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="561"/>
+        <location filename="../../app/charts.py" line="569"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="563"/>
+        <location filename="../../app/charts.py" line="571"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="565"/>
+        <location filename="../../app/charts.py" line="573"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="567"/>
+        <location filename="../../app/charts.py" line="575"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="583"/>
+        <location filename="../../app/charts.py" line="591"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="584"/>
+        <location filename="../../app/charts.py" line="592"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="591"/>
+        <location filename="../../app/charts.py" line="599"/>
         <source>Cycles (log scale)</source>
         <translation>回数 (対数目盛)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="613"/>
+        <location filename="../../app/charts.py" line="621"/>
         <source>With V2G/V2H: %1 cycles</source>
         <translation>V2G/V2H あり: %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="614"/>
+        <location filename="../../app/charts.py" line="622"/>
         <source>Without V2G/V2H: %1 cycles</source>
         <translation>V2G/V2H なし: %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="625"/>
+        <location filename="../../app/charts.py" line="633"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="637"/>
+        <location filename="../../app/charts.py" line="645"/>
         <source>Depth %1–%2 %, mean charge %3–%4 %: %5 cycles with V2G/V2H, %6 without</source>
         <translation>深さ %1～%2 %、平均充電率 %3～%4 %: V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
@@ -998,67 +998,67 @@ As of: %2
     </message>
     <message>
         <location filename="../../app/inputs.py" line="243"/>
-        <location filename="../../app/inputs.py" line="433"/>
+        <location filename="../../app/inputs.py" line="438"/>
         <source>Allowed: %1</source>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="356"/>
+        <location filename="../../app/inputs.py" line="361"/>
         <source>weekdays</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="357"/>
+        <location filename="../../app/inputs.py" line="362"/>
         <source>weekends and holidays</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="364"/>
+        <location filename="../../app/inputs.py" line="369"/>
         <source>all day</source>
         <translation>終日</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="371"/>
+        <location filename="../../app/inputs.py" line="376"/>
         <source>months %1</source>
         <translation>%1 月</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="375"/>
+        <location filename="../../app/inputs.py" line="380"/>
         <source>… and %1 more</source>
         <translation>… ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="377"/>
+        <location filename="../../app/inputs.py" line="382"/>
         <source>Import prices (first matching line applies):</source>
         <translation>購入単価 (上の行から優先して適用):</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="380"/>
+        <location filename="../../app/inputs.py" line="385"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="435"/>
+        <location filename="../../app/inputs.py" line="440"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="435"/>
+        <location filename="../../app/inputs.py" line="440"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="440"/>
+        <location filename="../../app/inputs.py" line="445"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="442"/>
+        <location filename="../../app/inputs.py" line="447"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="447"/>
+        <location filename="../../app/inputs.py" line="452"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
@@ -1123,6 +1123,31 @@ As of: %2
     </message>
     <message>
         <location filename="../../app/kpis.py" line="163"/>
+        <source>When the money earned and saved with V2G/V2H has paid for the charger (net of subsidy).</source>
+        <translation>V2G/V2H による収入と節約額で、充放電器の費用 (補助金を差し引いた額) を回収できる時期です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/kpis.py" line="165"/>
+        <source>Revenue and savings minus extra charging cost, battery wear, maintenance and the charger, added up over the whole period, compared with the same car without V2G/V2H.</source>
+        <translation>収入と節約額から、充電代の増加・電池の劣化・保守費用・充放電器の費用を差し引き、期間全体で合計した額です (V2G/V2H を使わない場合との比較)。</translation>
+    </message>
+    <message>
+        <location filename="../../app/kpis.py" line="168"/>
+        <source>The net gain with future money discounted at the discount rate (what it is worth today).</source>
+        <translation>将来の金額を割引率で割り引いて合計した損益 (現在の価値に換算した額) です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/kpis.py" line="170"/>
+        <source>Battery health when the battery warranty ends, with and without V2G/V2H. Green: still above the health the warranty guarantees.</source>
+        <translation>電池保証が終わる時点の電池健全度 (V2G/V2H あり / なし) です。緑色は保証される健全度を上回っていることを示します。</translation>
+    </message>
+    <message>
+        <location filename="../../app/kpis.py" line="173"/>
+        <source>Cost of the extra battery ageing divided by the energy the car delivered to the home and the grid.</source>
+        <translation>追加の電池劣化費用を、家庭と電力網へ放電した電力量で割った値です。</translation>
+    </message>
+    <message>
+        <location filename="../../app/kpis.py" line="176"/>
         <source>Energy needed for driving that the battery could not provide (the car would have needed a public charger).</source>
         <translation>走行に必要だったのに電池から供給できなかった電力量です (外部の充電器が必要だった分)。</translation>
     </message>
