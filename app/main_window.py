@@ -26,7 +26,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QSplitter, QStatusBar, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from app import errors
 from app.charts import CashflowChart, CycleChart, DayChart, HealthChart, YearlyChart
 from app.compare import MAX_COLUMNS, CompareView
 from app.dialogs import Dialogs
