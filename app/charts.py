@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from app import format as fmt
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
 pg.setConfigOptions(antialias=True, background="w", foreground="#222", imageAxisOrder="row-major")
 
 BLUE = "#1f6feb"
@@ -116,7 +118,7 @@ class ChartBase(QWidget):
             line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#8a94a6", width=1, style=Qt.PenStyle.DashLine))
             plot.addItem(line, ignoreBounds=True)
             line.hide()
-        na = pg.TextItem(QCoreApplication.translate("Charts", "not available"), color="#8a94a6", anchor=(0.5, 0.5))
+        na = pg.TextItem(translate("Charts", "not available"), color="#8a94a6", anchor=(0.5, 0.5))
         na.setFont(self._font(1.4))
         plot.addItem(na, ignoreBounds=True)
         na.hide()
@@ -147,7 +149,7 @@ class ChartBase(QWidget):
                 na.setPos(0.5, 0.5)
         if not available:
             self.data = {}
-            self.readout.setText(QCoreApplication.translate("Charts", "This figure is not available for this scenario."))
+            self.readout.setText(translate("Charts", "This figure is not available for this scenario."))
 
     def readout_at(self, x: float, y: float | None = None, plot=None) -> str:
         return ""
@@ -183,20 +185,20 @@ class HealthChart(ChartBase):
         super().__init__(lang, font_pt, parent)
         p = self.plot = self.area.addPlot(axisItems={"left": PercentAxis("left")})
         _style_plot(p, font_pt)
-        p.setLabel("left", QCoreApplication.translate("Charts", "Battery health (%)"))
-        p.setLabel("bottom", QCoreApplication.translate("Charts", "Years"))
+        p.setLabel("left", translate("Charts", "Battery health (%)"))
+        p.setLabel("bottom", translate("Charts", "Years"))
         p.setMouseEnabled(x=False, y=False)
         legend = p.addLegend(offset=(-10, 10), labelTextSize=f"{font_pt:.0f}pt")
         self.band_lo = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
         self.band_hi = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
         self.band = self._add(p, pg.FillBetweenItem(self.band_lo, self.band_hi, brush=pg.mkBrush(31, 111, 235, 45)))
         sample = pg.PlotDataItem([], [], pen=pg.mkPen(None), fillLevel=0, fillBrush=pg.mkBrush(31, 111, 235, 60))
-        legend.addItem(sample, QCoreApplication.translate("Charts", "Uncertainty range"))
+        legend.addItem(sample, translate("Charts", "Uncertainty range"))
         self.curve_base = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(GREY, width=3, style=Qt.PenStyle.DashLine)))
         self.curve = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(BLUE, width=4), symbol="o", symbolSize=6,
                                                   symbolBrush=BLUE, symbolPen=None))
-        legend.addItem(self.curve_base, QCoreApplication.translate("Charts", "Without V2G/V2H"))
-        legend.addItem(self.curve, QCoreApplication.translate("Charts", "With V2G/V2H"))
+        legend.addItem(self.curve_base, translate("Charts", "Without V2G/V2H"))
+        legend.addItem(self.curve, translate("Charts", "With V2G/V2H"))
         self.eol_line = self._add(p, _hline(ORANGE))
         self.warranty_line = self._add(p, _hline(RED))
         self.age_line = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#444", width=2, style=Qt.PenStyle.DashLine),
@@ -222,9 +224,9 @@ class HealthChart(ChartBase):
         self.curve.setData(x, self.data["soh"])
         v = scenario.vehicle
         self.eol_line.setValue(100 * v.eol_soh)
-        self.eol_line.label.setFormat(QCoreApplication.translate("Charts", "End of life %1 %").replace("%1", f"{100 * v.eol_soh:g}"))
+        self.eol_line.label.setFormat(translate("Charts", "End of life %1 %").replace("%1", f"{100 * v.eol_soh:g}"))
         self.warranty_line.setValue(100 * v.warranty_soh)
-        self.warranty_line.label.setFormat(QCoreApplication.translate("Charts", "Warranty limit %1 %")
+        self.warranty_line.label.setFormat(translate("Charts", "Warranty limit %1 %")
                                            .replace("%1", f"{100 * v.warranty_soh:g}"))
         self.data["limits"] = [100 * v.eol_soh, 100 * v.warranty_soh]
         self._set_available(True)
@@ -233,7 +235,7 @@ class HealthChart(ChartBase):
         self.age_line.setVisible(show_age)
         if show_age:
             self.age_line.setValue(v.warranty_years)
-            self.age_line.label.setFormat(QCoreApplication.translate("Charts", "Warranty ends (%1 years)")
+            self.age_line.label.setFormat(translate("Charts", "Warranty ends (%1 years)")
                                           .replace("%1", f"{v.warranty_years:g}"))
             self.data["warranty_years"] = v.warranty_years
         ymin = min(np.nanmin(self.data.get("soh_low", self.data["soh"])), 100 * v.warranty_soh) - 4
@@ -246,10 +248,11 @@ class HealthChart(ChartBase):
             return ""
         xs = self.data["x"]
         i = int(np.clip(round(x), 0, len(xs) - 1))
-        text = QCoreApplication.translate("Charts", "Year %1: with V2G/V2H %2 %, without %3 %").replace("%1", str(int(xs[i]))) \
-            .replace("%2", fmt.number(self.data["soh"][i], 1)).replace("%3", fmt.number(self.data["soh_baseline"][i], 1))
+        text = translate("Charts", "Year %1: with V2G/V2H %2 %, without %3 %").replace("%1", str(int(xs[i]))) \
+            .replace("%2", fmt.number(self.data["soh"][i], 1)) \
+            .replace("%3", fmt.number(self.data["soh_baseline"][i], 1))
         if "soh_low" in self.data:
-            text += QCoreApplication.translate("Charts", " (range %1–%2 %)").replace("%1", fmt.number(self.data["soh_low"][i], 1)) \
+            text += translate("Charts", " (range %1–%2 %)").replace("%1", fmt.number(self.data["soh_low"][i], 1)) \
                 .replace("%2", fmt.number(self.data["soh_high"][i], 1))
         return text
 
@@ -263,7 +266,7 @@ class CashflowChart(ChartBase):
         self.axis = MoneyAxis("left")
         p = self.plot = self.area.addPlot(axisItems={"left": self.axis})
         _style_plot(p, font_pt)
-        p.setLabel("bottom", QCoreApplication.translate("Charts", "Years"))
+        p.setLabel("bottom", translate("Charts", "Years"))
         p.setMouseEnabled(x=False, y=False)
         self._add(p, pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1.5)))
         self.zero = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
@@ -289,7 +292,7 @@ class CashflowChart(ChartBase):
             return
         cur = self._currency()
         self.axis.currency, self.axis.lang = cur, self.lang
-        self.plot.setLabel("left", QCoreApplication.translate("Charts", "Cumulative cash flow (%1)")
+        self.plot.setLabel("left", translate("Charts", "Cumulative cash flow (%1)")
                            .replace("%1", fmt.money_unit_label(cur, self.lang)))
         x, y = cols["year"], cols["cumulative_cash_flow"]
         self.data = {"x": x, "cumulative": y}
@@ -307,13 +310,13 @@ class CashflowChart(ChartBase):
                 self.marker.setData([pb], [0.0])
                 self.label.setColor(GREEN)
                 self.label.setAnchor((0.5, 1.3))
-                self.label.setText(QCoreApplication.translate("Charts", "Pays back after %1 years").replace("%1", fmt.number(pb, 1)))
+                self.label.setText(translate("Charts", "Pays back after %1 years").replace("%1", fmt.number(pb, 1)))
                 self.label.setPos(pb, 0.0)
                 self.data["payback_point"] = (pb, 0.0)
             else:
                 self.label.setColor(RED)
                 self.label.setAnchor((1.0, 0.0))
-                self.label.setText(QCoreApplication.translate("Charts", "Does not pay back within %1 years")
+                self.label.setText(translate("Charts", "Does not pay back within %1 years")
                                    .replace("%1", str(int(x[-1]))))
                 self.label.setPos(x[-1], max(0.0, float(np.nanmax(y))))
         self.plot.setXRange(0, x[-1], padding=0.03)
@@ -327,7 +330,7 @@ class CashflowChart(ChartBase):
             return ""
         xs = self.data["x"]
         i = int(np.clip(round(x), 0, len(xs) - 1))
-        return QCoreApplication.translate("Charts", "After year %1: %2 in total").replace("%1", str(int(xs[i]))).replace(
+        return translate("Charts", "After year %1: %2 in total").replace("%1", str(int(xs[i]))).replace(
             "%2", self._money(self.data["cumulative"][i]))
 
 
@@ -350,7 +353,7 @@ class YearlyChart(ChartBase):
         self.axis = MoneyAxis("left")
         p = self.plot = self.area.addPlot(axisItems={"left": self.axis})
         _style_plot(p, font_pt)
-        p.setLabel("bottom", QCoreApplication.translate("Charts", "Year of operation (purchase in year 0 not shown)"))
+        p.setLabel("bottom", translate("Charts", "Year of operation (purchase in year 0 not shown)"))
         p.setMouseEnabled(x=False, y=False)
         self.legend = p.addLegend(offset=(10, 10), labelTextSize=f"{font_pt:.0f}pt", colCount=3)
         self.bars = {}
@@ -370,8 +373,8 @@ class YearlyChart(ChartBase):
         self.legend.clear()
         names = {c: t for c, _, _, t in YEARLY_PARTS}
         for c in cols:
-            self.legend.addItem(self.bars[c], QCoreApplication.translate("Charts", names[c]))
-        self.legend.addItem(self.net_curve, QCoreApplication.translate("Charts", "Net per year"))
+            self.legend.addItem(self.bars[c], translate("Charts", names[c]))
+        self.legend.addItem(self.net_curve, translate("Charts", "Net per year"))
         self._in_legend = cols
 
     def show_result(self, result, scenario):
@@ -384,7 +387,7 @@ class YearlyChart(ChartBase):
         rows = result.get("yearly") or []
         cur = self._currency()
         self.axis.currency, self.axis.lang = cur, self.lang
-        self.plot.setLabel("left", QCoreApplication.translate("Charts", "Per year (%1)")
+        self.plot.setLabel("left", translate("Charts", "Per year (%1)")
                            .replace("%1", fmt.money_unit_label(cur, self.lang)))
         x = cols["year"][1:]
         up = np.zeros_like(x)
@@ -429,10 +432,10 @@ class YearlyChart(ChartBase):
             return ""
         xs = self.data["x"]
         i = int(np.clip(round(x) - 1, 0, len(xs) - 1))
-        names = {c: QCoreApplication.translate("Charts", t) for c, _, _, t in YEARLY_PARTS}
+        names = {c: translate("Charts", t) for c, _, _, t in YEARLY_PARTS}
         sep = "、" if self.lang == "ja" else ", "
         parts = sep.join(f"{names[c]} {self._money(v[i])}" for c, v in self.data["parts"].items())
-        return QCoreApplication.translate("Charts", "Year %1: net %2 (%3)").replace("%1", str(int(xs[i]))).replace(
+        return translate("Charts", "Year %1: net %2 (%3)").replace("%1", str(int(xs[i]))).replace(
             "%2", self._money(self.data["net"][i])).replace("%3", parts)
 
 
@@ -456,10 +459,10 @@ class DayChart(ChartBase):
         super().__init__(lang, font_pt, parent)
         self.season = QComboBox()
         for key, name in SEASON_NAMES:
-            self.season.addItem(QCoreApplication.translate("Charts", name), key)
+            self.season.addItem(translate("Charts", name), key)
         self.daytype = QComboBox()
         for key, name in DAYTYPE_NAMES:
-            self.daytype.addItem(QCoreApplication.translate("Charts", name), key)
+            self.daytype.addItem(translate("Charts", name), key)
         self.top.insertWidget(0, self.season)
         self.top.insertWidget(1, self.daytype)
         self.season.currentIndexChanged.connect(self._redraw)
@@ -478,9 +481,9 @@ class DayChart(ChartBase):
             p.getAxis("bottom").setTicks([[(h, f"{h}") for h in range(0, 25, 3)]])
         self.p_kw.setXLink(self.p_soc)
         self.p_price.setXLink(self.p_soc)
-        self.p_soc.setLabel("left", QCoreApplication.translate("Charts", "Charge (%)"))
+        self.p_soc.setLabel("left", translate("Charts", "Charge (%)"))
         self.p_kw.setLabel("left", "kW")
-        self.p_price.setLabel("bottom", QCoreApplication.translate("Charts", "Hour of day"))
+        self.p_price.setLabel("bottom", translate("Charts", "Hour of day"))
         # fill and outline are separate items so the outline has no vertical drop to 0 at midnight
         self.soc_fill = self._add(self.p_soc, pg.PlotDataItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None),
                                                               fillLevel=0, brush=pg.mkBrush(31, 111, 235, 40)))
@@ -491,7 +494,7 @@ class DayChart(ChartBase):
         self.kw_curves = {}
         for key, colour, width, text in DAY_SERIES:
             c = self._add(self.p_kw, pg.PlotDataItem([0, 1], [0], stepMode="center", pen=pg.mkPen(colour, width=width)))
-            legend.addItem(c, QCoreApplication.translate("Charts", text))
+            legend.addItem(c, translate("Charts", text))
             self.kw_curves[key] = c
         self._add(self.p_kw, pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
         self.price_fill = self._add(self.p_price, pg.PlotDataItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None),
@@ -534,7 +537,7 @@ class DayChart(ChartBase):
         if self.scenario is not None:
             r = 100 * self.scenario.participation.reserve_soc
             self.reserve_line.setValue(r)
-            self.reserve_line.label.setFormat(QCoreApplication.translate("Charts", "Reserve %1 %").replace("%1", f"{r:g}"))
+            self.reserve_line.label.setFormat(translate("Charts", "Reserve %1 %").replace("%1", f"{r:g}"))
         self.p_soc.setYRange(0, 100, padding=0.02)
         for key, *_ in DAY_SERIES:
             curve = self.kw_curves[key]
@@ -549,7 +552,7 @@ class DayChart(ChartBase):
             cur = self._currency()
             unit = fmt.money_unit_label(cur, self.lang)
             unit = "円" if unit == "万円" else unit
-            self.p_price.setLabel("left", QCoreApplication.translate("Charts", "Price (%1/kWh)").replace("%1", unit))
+            self.p_price.setLabel("left", translate("Charts", "Price (%1/kWh)").replace("%1", unit))
             self.price_fill.setData(edges, price)
             self.price_curve.setData(*_step_xy(edges, price))
         self.price_curve.setVisible("price" in day)
@@ -566,13 +569,13 @@ class DayChart(ChartBase):
         hh, mm = int(t[i]), int(round((t[i] % 1) * 60))
         parts = [f"{hh:02d}:{mm:02d}"]
         if "soc" in self.data:
-            parts.append(QCoreApplication.translate("Charts", "charge %1 %").replace("%1", fmt.number(self.data["soc"][i], 0)))
+            parts.append(translate("Charts", "charge %1 %").replace("%1", fmt.number(self.data["soc"][i], 0)))
         if "battery_kw" in self.data:
-            parts.append(QCoreApplication.translate("Charts", "car %1 kW").replace("%1", fmt.number(self.data["battery_kw"][i], 1)))
+            parts.append(translate("Charts", "car %1 kW").replace("%1", fmt.number(self.data["battery_kw"][i], 1)))
         if "grid_kw" in self.data:
-            parts.append(QCoreApplication.translate("Charts", "grid %1 kW").replace("%1", fmt.number(self.data["grid_kw"][i], 1)))
+            parts.append(translate("Charts", "grid %1 kW").replace("%1", fmt.number(self.data["grid_kw"][i], 1)))
         if "price" in self.data:
-            parts.append(QCoreApplication.translate("Charts", "price %1").replace(
+            parts.append(translate("Charts", "price %1").replace(
                 "%1", fmt.money(self.data["price"][i], self._currency(), self.lang, per="kWh")))
         return ("、" if self.lang == "ja" else ",  ").join(parts)
 
@@ -588,15 +591,15 @@ class CycleChart(ChartBase):
         for p in (self.p_v2g, self.p_base):
             _style_plot(p, font_pt)
             p.setMouseEnabled(x=False, y=False)
-            p.setLabel("bottom", QCoreApplication.translate("Charts", "Cycle depth (% of capacity)"))
-            p.setLabel("left", QCoreApplication.translate("Charts", "Mean charge (%)"))
+            p.setLabel("bottom", translate("Charts", "Cycle depth (% of capacity)"))
+            p.setLabel("left", translate("Charts", "Mean charge (%)"))
         self.p_base.setYLink(self.p_v2g)
         self.p_base.setXLink(self.p_v2g)
         self.img_v2g = self._add(self.p_v2g, pg.ImageItem())
         self.img_base = self._add(self.p_base, pg.ImageItem())
         self.cmap = pg.colormap.get("viridis")
         self.bar = pg.ColorBarItem(values=(0, 1), colorMap=self.cmap, interactive=False, width=14,
-                                   label=QCoreApplication.translate("Charts", "Cycles (log scale)"))
+                                   label=translate("Charts", "Cycles (log scale)"))
         self.bar.setImageItem([self.img_v2g, self.img_base], insert_in=self.p_base)
         for p in (self.p_v2g, self.p_base):
             self._hook_hover(p)
@@ -618,8 +621,8 @@ class CycleChart(ChartBase):
         vmax = float(np.log10(1 + max(v2g.max(initial=0), base.max(initial=0)))) or 1.0
         # image rows = mean SoC (y), columns = depth (x)
         for img, counts, plot, title in (
-                (self.img_v2g, v2g, self.p_v2g, QCoreApplication.translate("Charts", "With V2G/V2H: %1 cycles")),
-                (self.img_base, base, self.p_base, QCoreApplication.translate("Charts", "Without V2G/V2H: %1 cycles"))):
+                (self.img_v2g, v2g, self.p_v2g, translate("Charts", "With V2G/V2H: %1 cycles")),
+                (self.img_base, base, self.p_base, translate("Charts", "Without V2G/V2H: %1 cycles"))):
             shown = np.where(counts.T > 0, np.log10(1 + counts.T), np.nan)  # no cycles: transparent (white)
             img.setImage(shown, autoLevels=False, levels=(0, vmax))
             img.setRect(QRectF(de[0], me[0], de[-1] - de[0], me[-1] - me[0]))
@@ -630,7 +633,7 @@ class CycleChart(ChartBase):
         ticks = [(math.log10(1 + v), fmt.number(v, 0)) for v in (1, 10, 100, 1000, 10000, 100000)
                  if math.log10(1 + v) <= vmax * 1.001]
         self.bar.axis.setTicks([ticks])
-        self.readout.setText(QCoreApplication.translate(
+        self.readout.setText(translate(
             "Charts", "Point at a square to see how many cycles of that depth and mean charge occur "
                       "over the whole period."))
 
@@ -642,7 +645,7 @@ class CycleChart(ChartBase):
         j = int(np.searchsorted(me, y, side="right") - 1)
         if not (0 <= i < len(de) - 1 and 0 <= j < len(me) - 1):
             return ""
-        return QCoreApplication.translate(
+        return translate(
             "Charts", "Depth %1–%2 %, mean charge %3–%4 %: %5 cycles with V2G/V2H, %6 without").replace(
             "%1", f"{de[i]:g}").replace("%2", f"{de[i + 1]:g}").replace("%3", f"{me[j]:g}").replace(
             "%4", f"{me[j + 1]:g}").replace("%5", fmt.number(self.data["v2g"][i, j], 0)).replace(

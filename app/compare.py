@@ -18,6 +18,8 @@ from app import format as fmt
 from app.charts import VARIANT_COLOURS, MoneyAxis, PercentAxis, _style_plot, _yearly
 from app.kpis import COLOURS, kpi_texts
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
 MAX_COLUMNS = 4
 
 
@@ -39,12 +41,13 @@ class CompareView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         buttons = QHBoxLayout()
-        self.dup_button = QPushButton(QCoreApplication.translate("Compare", "Duplicate current as variant"))
-        self.dup_button.setToolTip(QCoreApplication.translate("Compare", "Keep a copy of the current inputs to compare with (Ctrl+D)"))
-        self.quick_button = QPushButton(QCoreApplication.translate("Compare", "Compare No V2G / V2H only / V2G"))
-        self.quick_button.setToolTip(QCoreApplication.translate("Compare", "Replace the variants with the current scenario without discharging, "
+        self.dup_button = QPushButton(translate("Compare", "Duplicate current as variant"))
+        self.dup_button.setToolTip(translate("Compare", "Keep a copy of the current inputs to compare with (Ctrl+D)"))
+        self.quick_button = QPushButton(translate("Compare", "Compare No V2G / V2H only / V2G"))
+        self.quick_button.setToolTip(translate(
+            "Compare", "Replace the variants with the current scenario without discharging, "
                                          "with V2H only and with V2G only"))
-        self.clear_button = QPushButton(QCoreApplication.translate("Compare", "Remove all variants"))
+        self.clear_button = QPushButton(translate("Compare", "Remove all variants"))
         self.dup_button.clicked.connect(self.duplicateRequested)
         self.quick_button.clicked.connect(self.quickSetRequested)
         self.clear_button.clicked.connect(self.clearRequested)
@@ -76,10 +79,11 @@ class CompareView(QWidget):
         for p in (self.p_cash, self.p_soh):
             _style_plot(p, font_pt)
             p.setMouseEnabled(x=False, y=False)
-        self.p_soh.setLabel("left", QCoreApplication.translate("Compare", "Battery health (%)"))
-        self.p_soh.setLabel("bottom", QCoreApplication.translate("Compare", "Years"))
-        self.p_cash.setLabel("bottom", QCoreApplication.translate("Compare", "Years"))
-        self.hint = QLabel(QCoreApplication.translate("Compare", "Tip: duplicate the current scenario, then change the inputs: the copy stays here "
+        self.p_soh.setLabel("left", translate("Compare", "Battery health (%)"))
+        self.p_soh.setLabel("bottom", translate("Compare", "Years"))
+        self.p_cash.setLabel("bottom", translate("Compare", "Years"))
+        self.hint = QLabel(translate(
+            "Compare", "Tip: duplicate the current scenario, then change the inputs: the copy stays here "
                                "for comparison."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #5b6b82;")
@@ -87,9 +91,10 @@ class CompareView(QWidget):
         lay.addWidget(self.hint)
 
     def _row_names(self) -> list[str]:
-        return [QCoreApplication.translate("Compare", "Pays back after"), QCoreApplication.translate("Compare", "Net gain"), QCoreApplication.translate("Compare", "Net present value"),
-                QCoreApplication.translate("Compare", "Health at warranty end"), QCoreApplication.translate("Compare", "Health at the end"), QCoreApplication.translate("Compare", "Battery wear cost"),
-                QCoreApplication.translate("Compare", "Driving energy missing")]
+        return [translate("Compare", "Pays back after"), translate("Compare", "Net gain"),
+                translate("Compare", "Net present value"), translate("Compare", "Health at warranty end"),
+                translate("Compare", "Health at the end"), translate("Compare", "Battery wear cost"),
+                translate("Compare", "Driving energy missing")]
 
     def set_columns(self, columns: list[tuple[str, dict | None]]) -> None:
         """``columns``: (name, result or None while computing); the first is the current scenario."""
@@ -114,7 +119,7 @@ class CompareView(QWidget):
                 item.setFont(f)
                 self.table.setItem(row, col, item)
             if col > 0:
-                b = QPushButton(QCoreApplication.translate("Compare", "Remove"))
+                b = QPushButton(translate("Compare", "Remove"))
                 b.clicked.connect(lambda _=False, i=col - 1: self.removeRequested.emit(i))
                 self.table.setCellWidget(len(ROWS), col, b)
             colour = VARIANT_COLOURS[col % len(VARIANT_COLOURS)]
@@ -146,7 +151,8 @@ class CompareView(QWidget):
         self.table.setFixedHeight(height)
         if cur:
             self.axis.currency, self.axis.lang = cur, self.lang
-            self.p_cash.setLabel("left", QCoreApplication.translate("Compare", "Cumulative (%1)").replace("%1", fmt.money_unit_label(cur, self.lang)))
+            self.p_cash.setLabel("left", translate("Compare", "Cumulative (%1)")
+                                 .replace("%1", fmt.money_unit_label(cur, self.lang)))
         self.p_cash.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
         self.quick_button.setEnabled(True)
         self.dup_button.setEnabled(n < MAX_COLUMNS)
@@ -155,10 +161,10 @@ class CompareView(QWidget):
 
     def _cells(self, result) -> list[tuple[str, str]]:
         if result is None:
-            return [(QCoreApplication.translate("Compare", "computing…"), "na")] * len(ROWS)
+            return [(translate("Compare", "computing…"), "na")] * len(ROWS)
         k = kpi_texts(result, self.lang)
         s = result.get("summary", {})
-        na = (QCoreApplication.translate("Kpis", "not available"), "na")
+        na = (translate("Kpis", "not available"), "na")
         cur = s.get("currency", "")
         rows = [k["payback"], k["net"], k["npv"],
                 (fmt.percent(s["soh_at_warranty"]), "neutral") if "soh_at_warranty" in s else na,

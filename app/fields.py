@@ -280,7 +280,7 @@ def format_number(value, percent: bool = False, group: bool = False) -> str:
 def parse_number(text: str, integer: bool = False, percent: bool = False):
     """Number typed by the user, or the raw text when it is not one (the validator then explains)."""
     raw = text.strip().replace(",", "").replace("\u3000", "").replace(" ", "")
-    raw = raw.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-"))  # full-width digits (IME)
+    raw = raw.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-"))  # full-width (IME)
     try:
         v = float(raw)
     except ValueError:

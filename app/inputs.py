@@ -21,6 +21,8 @@ from app import fields as F
 from models import presets as P
 from models import scenario as sc
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
 ERROR_STYLE = "color: #b3261e;"
 INVALID_EDIT_STYLE = "border: 2px solid #b3261e; border-radius: 3px; background: #fff4f3;"
 
@@ -60,6 +62,14 @@ class DaysEditor(QWidget):
             b.blockSignals(False)
 
 
+_SYMBOLS = str.maketrans({"\u2705": "\u2713", "\u274c": "\u2717", "\u2714": "\u2713", "\ufe0f": None})
+
+
+def _plain_source(text: str) -> str:
+    """Preset source text with emoji marks replaced by symbols the bundled font has."""
+    return text.translate(_SYMBOLS)
+
+
 class PresetPicker(QWidget):
     """Combo box of presets of one kind, with the chosen preset's source and date underneath."""
 
@@ -86,9 +96,10 @@ class PresetPicker(QWidget):
         self.combo.activated.connect(self._activated)
 
     def _tooltip(self, p) -> str:
-        conf = QCoreApplication.translate("InputPanel", "verified in the source") if p.confidence == "verified" else \
-            QCoreApplication.translate("InputPanel", "contains example values: confirm with the customer")
-        return QCoreApplication.translate("InputPanel", "Source: %1\nAs of: %2\n%3").replace("%1", p.source).replace("%2", p.as_of).replace("%3", conf)
+        conf = translate("InputPanel", "verified in the source") if p.confidence == "verified" else \
+            translate("InputPanel", "contains example values: confirm with the customer")
+        return translate("InputPanel", "Source: %1\nAs of: %2\n%3").replace(
+            "%1", _plain_source(p.source)).replace("%2", p.as_of).replace("%3", conf)
 
     def set_current(self, preset_id: str) -> None:
         self.combo.blockSignals(True)
@@ -96,7 +107,7 @@ class PresetPicker(QWidget):
         custom = self.combo.findData("__custom__")
         if idx < 0:
             if custom < 0:
-                self.combo.insertItem(0, QCoreApplication.translate("InputPanel", "Own values"), "__custom__")
+                self.combo.insertItem(0, translate("InputPanel", "Own values"), "__custom__")
             idx = 0
         elif custom >= 0 and custom != idx:
             self.combo.removeItem(custom)
@@ -105,12 +116,15 @@ class PresetPicker(QWidget):
         self.combo.blockSignals(False)
         p = next((x for x in self.presets if x.id == preset_id), None)
         if p is None:
-            self.caption.setText(QCoreApplication.translate("InputPanel", "Values entered by hand"))
+            self.caption.setText(translate("InputPanel", "Values entered by hand"))
             self.setToolTip("")
         else:
-            mark = "\u2713 " + QCoreApplication.translate("InputPanel", "verified") if p.confidence == "verified" else "\u26a0 " + QCoreApplication.translate("InputPanel", "example values")
-            src = p.source if len(p.source) <= 70 else p.source[:67] + "\u2026"
-            self.caption.setText(QCoreApplication.translate("InputPanel", "As of %1 · %2 · Source: %3").replace("%1", p.as_of).replace("%2", mark)
+            mark = ("\u2713 " + translate("InputPanel", "verified") if p.confidence == "verified"
+                    else "\u26a0 " + translate("InputPanel", "example values"))
+            source = _plain_source(p.source)
+            src = source if len(source) <= 70 else source[:67] + "\u2026"
+            self.caption.setText(translate("InputPanel", "As of %1 · %2 · Source: %3")
+                                 .replace("%1", p.as_of).replace("%2", mark)
                                  .replace("%3", src))
             self.setToolTip(self._tooltip(p))
 
@@ -240,7 +254,7 @@ class InputPanel(QWidget):
         text = fi.help_ja if self.lang == "ja" else fi.help_en
         rng = F.display_range(path, self._currency, self.lang)
         if rng:
-            text += "\n" + QCoreApplication.translate("InputPanel", "Allowed: %1").replace("%1", rng)
+            text += "\n" + translate("InputPanel", "Allowed: %1").replace("%1", rng)
         return text
 
     def _make_editor(self, path: str) -> QWidget:
@@ -358,31 +372,31 @@ class InputPanel(QWidget):
 
     def _tariff_text(self, t: dict) -> str:
         unit = F.currency_unit(self._currency, self.lang) + "/kWh"
-        days = {"all": "", "weekday": QCoreApplication.translate("InputPanel", "weekdays"),
-                "weekend_holiday": QCoreApplication.translate("InputPanel", "weekends and holidays")}
+        days = {"all": "", "weekday": translate("InputPanel", "weekdays"),
+                "weekend_holiday": translate("InputPanel", "weekends and holidays")}
         lines, seen = [], set()
         for p in t.get("import_periods") or []:
             key = (p["days"], p["start"], p["end"], p["price_per_kwh"], tuple(p["months"]))
             if key in seen:
                 continue
             seen.add(key)
-            when = QCoreApplication.translate("InputPanel", "all day") if p["start"] == p["end"] \
+            when = translate("InputPanel", "all day") if p["start"] == p["end"] \
                 else f"{p['start']}–{p['end']}"
             parts = [when]
             if days.get(p["days"]):
                 parts.append(days[p["days"]])
             months = sorted(p["months"])
             if len(months) < 12:
-                parts.append(QCoreApplication.translate("InputPanel", "months %1").replace(
+                parts.append(translate("InputPanel", "months %1").replace(
                     "%1", ",".join(str(m) for m in months)))
             lines.append(f"{' · '.join(parts)}: {F.format_number(p['price_per_kwh'])} {unit}")
         more = len(lines) - 6
-        lines = lines[:6] + ([QCoreApplication.translate("InputPanel", "… and %1 more").replace("%1", str(more))]
+        lines = lines[:6] + ([translate("InputPanel", "… and %1 more").replace("%1", str(more))]
                              if more > 0 else [])
-        head = QCoreApplication.translate("InputPanel", "Import prices (first matching line applies):")
+        head = translate("InputPanel", "Import prices (first matching line applies):")
         if t.get("price_series"):
             ps = t["price_series"]
-            lines.append(QCoreApplication.translate("InputPanel", "Market-linked price series: %1 (as of %2)")
+            lines.append(translate("InputPanel", "Market-linked price series: %1 (as of %2)")
                          .replace("%1", ps.get("area") or ps.get("preset_id") or "").replace("%2", ps.get("as_of", "")))
         return head + "\n" + "\n".join(lines)
 
@@ -435,21 +449,24 @@ class InputPanel(QWidget):
         path = self.field_of(p.path)
         params = dict(p.params)
         if p.code == "out_of_range" and path in self.editors:
-            return QCoreApplication.translate("InputPanel", "Allowed: %1").replace("%1", F.display_range(path, self._currency, self.lang))
+            return translate("InputPanel", "Allowed: %1").replace(
+                "%1", F.display_range(path, self._currency, self.lang))
         if p.code == "wrong_type" and F.field_type(path) in (float, int):
-            return QCoreApplication.translate("InputPanel", "Enter a number") if F.field_type(path) is float else QCoreApplication.translate("InputPanel", "Enter a whole number")
+            return (translate("InputPanel", "Enter a number") if F.field_type(path) is float
+                    else translate("InputPanel", "Enter a whole number"))
         if p.code == "soc_order":
             other = params.get("other_path", "")
             val = params.get("other", "")
             shown = F.format_number(val, other in F.PERCENT) + (" %" if other in F.PERCENT else "")
-            return QCoreApplication.translate("InputPanel", "Must not be above \u201c%1\u201d (%2)").replace("%1", F.label(other)).replace("%2", shown)
+            return translate("InputPanel", "Must not be above \u201c%1\u201d (%2)") \
+                .replace("%1", F.label(other)).replace("%2", shown)
         if p.code == "eol_order":
-            return QCoreApplication.translate("InputPanel", "Must be below the battery health today (%1 %)").replace(
+            return translate("InputPanel", "Must be below the battery health today (%1 %)").replace(
                 "%1", F.format_number(params.get("other", 1.0), True))
         if p.code == "subsidy_too_large":
             from app import format as fmt
 
-            return QCoreApplication.translate("InputPanel", "The subsidy is larger than price plus installation (%1)") \
+            return translate("InputPanel", "The subsidy is larger than price plus installation (%1)") \
                 .replace("%1", fmt.money(float(params.get("other", 0.0)), self._currency, self.lang, compact=False))
         msg = p.message(self.lang)
         prefix = f"{p.path}: "

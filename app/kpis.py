@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 
 from app import format as fmt
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
 KPI_KEYS = ("payback", "net", "npv", "warranty", "wear", "unmet")
 COLOURS = {"good": "#1a7f37", "bad": "#b3261e", "neutral": "#0b2545", "na": "#8a94a6"}
 
@@ -21,26 +23,27 @@ COLOURS = {"good": "#1a7f37", "bad": "#b3261e", "neutral": "#0b2545", "na": "#8a
 def captions(summary: dict) -> dict[str, str]:
     n = summary.get("horizon_years")
     return {
-        "payback": QCoreApplication.translate("Kpis", "Charger pays back after"),
-        "net": QCoreApplication.translate("Kpis", "Net gain over %1 years").replace("%1", str(n)) if n else QCoreApplication.translate("Kpis", "Net gain over the period"),
-        "npv": QCoreApplication.translate("Kpis", "Net present value"),
-        "warranty": QCoreApplication.translate("Kpis", "Battery health at warranty end: with / without V2G/V2H"),
-        "wear": QCoreApplication.translate("Kpis", "Battery wear cost per kWh discharged"),
-        "unmet": QCoreApplication.translate("Kpis", "Driving energy the car could not supply"),
+        "payback": translate("Kpis", "Charger pays back after"),
+        "net": (translate("Kpis", "Net gain over %1 years").replace("%1", str(n)) if n
+                else translate("Kpis", "Net gain over the period")),
+        "npv": translate("Kpis", "Net present value"),
+        "warranty": translate("Kpis", "Battery health at warranty end: with / without V2G/V2H"),
+        "wear": translate("Kpis", "Battery wear cost per kWh discharged"),
+        "unmet": translate("Kpis", "Driving energy the car could not supply"),
     }
 
 
 def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
     """key -> (text, state) with state in good / bad / neutral / na."""
     s = (result or {}).get("summary", {})
-    na = (QCoreApplication.translate("Kpis", "not available"), "na")
+    na = (translate("Kpis", "not available"), "na")
     cur = s.get("currency", "")
     out: dict[str, tuple[str, str]] = {}
     n = s.get("horizon_years")
     if "simple_payback_years" in s:
         v = s["simple_payback_years"]
-        out["payback"] = ((QCoreApplication.translate("Kpis", "not within %1 years").replace("%1", str(n)), "bad") if v is None else
-                          (QCoreApplication.translate("Kpis", "%1 years").replace("%1", fmt.number(v, 1)), "good"))
+        out["payback"] = ((translate("Kpis", "not within %1 years").replace("%1", str(n)), "bad") if v is None else
+                          (translate("Kpis", "%1 years").replace("%1", fmt.number(v, 1)), "good"))
     else:
         out["payback"] = na
     for key, card in (("total_net", "net"), ("npv", "npv")):
@@ -61,7 +64,7 @@ def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
         out["wear"] = na
     if "unmet_driving_kwh_total" in s:
         v = s["unmet_driving_kwh_total"]
-        out["unmet"] = ((QCoreApplication.translate("Kpis", "none"), "good") if v < 0.5 else (f"{fmt.number(v, 0)} kWh", "bad"))
+        out["unmet"] = ((translate("Kpis", "none"), "good") if v < 0.5 else (f"{fmt.number(v, 0)} kWh", "bad"))
     else:
         out["unmet"] = na
     return out
@@ -160,20 +163,20 @@ class KpiPanel(QWidget):
                 text, state = "…", "na"
             self.cards[key].set_value(text, state)
         tips = {
-            "payback": QCoreApplication.translate(
+            "payback": translate(
                 "Kpis", "When the money earned and saved with V2G/V2H has paid for the charger (net of subsidy)."),
-            "net": QCoreApplication.translate(
+            "net": translate(
                 "Kpis", "Revenue and savings minus extra charging cost, battery wear, maintenance and the charger, "
                         "added up over the whole period, compared with the same car without V2G/V2H."),
-            "npv": QCoreApplication.translate(
+            "npv": translate(
                 "Kpis", "The net gain with future money discounted at the discount rate (what it is worth today)."),
-            "warranty": QCoreApplication.translate(
+            "warranty": translate(
                 "Kpis", "Battery health when the battery warranty ends, with and without V2G/V2H. Green: still above "
                         "the health the warranty guarantees."),
-            "wear": QCoreApplication.translate(
+            "wear": translate(
                 "Kpis", "Cost of the extra battery ageing divided by the energy the car delivered to the home and "
                         "the grid."),
-            "unmet": QCoreApplication.translate(
+            "unmet": translate(
                 "Kpis", "Energy needed for driving that the battery could not provide (the car would have needed "
                         "a public charger)."),
         }

@@ -42,258 +42,258 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../app/charts.py" line="119"/>
+        <location filename="../../app/charts.py" line="121"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="150"/>
+        <location filename="../../app/charts.py" line="152"/>
         <source>This figure is not available for this scenario.</source>
         <translation>このシナリオではこのグラフを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="186"/>
+        <location filename="../../app/charts.py" line="188"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="187"/>
-        <location filename="../../app/charts.py" line="266"/>
+        <location filename="../../app/charts.py" line="189"/>
+        <location filename="../../app/charts.py" line="269"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="194"/>
+        <location filename="../../app/charts.py" line="196"/>
         <source>Uncertainty range</source>
         <translation>予測の幅</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="198"/>
+        <location filename="../../app/charts.py" line="200"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="199"/>
+        <location filename="../../app/charts.py" line="201"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="225"/>
+        <location filename="../../app/charts.py" line="227"/>
         <source>End of life %1 %</source>
         <translation>寿命の目安 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="227"/>
+        <location filename="../../app/charts.py" line="229"/>
         <source>Warranty limit %1 %</source>
         <translation>保証の基準 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="236"/>
+        <location filename="../../app/charts.py" line="238"/>
         <source>Warranty ends (%1 years)</source>
         <translation>保証終了 (%1 年)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="249"/>
+        <location filename="../../app/charts.py" line="251"/>
         <source>Year %1: with V2G/V2H %2 %, without %3 %</source>
         <translation>%1 年目: V2G/V2H あり %2 %、なし %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="252"/>
+        <location filename="../../app/charts.py" line="255"/>
         <source> (range %1–%2 %)</source>
         <translation> (予測の幅 %1～%2 %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="292"/>
+        <location filename="../../app/charts.py" line="295"/>
         <source>Cumulative cash flow (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="310"/>
+        <location filename="../../app/charts.py" line="313"/>
         <source>Pays back after %1 years</source>
         <translation>%1 年で回収</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="316"/>
+        <location filename="../../app/charts.py" line="319"/>
         <source>Does not pay back within %1 years</source>
         <translation>%1 年以内には回収できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="330"/>
+        <location filename="../../app/charts.py" line="333"/>
         <source>After year %1: %2 in total</source>
         <translation>%1 年目終了時点: 累計 %2</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="336"/>
+        <location filename="../../app/charts.py" line="339"/>
         <source>Revenue</source>
         <translation>売電・報酬収入</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="337"/>
+        <location filename="../../app/charts.py" line="340"/>
         <source>Savings on the bill</source>
         <translation>電気代の節約</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="338"/>
+        <location filename="../../app/charts.py" line="341"/>
         <source>Extra charging cost</source>
         <translation>充電代の増加</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="339"/>
+        <location filename="../../app/charts.py" line="342"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="340"/>
+        <location filename="../../app/charts.py" line="343"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="341"/>
+        <location filename="../../app/charts.py" line="344"/>
         <source>Charger replacement</source>
         <translation>充放電器の交換</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="353"/>
+        <location filename="../../app/charts.py" line="356"/>
         <source>Year of operation (purchase in year 0 not shown)</source>
         <translation>利用年 (0 年目の購入費は表示していません)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="387"/>
+        <location filename="../../app/charts.py" line="390"/>
         <source>Per year (%1)</source>
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="374"/>
+        <location filename="../../app/charts.py" line="377"/>
         <source>Net per year</source>
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="435"/>
+        <location filename="../../app/charts.py" line="438"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="440"/>
+        <location filename="../../app/charts.py" line="443"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="440"/>
+        <location filename="../../app/charts.py" line="443"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="441"/>
+        <location filename="../../app/charts.py" line="444"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="441"/>
+        <location filename="../../app/charts.py" line="444"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="442"/>
+        <location filename="../../app/charts.py" line="445"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="443"/>
+        <location filename="../../app/charts.py" line="446"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="481"/>
+        <location filename="../../app/charts.py" line="484"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="483"/>
+        <location filename="../../app/charts.py" line="486"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="537"/>
+        <location filename="../../app/charts.py" line="540"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="445"/>
+        <location filename="../../app/charts.py" line="448"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="446"/>
+        <location filename="../../app/charts.py" line="449"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="447"/>
+        <location filename="../../app/charts.py" line="450"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="448"/>
+        <location filename="../../app/charts.py" line="451"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="552"/>
+        <location filename="../../app/charts.py" line="555"/>
         <source>Price (%1/kWh)</source>
         <translation>単価 (%1/kWh)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="569"/>
+        <location filename="../../app/charts.py" line="572"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="571"/>
+        <location filename="../../app/charts.py" line="574"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="573"/>
+        <location filename="../../app/charts.py" line="576"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="575"/>
+        <location filename="../../app/charts.py" line="578"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="591"/>
+        <location filename="../../app/charts.py" line="594"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="592"/>
+        <location filename="../../app/charts.py" line="595"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="599"/>
+        <location filename="../../app/charts.py" line="602"/>
         <source>Cycles (log scale)</source>
         <translation>回数 (対数目盛)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="621"/>
+        <location filename="../../app/charts.py" line="624"/>
         <source>With V2G/V2H: %1 cycles</source>
         <translation>V2G/V2H あり: %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="622"/>
+        <location filename="../../app/charts.py" line="625"/>
         <source>Without V2G/V2H: %1 cycles</source>
         <translation>V2G/V2H なし: %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="633"/>
+        <location filename="../../app/charts.py" line="636"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="645"/>
+        <location filename="../../app/charts.py" line="648"/>
         <source>Depth %1–%2 %, mean charge %3–%4 %: %5 cycles with V2G/V2H, %6 without</source>
         <translation>深さ %1～%2 %、平均充電率 %3～%4 %: V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
@@ -301,93 +301,93 @@
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../app/compare.py" line="42"/>
+        <location filename="../../app/compare.py" line="44"/>
         <source>Duplicate current as variant</source>
         <translation>現在のシナリオを複製</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="43"/>
+        <location filename="../../app/compare.py" line="45"/>
         <source>Keep a copy of the current inputs to compare with (Ctrl+D)</source>
         <translation>現在の入力のコピーを比較用に残します (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="44"/>
+        <location filename="../../app/compare.py" line="46"/>
         <source>Compare No V2G / V2H only / V2G</source>
         <translation>V2G なし / V2H のみ / V2G を比較</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="45"/>
+        <location filename="../../app/compare.py" line="47"/>
         <source>Replace the variants with the current scenario without discharging, with V2H only and with V2G only</source>
         <translation>比較用シナリオを、現在のシナリオの「放電なし」「V2H のみ」「V2G のみ」に置き換えます</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="47"/>
+        <location filename="../../app/compare.py" line="50"/>
         <source>Remove all variants</source>
         <translation>比較用をすべて削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="79"/>
+        <location filename="../../app/compare.py" line="82"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="80"/>
-        <location filename="../../app/compare.py" line="81"/>
+        <location filename="../../app/compare.py" line="83"/>
+        <location filename="../../app/compare.py" line="84"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="82"/>
+        <location filename="../../app/compare.py" line="85"/>
         <source>Tip: duplicate the current scenario, then change the inputs: the copy stays here for comparison.</source>
         <translation>ヒント: 現在のシナリオを複製してから入力を変えると、複製した方がここに残り比較できます。</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="90"/>
+        <location filename="../../app/compare.py" line="94"/>
         <source>Pays back after</source>
         <translation>投資回収までの期間</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="90"/>
+        <location filename="../../app/compare.py" line="94"/>
         <source>Net gain</source>
         <translation>期間合計の損益</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="90"/>
+        <location filename="../../app/compare.py" line="95"/>
         <source>Net present value</source>
         <translation>正味現在価値 (NPV)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="91"/>
+        <location filename="../../app/compare.py" line="95"/>
         <source>Health at warranty end</source>
         <translation>保証終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="91"/>
+        <location filename="../../app/compare.py" line="96"/>
         <source>Health at the end</source>
         <translation>期間終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="91"/>
+        <location filename="../../app/compare.py" line="96"/>
         <source>Battery wear cost</source>
         <translation>電池の劣化費用</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="92"/>
+        <location filename="../../app/compare.py" line="97"/>
         <source>Driving energy missing</source>
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="117"/>
+        <location filename="../../app/compare.py" line="122"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="149"/>
+        <location filename="../../app/compare.py" line="154"/>
         <source>Cumulative (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="158"/>
+        <location filename="../../app/compare.py" line="164"/>
         <source>computing…</source>
         <translation>計算中…</translation>
     </message>
@@ -953,17 +953,17 @@
 <context>
     <name>InputPanel</name>
     <message>
-        <location filename="../../app/inputs.py" line="89"/>
+        <location filename="../../app/inputs.py" line="99"/>
         <source>verified in the source</source>
         <translation>出典で確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="90"/>
+        <location filename="../../app/inputs.py" line="100"/>
         <source>contains example values: confirm with the customer</source>
         <translation>例示値を含みます: お客様の実際の値をご確認ください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="91"/>
+        <location filename="../../app/inputs.py" line="101"/>
         <source>Source: %1
 As of: %2
 %3</source>
@@ -972,93 +972,93 @@ As of: %2
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="99"/>
+        <location filename="../../app/inputs.py" line="110"/>
         <source>Own values</source>
         <translation>個別入力</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="108"/>
+        <location filename="../../app/inputs.py" line="119"/>
         <source>Values entered by hand</source>
         <translation>手入力の値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="111"/>
+        <location filename="../../app/inputs.py" line="122"/>
         <source>verified</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="111"/>
+        <location filename="../../app/inputs.py" line="123"/>
         <source>example values</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="113"/>
+        <location filename="../../app/inputs.py" line="126"/>
         <source>As of %1 · %2 · Source: %3</source>
         <translation>%1 時点 · %2 · 出典: %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="243"/>
-        <location filename="../../app/inputs.py" line="438"/>
+        <location filename="../../app/inputs.py" line="257"/>
+        <location filename="../../app/inputs.py" line="452"/>
         <source>Allowed: %1</source>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="361"/>
+        <location filename="../../app/inputs.py" line="375"/>
         <source>weekdays</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="362"/>
+        <location filename="../../app/inputs.py" line="376"/>
         <source>weekends and holidays</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="369"/>
+        <location filename="../../app/inputs.py" line="383"/>
         <source>all day</source>
         <translation>終日</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="376"/>
+        <location filename="../../app/inputs.py" line="390"/>
         <source>months %1</source>
         <translation>%1 月</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="380"/>
+        <location filename="../../app/inputs.py" line="394"/>
         <source>… and %1 more</source>
         <translation>… ほか %1 件</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="382"/>
+        <location filename="../../app/inputs.py" line="396"/>
         <source>Import prices (first matching line applies):</source>
         <translation>購入単価 (上の行から優先して適用):</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="385"/>
+        <location filename="../../app/inputs.py" line="399"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="440"/>
+        <location filename="../../app/inputs.py" line="455"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="440"/>
+        <location filename="../../app/inputs.py" line="456"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="445"/>
+        <location filename="../../app/inputs.py" line="461"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="447"/>
+        <location filename="../../app/inputs.py" line="464"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="452"/>
+        <location filename="../../app/inputs.py" line="469"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
@@ -1066,88 +1066,88 @@ As of: %2
 <context>
     <name>Kpis</name>
     <message>
-        <location filename="../../app/compare.py" line="161"/>
-        <location filename="../../app/kpis.py" line="36"/>
+        <location filename="../../app/compare.py" line="167"/>
+        <location filename="../../app/kpis.py" line="39"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="24"/>
+        <location filename="../../app/kpis.py" line="26"/>
         <source>Charger pays back after</source>
         <translation>充放電器の投資回収まで</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="25"/>
+        <location filename="../../app/kpis.py" line="27"/>
         <source>Net gain over %1 years</source>
         <translation>%1 年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="25"/>
+        <location filename="../../app/kpis.py" line="28"/>
         <source>Net gain over the period</source>
         <translation>期間合計の損益</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="26"/>
+        <location filename="../../app/kpis.py" line="29"/>
         <source>Net present value</source>
         <translation>正味現在価値 (NPV)</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="27"/>
+        <location filename="../../app/kpis.py" line="30"/>
         <source>Battery health at warranty end: with / without V2G/V2H</source>
         <translation>保証終了時の電池健全度: V2G/V2H あり / なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="28"/>
+        <location filename="../../app/kpis.py" line="31"/>
         <source>Battery wear cost per kWh discharged</source>
         <translation>放電 1 kWh あたりの電池劣化費用</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="29"/>
+        <location filename="../../app/kpis.py" line="32"/>
         <source>Driving energy the car could not supply</source>
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="42"/>
+        <location filename="../../app/kpis.py" line="45"/>
         <source>not within %1 years</source>
         <translation>%1 年以内に回収できず</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="43"/>
+        <location filename="../../app/kpis.py" line="46"/>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="64"/>
+        <location filename="../../app/kpis.py" line="67"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="163"/>
+        <location filename="../../app/kpis.py" line="166"/>
         <source>When the money earned and saved with V2G/V2H has paid for the charger (net of subsidy).</source>
         <translation>V2G/V2H による収入と節約額で、充放電器の費用 (補助金を差し引いた額) を回収できる時期です。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="165"/>
+        <location filename="../../app/kpis.py" line="168"/>
         <source>Revenue and savings minus extra charging cost, battery wear, maintenance and the charger, added up over the whole period, compared with the same car without V2G/V2H.</source>
         <translation>収入と節約額から、充電代の増加・電池の劣化・保守費用・充放電器の費用を差し引き、期間全体で合計した額です (V2G/V2H を使わない場合との比較)。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="168"/>
+        <location filename="../../app/kpis.py" line="171"/>
         <source>The net gain with future money discounted at the discount rate (what it is worth today).</source>
         <translation>将来の金額を割引率で割り引いて合計した損益 (現在の価値に換算した額) です。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="170"/>
+        <location filename="../../app/kpis.py" line="173"/>
         <source>Battery health when the battery warranty ends, with and without V2G/V2H. Green: still above the health the warranty guarantees.</source>
         <translation>電池保証が終わる時点の電池健全度 (V2G/V2H あり / なし) です。緑色は保証される健全度を上回っていることを示します。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="173"/>
+        <location filename="../../app/kpis.py" line="176"/>
         <source>Cost of the extra battery ageing divided by the energy the car delivered to the home and the grid.</source>
         <translation>追加の電池劣化費用を、家庭と電力網へ放電した電力量で割った値です。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="176"/>
+        <location filename="../../app/kpis.py" line="179"/>
         <source>Energy needed for driving that the battery could not provide (the car would have needed a public charger).</source>
         <translation>走行に必要だったのに電池から供給できなかった電力量です (外部の充電器が必要だった分)。</translation>
     </message>
@@ -1155,226 +1155,226 @@ As of: %2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="120"/>
+        <location filename="../../app/main_window.py" line="119"/>
         <source>V2G Calculator</source>
         <translation>V2G 経済性シミュレーター</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171"/>
+        <location filename="../../app/main_window.py" line="170"/>
         <source>Battery health</source>
         <translation>電池の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94"/>
-        <location filename="../../app/main_window.py" line="287"/>
+        <location filename="../../app/main_window.py" line="93"/>
+        <location filename="../../app/main_window.py" line="286"/>
         <source>Preparing the calculation engine…</source>
         <extracomment>emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171"/>
+        <location filename="../../app/main_window.py" line="170"/>
         <source>Cash flow &amp; payback</source>
         <translation>収支と投資回収</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>Typical day</source>
         <translation>代表的な 1 日</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>Year by year</source>
         <translation>年ごとの内訳</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="172"/>
         <source>Cycle map</source>
         <translation>サイクル分布</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="172"/>
         <source>Compare scenarios</source>
         <translation>シナリオ比較</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="208"/>
+        <location filename="../../app/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="209"/>
+        <location filename="../../app/main_window.py" line="208"/>
         <source>&amp;New scenario</source>
         <translation>新しいシナリオ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="210"/>
+        <location filename="../../app/main_window.py" line="209"/>
         <source>Open the &amp;demo scenario</source>
         <translation>デモシナリオを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="211"/>
+        <location filename="../../app/main_window.py" line="210"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="212"/>
+        <location filename="../../app/main_window.py" line="211"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="214"/>
+        <location filename="../../app/main_window.py" line="213"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="215"/>
+        <location filename="../../app/main_window.py" line="214"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="217"/>
+        <location filename="../../app/main_window.py" line="216"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="220"/>
+        <location filename="../../app/main_window.py" line="219"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="224"/>
+        <location filename="../../app/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="227"/>
+        <location filename="../../app/main_window.py" line="226"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="228"/>
+        <location filename="../../app/main_window.py" line="227"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="230"/>
+        <location filename="../../app/main_window.py" line="229"/>
         <source>Compare &amp;No V2G / V2H only / V2G</source>
         <translation>V2G なし / V2H のみ / V2G を比較(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="231"/>
+        <location filename="../../app/main_window.py" line="230"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="233"/>
+        <location filename="../../app/main_window.py" line="232"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="234"/>
+        <location filename="../../app/main_window.py" line="233"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="236"/>
         <source>Show the &amp;inputs</source>
         <translation>入力欄を表示(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="240"/>
+        <location filename="../../app/main_window.py" line="239"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252"/>
+        <location filename="../../app/main_window.py" line="251"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253"/>
+        <location filename="../../app/main_window.py" line="252"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="255"/>
+        <location filename="../../app/main_window.py" line="254"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="256"/>
+        <location filename="../../app/main_window.py" line="255"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="320"/>
+        <location filename="../../app/main_window.py" line="319"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="363"/>
+        <location filename="../../app/main_window.py" line="362"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="367"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="382"/>
+        <location filename="../../app/main_window.py" line="381"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="385"/>
+        <location filename="../../app/main_window.py" line="384"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="386"/>
-        <location filename="../../app/main_window.py" line="393"/>
+        <location filename="../../app/main_window.py" line="385"/>
+        <location filename="../../app/main_window.py" line="392"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="413"/>
+        <location filename="../../app/main_window.py" line="412"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="416"/>
+        <location filename="../../app/main_window.py" line="415"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="423"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="423"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="423"/>
         <source>V2G</source>
         <translation>V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="456"/>
+        <location filename="../../app/main_window.py" line="455"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="474"/>
+        <location filename="../../app/main_window.py" line="473"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="500"/>
-        <location filename="../../app/main_window.py" line="508"/>
+        <location filename="../../app/main_window.py" line="499"/>
+        <location filename="../../app/main_window.py" line="507"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1383,64 +1383,64 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="515"/>
+        <location filename="../../app/main_window.py" line="514"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="544"/>
-        <location filename="../../app/main_window.py" line="547"/>
+        <location filename="../../app/main_window.py" line="543"/>
+        <location filename="../../app/main_window.py" line="546"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="548"/>
+        <location filename="../../app/main_window.py" line="547"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="556"/>
+        <location filename="../../app/main_window.py" line="555"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="613"/>
+        <location filename="../../app/main_window.py" line="612"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="622"/>
-        <location filename="../../app/main_window.py" line="645"/>
+        <location filename="../../app/main_window.py" line="621"/>
+        <location filename="../../app/main_window.py" line="644"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="622"/>
+        <location filename="../../app/main_window.py" line="621"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="646"/>
+        <location filename="../../app/main_window.py" line="645"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="649"/>
+        <location filename="../../app/main_window.py" line="648"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="714"/>
+        <location filename="../../app/main_window.py" line="713"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="727"/>
+        <location filename="../../app/main_window.py" line="726"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="728"/>
+        <location filename="../../app/main_window.py" line="727"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1449,15 +1449,15 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="499"/>
-        <location filename="../../app/main_window.py" line="507"/>
+        <location filename="../../app/main_window.py" line="498"/>
+        <location filename="../../app/main_window.py" line="506"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="287"/>
-        <location filename="../../app/main_window.py" line="323"/>
-        <location filename="../../app/main_window.py" line="366"/>
+        <location filename="../../app/main_window.py" line="286"/>
+        <location filename="../../app/main_window.py" line="322"/>
+        <location filename="../../app/main_window.py" line="365"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
