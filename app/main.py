@@ -82,6 +82,14 @@ def main(argv: list[str] | None = None) -> int:
 
     screenshot = bool(args.screenshot)
     scenario_path = args.scenario or args.scenario_pos
+    if screenshot and scenario_path:  # a screenshot of the demo instead of the asked-for file would mislead
+        from models import scenario as sc
+
+        try:
+            sc.load(scenario_path)
+        except sc.ScenarioError as err:
+            print("\n".join(err.messages(lang)), file=sys.stderr)
+            return 4
     # Start the first computation before the window is built (imports, numba cache load and the
     # simulation then overlap with building the widgets); the window adopts the running request.
     runner = SimulationRunner(debounce_ms=settings.get("compute/debounce_ms"))

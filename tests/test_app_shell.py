@@ -79,3 +79,13 @@ def test_self_test_entry_point():
                          text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "ok" in out.stdout
+
+
+def test_screenshot_of_a_bad_scenario_fails_clearly(tmp_path):
+    bad = tmp_path / "bad.v2g.json"
+    bad.write_text('{"vehicle": 3}', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "app", "--screenshot", str(tmp_path / "x.png"), "--scenario", str(bad)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 4 and "vehicle" in out.stderr
+    assert not (tmp_path / "x.png").exists()
