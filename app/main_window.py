@@ -24,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QSplitter, QStatusBar, QTabWidget,
-                               QVBoxLayout, QWidget)
+                               QToolButton, QVBoxLayout, QWidget)
 
 from app.charts import CashflowChart, CycleChart, DayChart, HealthChart, YearlyChart
 from app.compare import MAX_COLUMNS, CompareView
@@ -137,6 +137,14 @@ class MainWindow(QMainWindow):
         right_names.addWidget(self.customer_label)
         right_names.addWidget(self.scenario_label)
         header.addLayout(right_names, 2)
+        other = "ja" if self.lang == "en" else "en"
+        self.lang_button = QToolButton()
+        self.lang_button.setText("日本語" if other == "ja" else "English")
+        self.lang_button.setToolTip(self.tr("Switch the language"))
+        self.lang_button.setAutoRaise(True)
+        self.lang_button.setStyleSheet("QToolButton { color: #1f6feb; padding: 2px 6px; }")
+        self.lang_button.clicked.connect(lambda _=False, code=other: self.set_language(code))
+        header.addWidget(self.lang_button, 0, Qt.AlignmentFlag.AlignTop)
         root.addLayout(header)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -287,7 +287,9 @@ def test_language_switch_changes_strings(window, qtbot):
         assert window.inputs.toolbox.itemText(0) == "車両・電池"
         assert window.charts["health"].available  # the result survives the rebuild
         assert window.menuBar().actions()[0].text() == "ファイル(&F)"
-        window.set_language("en")
+        assert window.lang_button.text() == "English"
+        window.lang_button.click()  # the header button switches back
+        assert window.lang == "en" and window.settings.get("ui/language") == "en"
         assert window.tabs.tabText(0) == "Battery health"
         assert window.kpis.text("net").startswith(("\u2212\u2060¥", "¥"))
     finally:
