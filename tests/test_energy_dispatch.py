@@ -156,18 +156,16 @@ def test_other_step_sizes_give_similar_year(step):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from models.energy.dispatch import _cheaper_steps, _pv_forecast  # noqa: E402
+from models.energy.dispatch import _cheaper_steps  # noqa: E402
 
 
-def _brute(level, chargeable, next_dep, surplus, plugged):
+def _brute(level, chargeable, next_dep):
     n = len(level)
     cheaper = np.zeros(n, dtype=np.int64)
-    fc = np.zeros(n)
     for t in range(n):
         for s_ in range(t + 1, min(next_dep[t], n)):
             cheaper[t] += chargeable[s_] and level[s_] < level[t]
-            fc[t] += surplus[s_] if plugged[s_] else 0.0
-    return cheaper, fc
+    return cheaper
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
@@ -177,17 +175,14 @@ def test_planning_kernels_match_brute_force(rows):
     level = np.array([r[0] for r in rows], dtype=np.int32)
     away = np.array([r[1] for r in rows])
     chargeable = np.array([r[2] for r in rows]) & ~away
-    surplus = np.array([r[3] for r in rows])
     n = len(rows)
     # departures: first away step of each away run
     deps = [i for i in range(n) if away[i] and (i == 0 or not away[i - 1])]
     next_dep = np.array([next((d for d in deps if d > t), n) for t in range(n)], dtype=np.int64)
-    ref_c, ref_f = _brute(level, chargeable, next_dep, surplus, ~away)
+    ref_c = _brute(level, chargeable, next_dep)
     got_c = _cheaper_steps(level, chargeable, next_dep, 6)
-    got_f = _pv_forecast(surplus, ~away, next_dep)
     plugged = ~away
     assert np.array_equal(got_c[plugged], ref_c[plugged])
-    assert np.allclose(got_f[plugged], ref_f[plugged])
 
 
 def test_price_series_drives_cheapest_charging():

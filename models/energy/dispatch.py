@@ -45,11 +45,10 @@ Plugged in:
      cannot cover (rolling, so it re-plans after V2H/V2G; with equal prices
      the earliest step charges);
    * ``solar_first``: PV surplus (``pv - load``) first, up to
-     ``target_soc`` (also inside windows when nothing was discharged); then
-     grid charging as in ``cheapest`` towards
-     ``max(departure_soc_min x C, target_soc x C - F)``, where ``F`` is the
-     PV surplus the charger can still take before departure (perfect
-     foresight of the deterministic profiles).
+     ``target_soc`` (also inside windows when nothing was discharged); the
+     grid charges (as in ``cheapest``) only towards
+     ``min(departure_soc_min, target_soc) x C``, so the room above the
+     departure minimum is left for the PV surplus.
 
    The part of the charger's AC input covered by PV surplus in that step is
    "charged from PV", the rest "charged from the grid".
@@ -158,25 +157,8 @@ def _cheaper_steps(level, chargeable, next_dep, n_levels):
 
 
 @njit
-def _pv_forecast(surplus_batt_kwh, plugged, next_dep):
-    """Sum of ``surplus_batt_kwh`` over plugged steps in (t, next_dep[t])."""
-    n = surplus_batt_kwh.shape[0]
-    out = np.zeros(n)
-    acc = 0.0
-    seg = n
-    for t in range(n - 1, -1, -1):
-        if next_dep[t] != seg:
-            seg = next_dep[t]
-            acc = 0.0
-        out[t] = acc
-        if plugged[t]:
-            acc += surplus_batt_kwh[t]
-    return out
-
-
-@njit
 def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, next_dep, cheaper,
-                     pv_fc, n_total, state_f, state_i, cap_kwh, dt_h, charge_kw, eta_c, eta_d,
+                     n_total, state_f, state_i, cap_kwh, dt_h, charge_kw, eta_c, eta_d,
                      discharge_kw, reserve, dep_min, target, strategy, v2h, v2g, day_cap_ac_kwh,
                      o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
     e = state_f[0] * cap_kwh
@@ -262,11 +244,9 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
                     else:
                         goal = e_tgt
                         if strategy == 2:
-                            goal = e_tgt - pv_fc[t]
-                            if goal < e_dep:
-                                goal = e_dep
-                            if goal > e_tgt:
-                                goal = e_tgt
+                            # solar first: the grid only guarantees the departure minimum;
+                            # PV surplus fills the rest up to the target
+                            goal = e_dep if e_dep < e_tgt else e_tgt
                         if has_dep:
                             g = goal - (e + pv_batt) - cheaper[t] * step_batt
                         else:
@@ -312,7 +292,6 @@ class RulePlan:
     participate: bool
     window_day: np.ndarray
     cheaper: np.ndarray
-    pv_forecast_kwh: np.ndarray
     strategy: int
     v2h: bool
     v2g: bool
@@ -336,16 +315,6 @@ class RuleBasedDispatcher:
             chargeable = tl.plugged & (window_day < 0)
             n_levels = int(tl.import_price_level.max()) + 1 if tl.n_steps else 1
             cheaper = _cheaper_steps(tl.import_price_level, chargeable, tl.next_departure, n_levels)
-        if strategy == 2:
-            key = ("pv_forecast", float(c.charge_kw), float(c.charge_efficiency))
-            pv_fc = tl.cache.get(key)
-            if pv_fc is None:       # run-independent: computed once per timeline
-                surplus_kw = np.clip(tl.pv_kw - tl.load_kw, 0.0, c.charge_kw)
-                pv_fc = _pv_forecast(surplus_kw * (tl.dt_h * c.charge_efficiency), tl.plugged,
-                                     tl.next_departure)
-                tl.cache[key] = pv_fc
-        else:
-            pv_fc = np.zeros(tl.n_steps)
         p = scenario.participation
         params = dict(
             dt_h=tl.dt_h, charge_kw=float(c.charge_kw), eta_c=float(c.charge_efficiency),
@@ -354,7 +323,7 @@ class RuleBasedDispatcher:
             target=float(scenario.charging.target_soc), day_cap_ac_kwh=float(p.max_discharge_kwh_per_day),
             standby_kwh=float(c.standby_w) / 1000.0 * tl.dt_h,
         )
-        return RulePlan(tl, participate, window_day, cheaper, pv_fc, strategy, v2h, v2g, params)
+        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params)
 
     def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
             ) -> tuple[StepFlows, DispatchState]:
@@ -366,7 +335,7 @@ class RuleBasedDispatcher:
         si = np.array([state.window_day], dtype=np.int64)
         p = plan.params
         _dispatch_kernel(i0, i1, tl.plugged, tl.drive_kwh, tl.load_kw, tl.pv_kw, plan.window_day,
-                         tl.next_departure, plan.cheaper, plan.pv_forecast_kwh, tl.n_steps, sf, si,
+                         tl.next_departure, plan.cheaper, tl.n_steps, sf, si,
                          float(capacity_kwh), p["dt_h"], p["charge_kw"], p["eta_c"], p["eta_d"],
                          p["discharge_kw"], p["reserve"], p["dep_min"], p["target"], plan.strategy,
                          plan.v2h, plan.v2g, p["day_cap_ac_kwh"], *out)
