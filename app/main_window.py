@@ -320,7 +320,6 @@ class MainWindow(QMainWindow):
             self.runner.request("main", scenario)
         if self._autosave_enabled:
             self._autosave_timer.start(1000 * max(1, int(self.settings.get("autosave/interval_s"))))
-        self._refresh_compare()
 
     def _on_validity(self, valid: bool) -> None:
         if not valid:
@@ -401,7 +400,8 @@ class MainWindow(QMainWindow):
         self.runner.warm_up()
 
     def _on_warmed_up(self, seconds: float) -> None:
-        log.info("kernels warmed up in %.2f s", seconds)
+        if seconds >= 0:
+            log.info("kernels warmed up in %.2f s", seconds)
         self._warming = False
         if not self.runner.is_busy():
             self.busy_label.setText("")
@@ -459,8 +459,7 @@ class MainWindow(QMainWindow):
     def _refresh_compare(self) -> None:
         if not hasattr(self, "compare"):
             return
-        current_ok = self.result is not None and self.result_scenario is self.scenario
-        cols = [(self.tr("Current scenario"), self.result if current_ok or self.result is not None else None)]
+        cols = [(self.tr("Current scenario"), self.result)]
         cols += [(v["name"], v["result"]) for v in self.variants]
         self.compare.set_columns(cols)
         self.compareShown.emit()

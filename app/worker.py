@@ -95,7 +95,7 @@ class SimulationRunner(QObject):
     failed = Signal(str, int, str)
     #: True while any channel computes or waits
     busyChanged = Signal(bool)
-    #: warm-up finished (seconds)
+    #: warm-up finished (seconds; -1 when it failed)
     warmedUp = Signal(float)
 
     def __init__(self, parent=None, *, simulate=None, debounce_ms: int = 30, threads: int = 2):
@@ -203,10 +203,9 @@ class SimulationRunner(QObject):
             return
         ch.running = 0
         if name == "_warmup":
-            if error:
+            if error:  # the computations still work (kernels compile on first use): just log it
                 log.warning("warm-up failed: %s", error)
-            else:
-                self.warmedUp.emit(seconds)
+            self.warmedUp.emit(-1.0 if error else seconds)
             self._update_busy()
             return
         self.last_seconds[name] = seconds
