@@ -23,8 +23,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPixmap
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QSplitter, QStatusBar, QTabWidget,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QMenuBar, QSplitter, QStatusBar,
+                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from app.charts import CashflowChart, CycleChart, DayChart, HealthChart, YearlyChart
 from app.compare import MAX_COLUMNS, CompareView
@@ -197,12 +197,12 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _build_menus(self) -> None:
-        mb = self.menuBar()
-        mb.clear()
+        mb = QMenuBar()
+        self.setMenuBar(mb)  # the old menu bar, its menus and actions are deleted with it
         self.actions: dict[str, QAction] = {}
 
         def act(key, text, slot, shortcut=None, menu=None, checkable=False):
-            a = QAction(text, self)
+            a = QAction(text, mb)
             if shortcut is not None:
                 a.setShortcut(shortcut)
             a.setCheckable(checkable)
@@ -245,14 +245,14 @@ class MainWindow(QMainWindow):
             checkable=True)
         self.actions["show_inputs"].setChecked(getattr(self, "_inputs_visible", True))
         lang_menu = m.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
+        group = QActionGroup(mb)
         for code, name in (("en", "English"), ("ja", "日本語")):
             a = act(f"lang_{code}", name, lambda _=False, c=code: self.set_language(c), None, lang_menu, True)
             a.setChecked(code == self.lang)
             group.addAction(a)
         m.addSeparator()
         for i, name in enumerate(self.TABS):
-            a = QAction(self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            a = QAction(mb, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
             a.triggered.connect(lambda _=False, n=name: self.show_tab(n))
             self.addAction(a)
 
