@@ -374,3 +374,25 @@ def test_failed_computation_shows_not_available(make_window, qtbot):
     assert w.kpis.text("net") == "not available"
     assert not w.charts["health"].available
     assert "engine exploded" in w.status_label.text()
+
+
+def test_rebuilds_do_not_accumulate_widgets(window):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    def counts():
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        return len(window.findChildren(QWidget)), len(window.findChildren(QAction))
+
+    before = counts()
+    try:
+        for lang in ("ja", "en", "ja", "en"):
+            window.set_language(lang)
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        from app import i18n
+
+        i18n.install(QApplication.instance(), "en")
+    assert counts() == before
