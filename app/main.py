@@ -29,22 +29,10 @@ def parse_args(argv):
 
 
 def self_test() -> int:
-    """Import everything and simulate the demo; return 0 on success."""
-    lines = []
-    try:
-        import models
-        from models import scenario as sc
+    """Full installation check (imports, numba kernels, demo, Excel report); see :mod:`app.selftest`."""
+    from app import selftest
 
-        result = models.simulate(sc.demo())
-        lines.append(f"simulate(demo): status={result.status}")
-        from app import cli  # noqa: F401
-
-        lines.append("ok")
-        print("\n".join(lines))
-        return 0
-    except Exception as exc:  # report, never crash
-        print("\n".join(lines + [f"self-test failed: {type(exc).__name__}: {exc}"]), file=sys.stderr)
-        return 1
+    return selftest.run()
 
 
 def _default_lang(settings) -> str:

@@ -78,7 +78,7 @@ def test_self_test_entry_point():
     out = subprocess.run([sys.executable, "-m", "app", "--self-test"], cwd=ROOT, capture_output=True,
                          text=True, timeout=300)
     assert out.returncode == 0, out.stderr
-    assert "ok" in out.stdout
+    assert "self-test PASS" in out.stdout
 
 
 def test_screenshot_of_a_bad_scenario_fails_clearly(tmp_path):
