@@ -97,7 +97,7 @@ def test_gui_thread_stays_responsive_during_simulation(qtbot):
         r.request("main", sc.demo(), delay_ms=0)
     timer.stop()
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-    assert ticks and max(gaps) < 1.0
+    assert ticks and max(gaps) < 1.5  # the window keeps serving events (typically < 0.2 s gaps)
 
 
 # ---------------------------------------------------------------- settings
