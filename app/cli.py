@@ -5,6 +5,7 @@
     v2g-calc run SCENARIO|--demo [--json OUT] [--lang en|ja]
     v2g-calc validate SCENARIO [--lang en|ja]
     v2g-calc init PATH [--force]     write the demo scenario
+    v2g-calc import-prices SCENARIO PRICES [--area A] [--use export|import|both] [--out OUT]
     v2g-calc degrade PROFILE.csv --cell ID [--years N] [--out OUT.csv]
 
 Exit codes: 0 ok, 2 invalid input (message on stderr, no traceback),
@@ -131,6 +132,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.add_argument("--lang", choices=("en", "ja"), default="en")
 
+    p = sub.add_parser("import-prices", help="embed a price series (JEPX spot_summary or timestamp,price) "
+                                             "into a scenario")
+    p.add_argument("scenario", help="scenario file to read (*.v2g.json)")
+    p.add_argument("prices", help="price file: JEPX spot_summary_<FY>.csv, or CSV/XLSX with timestamp,price")
+    p.add_argument("--area", default="tokyo", help="JEPX area column (system, tokyo, kansai, kyushu, ...)")
+    p.add_argument("--use", choices=("export", "import", "both"), default="export",
+                   help="which price follows the series (default: export)")
+    p.add_argument("--import-adder", type=float, default=0.0, help="added to the series for the import price")
+    p.add_argument("--import-multiplier", type=float, default=1.0)
+    p.add_argument("--export-adder", type=float, default=0.0, help="added to the series for the export price")
+    p.add_argument("--export-multiplier", type=float, default=1.0)
+    p.add_argument("--out", help="where to write the scenario (default: overwrite SCENARIO)")
+    p.add_argument("--lang", choices=("en", "ja"), default="en")
+
     try:
         from app import cli_degrade
     except ImportError:
@@ -209,6 +224,39 @@ def _cmd_init(args) -> int:
     return EXIT_OK
 
 
+def _cmd_import_prices(args) -> int:
+    from models import price_import as pi
+    from models import scenario as sc
+
+    try:
+        scenario = sc.load(args.scenario)
+    except sc.ScenarioError as err:
+        _print_problems(err, args.lang, args.scenario)
+        return EXIT_INVALID
+    try:
+        series = pi.read_price_file(args.prices, area=args.area, country=scenario.country)
+    except pi.PriceImportError as err:
+        print(_t("problems", args.lang, path=args.prices, n=len(err.problems)), file=sys.stderr)
+        for msg in err.messages(args.lang):
+            print(f"  - {msg}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        new = pi.embed(scenario, series, use=args.use, import_multiplier=args.import_multiplier,
+                       import_adder_per_kwh=args.import_adder, export_multiplier=args.export_multiplier,
+                       export_adder_per_kwh=args.export_adder)
+    except sc.ScenarioError as err:
+        _print_problems(err, args.lang, args.prices)
+        return EXIT_INVALID
+    out = args.out or args.scenario
+    try:
+        sc.save(new, out)
+    except OSError as exc:
+        print(f"{out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(_t("written", args.lang, path=out) + f" ({len(series.values_per_kwh)} x {series.step_minutes} min)")
+    return EXIT_OK
+
+
 def _cmd_gui(args) -> int:
     from app.main import main as gui_main
 
@@ -233,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_validate(args)
         if args.command == "init":
             return _cmd_init(args)
+        if args.command == "import-prices":
+            return _cmd_import_prices(args)
         if args.command == "degrade":
             from app import cli_degrade
 

@@ -63,6 +63,18 @@ class Dialogs:
                                               suggested, FILE_FILTER_REPORT)
         return path
 
+    def price_file(self, parent, folder: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Dialogs", "Import price series"),
+                                              folder, "Price series (*.csv *.xlsx)")
+        return path
+
+    def choose(self, parent, title: str, label: str, items: list[str], current: int = 0) -> int | None:
+        """Index of the chosen item, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getItem(parent, title, label, items, current, False)
+        return items.index(text) if ok and text in items else None
+
     def image_file(self, parent, folder: str) -> str:
         path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Dialogs", "Choose logo"),
                                               folder, "Images (*.png *.jpg *.jpeg *.bmp)")
@@ -108,7 +120,8 @@ class ScriptedDialogs(Dialogs):
 
     def __init__(self, **answers):
         self.answers = {"unsaved_changes": "discard", "recover": False, "open_file": "", "save_file": "",
-                        "report_file": "", "image_file": "", "file_locked": "cancel"}
+                        "report_file": "", "image_file": "", "file_locked": "cancel", "price_file": "",
+                        "choose": None}
         self.answers.update(answers)
         self.calls: list[tuple] = []
 
@@ -142,6 +155,12 @@ class ScriptedDialogs(Dialogs):
 
     def image_file(self, parent, folder):
         return self._answer("image_file", folder) or ""
+
+    def price_file(self, parent, folder):
+        return self._answer("price_file", folder) or ""
+
+    def choose(self, parent, title, label, items, current=0):
+        return self._answer("choose", title, label, items)
 
     def file_locked(self, parent, path):
         return self._answer("file_locked", path) or "cancel"

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         act("save", self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, m)
         act("save_as", self.tr("Save &as…"), self.save_as, QKeySequence("Ctrl+Shift+S"), m)
+        act("import_prices", self.tr("&Import price series (JEPX, CSV, Excel)…"), self.import_prices, None, m)
         m.addSeparator()
         export = act("export", self.tr("&Export report…"), self.export_report, QKeySequence("Ctrl+E"), m)
         if report_module() is None:
@@ -620,6 +621,42 @@ class MainWindow(QMainWindow):
         return True
 
     # report ----------------------------------------------------------------
+    def import_prices(self) -> bool:
+        """Embed a wholesale price series (JEPX spot_summary or timestamp,price) into the tariff."""
+        from models import price_import as pi
+
+        path = self.dialogs.price_file(self, self.settings.get("files/last_dir"))
+        if not path:
+            return False
+        area = "tokyo"
+        if pi.sniff(path) == "jepx":
+            areas = list(pi.JEPX_AREAS)
+            idx = self.dialogs.choose(self, self.tr("Import price series"), self.tr("JEPX area"), areas,
+                                      areas.index("tokyo"))
+            if idx is None:
+                return False
+            area = areas[idx]
+        uses = [self.tr("Export price follows the series"), self.tr("Import price follows the series"),
+                self.tr("Both follow the series")]
+        idx = self.dialogs.choose(self, self.tr("Import price series"), self.tr("Use the series for"), uses, 0)
+        if idx is None:
+            return False
+        try:
+            series = pi.read_price_file(path, area=area, country=self.scenario.country)
+            new = pi.embed(self.scenario, series, use=pi.USES[idx])
+        except pi.PriceImportError as err:
+            self.dialogs.warning(self, self.tr("Cannot import the price series"),
+                                 "\n".join(err.messages(self.lang)[:15]), "\n".join(err.messages("en")))
+            return False
+        except sc.ScenarioError as err:
+            self.dialogs.warning(self, self.tr("Cannot import the price series"),
+                                 "\n".join(err.messages(self.lang)[:15]))
+            return False
+        self.set_scenario(new, self.path, dirty=True)
+        self._set_status(self.tr("Imported %1 prices from %2").replace("%1", str(len(series.values_per_kwh)))
+                         .replace("%2", Path(path).name))
+        return True
+
     def export_report(self) -> bool:
         report = report_module()
         if report is None:

@@ -193,6 +193,23 @@ def read_price_file(path, *, area: str = "tokyo", country: str = "JP", as_of: st
     return series
 
 
+def sniff(path) -> str | None:
+    """"jepx", "simple" or None (unknown) from the file's header, without validating the rest."""
+    try:
+        rows = _rows_from_file(Path(path))
+    except (OSError, PriceImportError):
+        return None
+    for r in rows:
+        if any(c.strip() for c in r):
+            header = [c.strip() for c in r]
+            if header[0] == JEPX_DATE:
+                return "jepx"
+            if any(h.lower() in ("timestamp", "time", "datetime") for h in header):
+                return "simple"
+            return None
+    return None
+
+
 def _finish(source, problems):
     if problems:
         if len(problems) > MAX_PROBLEMS:
@@ -314,3 +331,28 @@ def _check_regular(source, stamps, step_minutes, dst: bool):
                                                       "missing": delta // step - 1, "dst_en": dst_en,
                                                       "dst_ja": dst_ja}))
     _finish(source, problems)
+
+
+USES = ("export", "import", "both")
+
+
+def embed(scenario, series: PriceSeries, *, use: str = "export", import_multiplier: float = 1.0,
+          import_adder_per_kwh: float = 0.0, export_multiplier: float = 1.0, export_adder_per_kwh: float = 0.0):
+    """A new scenario with ``series`` embedded in its tariff (validated; the input is not modified).
+
+    ``use``: "export" (export price follows the series, e.g. a market-linked buy-back),
+    "import" (import price = series x multiplier + adder + the tariff's add-on) or "both".
+    """
+    import dataclasses
+
+    from . import scenario as sc
+
+    if use not in USES:
+        raise ValueError(f"use must be one of {USES}")
+    ps = dataclasses.replace(series, use_for_import=use in ("import", "both"),
+                             use_for_export=use in ("export", "both"), import_multiplier=import_multiplier,
+                             import_adder_per_kwh=import_adder_per_kwh, export_multiplier=export_multiplier,
+                             export_adder_per_kwh=export_adder_per_kwh)
+    d = sc.to_dict(scenario)
+    d["tariff"]["price_series"] = dataclasses.asdict(ps)
+    return sc.from_dict(d)

@@ -396,3 +396,25 @@ def test_rebuilds_do_not_accumulate_widgets(window):
 
         i18n.install(QApplication.instance(), "en")
     assert counts() == before
+
+
+def test_import_price_series(window, qtbot, tmp_path):
+    """File > Import price series embeds a JEPX file (area and use chosen) and recomputes; bad files explain."""
+    header = ("受渡日,時刻コード,システムプライス(円/kWh),エリアプライス東京(円/kWh),エリアプライス関西(円/kWh)")
+    rows = [header] + [f"2024/04/{1 + d:02d},{k},10.00,{10 + k / 10:.2f},9.00" for d in range(2) for k in range(1, 49)]
+    good = tmp_path / "spot_summary_2024.csv"
+    good.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    window.dialogs.answers.update(price_file=str(good), choose=[6, 2])  # kansai, both
+    with qtbot.waitSignal(window.resultShown, timeout=RESULT_TIMEOUT):
+        assert window.import_prices()
+    ps = window.scenario.tariff.price_series
+    assert ps.area == "kansai" and ps.values_per_kwh[:2] == [9.0, 9.0] and ps.use_for_import and ps.use_for_export
+    assert window.dirty
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(rows[:5] + [rows[5].replace(",9.00", ",n/a")] + rows[6:]) + "\n", encoding="utf-8")
+    window.dialogs.answers.update(price_file=str(bad), choose=[6, 0])
+    before = window.scenario
+    assert not window.import_prices()
+    assert window.scenario is before
+    title, text = [c for c in window.dialogs.calls if c[0] == "warning"][-1][1:3]
+    assert "row 6" in text and "n/a" in text

@@ -163,3 +163,43 @@ def test_xlsx(tmp_path):
     bogus.write_bytes(b"not a zip")
     with pytest.raises(pi.PriceImportError):
         pi.read_price_file(bogus)
+
+
+def test_embed_and_cli(tmp_path, capsys):
+    from app import cli
+
+    scen = tmp_path / "s.v2g.json"
+    sc.save(sc.demo(), scen)
+    prices = write(tmp_path, "spot_summary_2024.csv", [HEADER] + jepx_rows(days=3))
+    assert cli.main(["import-prices", str(scen), str(prices), "--area", "tokyo", "--use", "both",
+                     "--import-adder", "15"]) == 0
+    s = sc.load(scen)
+    ps = s.tariff.price_series
+    assert ps.area == "tokyo" and len(ps.values_per_kwh) == 144 and ps.use_for_import and ps.use_for_export
+    assert ps.import_adder_per_kwh == 15.0 and "JEPX" in ps.source
+    # the simulation follows the series: export price of the first step = first value
+    from models.energy import build_timeline
+
+    tl = build_timeline(s)
+    # the demo starts on 1 April like the FY2024 file, so its first step takes the series' first value
+    assert tl.export_price_per_kwh[0] == ps.values_per_kwh[0] == 10.1
+    assert tl.import_price_per_kwh[0] == pytest.approx(ps.values_per_kwh[0] + 15 + s.tariff.add_on_per_kwh)
+    # a bad file: exit 2, the scenario is untouched, messages name row and column
+    before = scen.read_bytes()
+    bad_rows = jepx_rows()
+    bad_rows[3] = bad_rows[3].replace(",10.40,", ",abc,")
+    bad = write(tmp_path, "bad.csv", [HEADER] + bad_rows)
+    assert cli.main(["import-prices", str(scen), str(bad), "--lang", "ja"]) == 2
+    err = capsys.readouterr().err
+    assert "5 行目" in err and "abc" in err
+    assert scen.read_bytes() == before
+
+
+def test_embed_rejects_unknown_use():
+    s = sc.demo()
+    series = sc.PriceSeries(values_per_kwh=[10.0] * 48)
+    with pytest.raises(ValueError):
+        pi.embed(s, series, use="sometimes")
+    new = pi.embed(s, series)
+    assert new.tariff.price_series.use_for_export and not new.tariff.price_series.use_for_import
+    assert s.tariff.price_series is None

@@ -431,46 +431,51 @@
     </message>
     <message>
         <location filename="../../app/dialogs.py" line="67"/>
+        <source>Import price series</source>
+        <translation>価格系列の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../app/dialogs.py" line="79"/>
         <source>Choose logo</source>
         <translation>ロゴを選択</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="75"/>
+        <location filename="../../app/dialogs.py" line="87"/>
         <source>File is in use</source>
         <translation>ファイルが使用中です</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="76"/>
+        <location filename="../../app/dialogs.py" line="88"/>
         <source>“%1” is open in another program (for example Excel), so it cannot be replaced. Close it there and choose Retry, or save under another name.</source>
         <translation>「%1」は別のアプリ (Excel など) で開かれているため、上書きできません。そちらで閉じてから「再試行」を選ぶか、別の名前で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="79"/>
+        <location filename="../../app/dialogs.py" line="91"/>
         <source>Retry</source>
         <translation>再試行</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="80"/>
+        <location filename="../../app/dialogs.py" line="92"/>
         <source>Save as another name…</source>
         <translation>別の名前で保存…</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="91"/>
+        <location filename="../../app/dialogs.py" line="103"/>
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="92"/>
+        <location filename="../../app/dialogs.py" line="104"/>
         <source>Sorry, something unexpected happened. Your scenario is kept and autosaved; you can carry on working.</source>
         <translation>申し訳ありません。予期しない問題が発生しました。シナリオは保持され自動保存されていますので、このまま作業を続けられます。</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="95"/>
+        <location filename="../../app/dialogs.py" line="107"/>
         <source>Details were written to %1</source>
         <translation>詳細は %1 に記録されました</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="98"/>
+        <location filename="../../app/dialogs.py" line="110"/>
         <source>Copy details</source>
         <translation>詳細をコピー</translation>
     </message>
@@ -1166,7 +1171,7 @@ As of: %2
     </message>
     <message>
         <location filename="../../app/main_window.py" line="93"/>
-        <location filename="../../app/main_window.py" line="294"/>
+        <location filename="../../app/main_window.py" line="295"/>
         <source>Preparing the calculation engine…</source>
         <extracomment>emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
@@ -1237,77 +1242,82 @@ As of: %2
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="224"/>
+        <location filename="../../app/main_window.py" line="223"/>
+        <source>&amp;Import price series (JEPX, CSV, Excel)…</source>
+        <translation>価格系列を取り込む (JEPX・CSV・Excel)(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="225"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="227"/>
+        <location filename="../../app/main_window.py" line="228"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="231"/>
+        <location filename="../../app/main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="234"/>
+        <location filename="../../app/main_window.py" line="235"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="235"/>
+        <location filename="../../app/main_window.py" line="236"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>Compare &amp;No V2G / V2H only / V2G</source>
         <translation>V2G なし / V2H のみ / V2G を比較(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="239"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="240"/>
+        <location filename="../../app/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="241"/>
+        <location filename="../../app/main_window.py" line="242"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="244"/>
+        <location filename="../../app/main_window.py" line="245"/>
         <source>Show the &amp;inputs</source>
         <translation>入力欄を表示(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="247"/>
+        <location filename="../../app/main_window.py" line="248"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="259"/>
+        <location filename="../../app/main_window.py" line="260"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="261"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="262"/>
+        <location filename="../../app/main_window.py" line="263"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="264"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
@@ -1343,27 +1353,27 @@ As of: %2
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="420"/>
+        <location filename="../../app/main_window.py" line="421"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="423"/>
+        <location filename="../../app/main_window.py" line="424"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="431"/>
+        <location filename="../../app/main_window.py" line="432"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="431"/>
+        <location filename="../../app/main_window.py" line="432"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="431"/>
+        <location filename="../../app/main_window.py" line="432"/>
         <source>V2G</source>
         <translation>V2G</translation>
     </message>
@@ -1414,38 +1424,80 @@ As of: %2
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="629"/>
+        <location filename="../../app/main_window.py" line="634"/>
+        <location filename="../../app/main_window.py" line="641"/>
+        <source>Import price series</source>
+        <translation>価格系列の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="634"/>
+        <source>JEPX area</source>
+        <translation>JEPX のエリア</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="639"/>
+        <source>Export price follows the series</source>
+        <translation>売電単価を系列に連動</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="639"/>
+        <source>Import price follows the series</source>
+        <translation>購入単価を系列に連動</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="640"/>
+        <source>Both follow the series</source>
+        <translation>購入・売電とも系列に連動</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="641"/>
+        <source>Use the series for</source>
+        <translation>価格系列の使い方</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="648"/>
         <location filename="../../app/main_window.py" line="652"/>
+        <source>Cannot import the price series</source>
+        <translation>価格系列を取り込めません</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="656"/>
+        <source>Imported %1 prices from %2</source>
+        <translation>%2 から %1 件の価格を取り込みました</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="665"/>
+        <location filename="../../app/main_window.py" line="688"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="629"/>
+        <location filename="../../app/main_window.py" line="665"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="653"/>
+        <location filename="../../app/main_window.py" line="689"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="656"/>
+        <location filename="../../app/main_window.py" line="692"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="721"/>
+        <location filename="../../app/main_window.py" line="757"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="734"/>
+        <location filename="../../app/main_window.py" line="770"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="735"/>
+        <location filename="../../app/main_window.py" line="771"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1460,7 +1512,7 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="294"/>
+        <location filename="../../app/main_window.py" line="295"/>
         <location filename="../../app/main_window.py" line="330"/>
         <location filename="../../app/main_window.py" line="373"/>
         <source>Ready</source>
