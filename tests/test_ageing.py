@@ -298,3 +298,19 @@ def test_model_specific_warnings():
     st = AgeingStepper("nmc111_gr_kokam75ah")
     st.advance(*hourly(3, COMMUTER_V2G, -20.0))
     assert any("below" in w for w in st.warnings) and any("Cycling at" in w for w in st.warnings)
+
+
+def test_constant_first_chunk_then_cycles():
+    """A series that starts constant keeps its first sample as an open reversal (rainflow policy)."""
+    from models.ageing import AgeingStepper
+
+    soc = np.array([0.5, 0.5, 0.5, 0.5, 0.6, 0.4, 0.55])
+    t = np.arange(soc.size) * 900.0
+    temp = np.full(soc.size, 25.0)
+    chunked = AgeingStepper("nmc622_gr_denso50ah")
+    chunked.advance(t[:3], soc[:3], temp[:3])
+    chunked.advance(t[3:], soc[3:], temp[3:])
+    whole = AgeingStepper("nmc622_gr_denso50ah")
+    whole.advance(t, soc, temp)
+    assert chunked.soh == pytest.approx(whole.soh, abs=1e-12)
+    assert chunked.efc == pytest.approx(whole.efc, abs=1e-12)

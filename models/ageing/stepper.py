@@ -197,7 +197,10 @@ class AgeingStepper:
         g0 = self._counter.n_samples
         cyc = self._counter.push(s)
         res = self._counter.residue()
-        ends = np.concatenate((cyc.i_start, cyc.i_end, res.i_start, res.i_end))
+        # open_indices() also covers the first sample of a series that has been constant so far
+        # (an open reversal that is not in the residue: a constant series has no cycles)
+        open_idx = self._counter.open_indices()
+        ends = np.concatenate((cyc.i_start, cyc.i_end, res.i_start, res.i_end, open_idx))
         pos = np.empty(n, dtype=np.int64)
         m_need = K.mark_needed(ends, g0, n, pos)
         pos[n - 1] = m_need if pos[n - 1] < 0 else pos[n - 1]
@@ -253,7 +256,8 @@ class AgeingStepper:
         self._rep = rep
 
         # keep the running sums at the points later cycles can still refer to
-        keep = np.unique(np.concatenate((res.i_start, res.i_end, np.array([g0 + n - 1], dtype=np.int64))))
+        keep = np.unique(np.concatenate((res.i_start, res.i_end, open_idx,
+                                         np.array([g0 + n - 1], dtype=np.int64))))
         ti = np.empty(keep.shape[0], dtype=np.int64)
         tv = np.empty((keep.shape[0], K.NNF))
         if not K.keep_table(keep, g0, pos, nout, self._tbl_idx, self._tbl_val, ti, tv):
