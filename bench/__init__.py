@@ -11,9 +11,18 @@ Figures are recorded in ``docs/performance.md`` (one section per benchmark).
 """
 from __future__ import annotations
 
+import os
 import pkgutil
 
-__all__ = ["available"]
+__all__ = ["available", "load_text"]
+
+
+def load_text() -> str:
+    """The 1/5/15-minute load averages as text (benchmarks print it before and after)."""
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except (OSError, AttributeError):  # pragma: no cover - not available on Windows
+        return "n/a"
 
 
 def available() -> list[str]:

@@ -29,14 +29,9 @@ import sys
 import tempfile
 import time
 
+from bench import load_text
+
 _T0 = time.perf_counter()
-
-
-def _load() -> str:
-    try:
-        return " ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:  # pragma: no cover
-        return "n/a"
 
 
 def _p95(values):
@@ -158,7 +153,7 @@ def main(argv=None) -> int:
     args = p.parse_args(argv)
     if args.startup_child:
         return startup_child()
-    print(f"load average before: {_load()}   cores: {os.cpu_count()}")
+    print(f"load average before: {load_text()}   cores: {os.cpu_count()}")
     out: dict = {}
     warm_first = measure_startup(fresh=False)  # fills the cache if it was empty
     out["startup_warm"] = measure_startup(fresh=False)
@@ -179,7 +174,7 @@ def main(argv=None) -> int:
     print(f"  of which simulate() in the worker: median {c['simulate_median_ms']:.0f} ms; validation, hand-over, "
           f"KPIs, 5 charts, comparison and paint: median {c['gui_overhead_median_ms']:.0f} ms, "
           f"p95 {c['gui_overhead_p95_ms']:.0f} ms")
-    out["load_after"] = _load()
+    out["load_after"] = load_text()
     print(f"load average after: {out['load_after']}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:

@@ -36,8 +36,9 @@ def main(argv=None) -> int:
         size = os.path.getsize(os.path.join(tmp, "r_en.xlsx"))
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?") \
         if os.path.exists("/proc/cpuinfo") else platform.processor()
-    print(f"machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"load {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "")
+    from bench import load_text
+
+    print(f"machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, load {load_text()}")
     for lang, ts in times.items():
         print(f"25-year report ({lang}): median {1000 * statistics.median(ts):.0f} ms, "
               f"min {1000 * min(ts):.0f} ms over {len(ts)} runs; file {size / 1024:.0f} KiB")

@@ -32,14 +32,9 @@ import subprocess
 import sys
 import time
 
+from bench import load_text
+
 import numpy as np
-
-
-def _load() -> str:
-    try:
-        return " ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:  # pragma: no cover
-        return "n/a"
 
 
 def _workloads():
@@ -111,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     repeats = args.repeats or (5 if args.quick else 15)
 
-    print(f"load average before: {_load()}  (cores: {os.cpu_count()})")
+    print(f"load average before: {load_text()}  (cores: {os.cpu_count()})")
     work, n_steps = _workloads()
     for fn in work.values():      # warm: compile / load cache, first allocations
         fn()
@@ -151,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {run:<9}" + ", ".join(f"{c.replace('energy_', '').replace('_kwh', '')}={res.energy[run][c][1]:.1f}"
                                         for c in ENERGY_COLUMNS))
     out["year1_kwh"] = {run: {c: float(res.energy[run][c][1]) for c in ENERGY_COLUMNS} for run in ("v2g", "baseline")}
-    print(f"load average after: {_load()}")
+    print(f"load average after: {load_text()}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(out, f, indent=1)
