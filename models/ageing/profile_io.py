@@ -94,12 +94,12 @@ def parse_profile(text):
     bad = np.nonzero(np.diff(t) <= 0)[0]
     if bad.size:
         i = int(bad[0]) + 1
-        raise ProfileError(f"time must increase (got {t[i]!r} after {t[i - 1]!r})", row=lines[i],
+        raise ProfileError(f"time must increase (got {float(t[i])!r} after {float(t[i - 1])!r})", row=lines[i],
                            column="time_s")
     bad = np.nonzero((soc < 0.0) | (soc > 1.0))[0]
     if bad.size:
         i = int(bad[0])
-        raise ProfileError(f"SoC must be a fraction in [0, 1], got {soc[i]!r}", row=lines[i], column="soc")
+        raise ProfileError(f"SoC must be a fraction in [0, 1], got {float(soc[i])!r}", row=lines[i], column="soc")
     bad = np.nonzero((temp < -60.0) | (temp > 100.0))[0]
     if bad.size:
         i = int(bad[0])
