@@ -103,7 +103,7 @@ def parse_profile(text):
     bad = np.nonzero((temp < -60.0) | (temp > 100.0))[0]
     if bad.size:
         i = int(bad[0])
-        raise ProfileError(f"temperature {temp[i]!r} degC is outside -60..100", row=lines[i], column="temp_c")
+        raise ProfileError(f"temperature {float(temp[i])!r} degC is outside -60..100", row=lines[i], column="temp_c")
     return t, soc, temp
 
 
