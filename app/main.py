@@ -25,6 +25,8 @@ def parse_args(argv):
     p.add_argument("--screenshot", metavar="PATH", help="render the window to PATH offscreen and exit")
     p.add_argument("--tab", choices=TAB_NAMES, default=None, help="chart tab shown in the screenshot")
     p.add_argument("--self-test", action="store_true", help="check the installation and exit")
+    p.add_argument("--warm-up", action="store_true",
+                   help="compile the calculation engine into the user cache and exit (run at install time)")
     return p.parse_args(argv)
 
 
@@ -33,6 +35,21 @@ def self_test() -> int:
     from app import selftest
 
     return selftest.run()
+
+
+def warm_up() -> int:
+    """Fill the numba cache so that the first start of the window is fast; 0 on success."""
+    try:
+        import models
+        from models import _jit
+
+        seconds = models.warm_up()
+    except Exception as exc:  # report, never crash
+        print(f"warm-up failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    where = _jit.CACHE_DIR if _jit.CACHE else "no cache (folder not writable)"
+    print(f"calculation engine ready in {seconds:.1f} s ({where})")
+    return 0
 
 
 def _default_lang(settings) -> str:
@@ -48,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         return self_test()
+    if args.warm_up:
+        return warm_up()
     if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 

@@ -58,6 +58,12 @@ fi
 echo ">> installing the package with extras [$EXTRAS]"
 "$VENV/bin/python" -m pip install -q -c build/constraints.txt -e ".[${EXTRAS}]"
 
+# Compile the calculation engine now (about 15 s) so that the first start of the app is fast.
+if [[ "${V2G_SKIP_WARM_UP:-0}" != "1" ]]; then
+  echo ">> compiling the calculation engine into the user cache"
+  "$VENV/bin/python" -m app --warm-up || echo "   (warm-up failed; the app will compile on first start instead)"
+fi
+
 if [[ "$LAUNCH" == "1" ]]; then
   if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
     echo ">> opening V2G Calculator on the demo scenario"

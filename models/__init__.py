@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "simulate"]
+__all__ = ["__version__", "simulate", "warm_up"]
 
 
 def simulate(scenario, **kwargs):
@@ -19,3 +19,22 @@ def simulate(scenario, **kwargs):
     from .simulation import simulate as _simulate
 
     return _simulate(scenario, **kwargs)
+
+
+def warm_up() -> float:
+    """Compile (or load from the cache) every numba kernel and return the seconds it took.
+
+    Rainflow, every cell model of the ageing stepper (both C-rate modes) and the energy
+    engine (one simulation of the demo).  Run once at install time (``build/setup.sh``, the
+    Windows installer) so that the first start of the app finds a warm cache.
+    """
+    import time
+
+    t0 = time.perf_counter()
+    from . import ageing, rainflow
+    from .scenario import demo
+
+    rainflow.warm_up()
+    ageing.warm_up()
+    simulate(demo())
+    return time.perf_counter() - t0

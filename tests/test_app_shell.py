@@ -89,3 +89,21 @@ def test_screenshot_of_a_bad_scenario_fails_clearly(tmp_path):
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 4 and "vehicle" in out.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_warm_up_entry_point(tmp_path):
+    """--warm-up fills the numba cache folder (install-time compile) and exits 0."""
+    import os
+
+    cache = tmp_path / "numba-cache"
+    out = subprocess.run([sys.executable, "-m", "app", "--warm-up"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=600, env={**os.environ, "NUMBA_CACHE_DIR": str(cache)})
+    assert out.returncode == 0, out.stderr
+    assert "calculation engine ready" in out.stdout and str(cache) in out.stdout
+    assert any(cache.rglob("*.nbi")), "no numba index files were written"
+
+
+def test_installers_compile_at_install_time():
+    nsi = (ROOT / "installer" / "windows" / "v2g-calculator.nsi").read_text(encoding="utf-8")
+    assert "--warm-up" in nsi and "$(WarmUpText)" in nsi
+    assert "--warm-up" in (ROOT / "build" / "setup.sh").read_text(encoding="utf-8")

@@ -104,6 +104,10 @@ Section "!$(SecAppName)" SecApp
   File /r "${DIST_DIR}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
+  ; Compile the calculation engine into this user's cache now (about 15 s), so the first start is fast.
+  DetailPrint "$(WarmUpText)"
+  ExecWait '"$INSTDIR\${APP_EXE}" --warm-up' $0
+
   CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0 \
     SW_SHOWNORMAL "" "$(ShortcutComment)"
 
