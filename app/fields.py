@@ -36,7 +36,7 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         "participation.reserve_soc", "participation.departure_soc_min",
         "participation.max_discharge_kwh_per_day")),
     "tariff": (QT_TRANSLATE_NOOP("Fields", "Tariff"), ("tariffs",), (
-        "tariff.add_on_per_kwh", "tariff.export_price_per_kwh", "tariff.v2g_payment_per_kwh",
+        "tariff.import_periods", "tariff.export_periods", "tariff.add_on_per_kwh", "tariff.export_price_per_kwh", "tariff.v2g_payment_per_kwh",
         "tariff.availability_per_kw_year", "tariff.availability_per_kw_hour", "tariff.event_payment_per_kwh",
         "tariff.event_hours_per_year", "tariff.event_window", "tariff.fixed_payment_per_year",
         "tariff.ev_charging_free", "tariff.escalation_import", "tariff.escalation_export")),
@@ -80,6 +80,8 @@ LABELS = {
     "participation.reserve_soc": QT_TRANSLATE_NOOP("Fields", "Backup reserve"),
     "participation.departure_soc_min": QT_TRANSLATE_NOOP("Fields", "Charge at departure"),
     "participation.max_discharge_kwh_per_day": QT_TRANSLATE_NOOP("Fields", "Daily discharge cap"),
+    "tariff.import_periods": QT_TRANSLATE_NOOP("Fields", "Import prices by time of day"),
+    "tariff.export_periods": QT_TRANSLATE_NOOP("Fields", "Export prices by time of day (empty = flat price)"),
     "tariff.add_on_per_kwh": QT_TRANSLATE_NOOP("Fields", "Levies per kWh bought"),
     "tariff.export_price_per_kwh": QT_TRANSLATE_NOOP("Fields", "Export price"),
     "tariff.v2g_payment_per_kwh": QT_TRANSLATE_NOOP("Fields", "V2G payment per kWh"),
@@ -128,6 +130,9 @@ PRESET_ID_PATHS = {
 }
 
 CHOICE_LABELS = {
+    "tariff.import_periods.days": {"all": QT_TRANSLATE_NOOP("Fields", "every day"),
+                                   "weekday": QT_TRANSLATE_NOOP("Fields", "weekdays"),
+                                   "weekend_holiday": QT_TRANSLATE_NOOP("Fields", "weekends and holidays")},
     "participation.mode": {
         "none": QT_TRANSLATE_NOOP("Fields", "No discharging"),
         "v2h": QT_TRANSLATE_NOOP("Fields", "V2H: supply the home"),

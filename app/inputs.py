@@ -65,6 +65,127 @@ class DaysEditor(QWidget):
 _SYMBOLS = str.maketrans({"\u2705": "\u2713", "\u274c": "\u2717", "\u2714": "\u2713", "\ufe0f": None})
 
 
+class PeriodsEditor(QWidget):
+    """Editable time-of-use table: months, day type, from, to, price per kWh (first matching row wins)."""
+
+    changed = Signal()
+    DAYS = ("all", "weekday", "weekend_holiday")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([
+            translate("InputPanel", "Months"), translate("InputPanel", "Days"), translate("InputPanel", "From"),
+            translate("InputPanel", "To"), translate("InputPanel", "Price/kWh")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        hh = self.table.horizontalHeader()
+        for col in (0, 2, 3, 4):  # months, times and price fit their contents; the day type takes the rest
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(120)
+        self.table.setMaximumHeight(190)
+        self.table.itemChanged.connect(lambda *_: self.changed.emit())
+        lay.addWidget(self.table)
+        buttons = QHBoxLayout()
+        add = QToolButton()
+        add.setText(translate("InputPanel", "Add row"))
+        add.clicked.connect(self.add_row)
+        remove = QToolButton()
+        remove.setText(translate("InputPanel", "Remove row"))
+        remove.clicked.connect(self.remove_row)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+
+    @staticmethod
+    def _months_text(months) -> str:
+        months = sorted(months)
+        return translate("InputPanel", "all") if months == list(range(1, 13)) else ",".join(map(str, months))
+
+    @staticmethod
+    def _parse_months(text: str):
+        text = text.strip().replace("、", ",").replace("，", ",")
+        if text in ("", translate("InputPanel", "all"), "all"):
+            return list(range(1, 13))
+        out = []
+        for part in text.split(","):
+            part = part.strip()
+            if "-" in part:
+                a, _, b = part.partition("-")
+                try:
+                    out.extend(range(int(a), int(b) + 1))
+                except ValueError:
+                    return part  # shown as a problem by the validator
+            elif part:
+                try:
+                    out.append(int(part))
+                except ValueError:
+                    return part
+        return out
+
+    def _days_combo(self, value: str) -> QComboBox:
+        combo = QComboBox()
+        for d in self.DAYS:
+            combo.addItem(F.choice_label("tariff.import_periods.days", d), d)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        combo.currentIndexChanged.connect(lambda *_: self.changed.emit())
+        return combo
+
+    def _put_row(self, r: int, period: dict) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        self.table.setItem(r, 0, QTableWidgetItem(self._months_text(period.get("months", range(1, 13)))))
+        self.table.setCellWidget(r, 1, self._days_combo(period.get("days", "all")))
+        self.table.setItem(r, 2, QTableWidgetItem(period.get("start", "00:00")))
+        self.table.setItem(r, 3, QTableWidgetItem(period.get("end", "00:00")))
+        self.table.setItem(r, 4, QTableWidgetItem(F.format_number(period.get("price_per_kwh", 0.0))))
+
+    def set_value(self, periods) -> None:
+        self.table.blockSignals(True)
+        try:
+            self.table.setRowCount(0)
+            for r, period in enumerate(periods or []):
+                self.table.insertRow(r)
+                self._put_row(r, period)
+        finally:
+            self.table.blockSignals(False)
+
+    def value(self) -> list[dict]:
+        rows = []
+        for r in range(self.table.rowCount()):
+            cell = lambda c: (self.table.item(r, c).text() if self.table.item(r, c) else "")  # noqa: E731
+            price = F.parse_number(cell(4))
+            combo = self.table.cellWidget(r, 1)
+            rows.append({"months": self._parse_months(cell(0)), "days": combo.currentData() if combo else "all",
+                         "start": cell(2).strip(), "end": cell(3).strip(),
+                         "price_per_kwh": price if price is not None else cell(4)})
+        return rows
+
+    def add_row(self) -> None:
+        r = self.table.rowCount()
+        last = self.value()[-1] if r else {"start": "00:00", "end": "00:00", "price_per_kwh": 30.0}
+        self.table.blockSignals(True)
+        self.table.insertRow(r)
+        self._put_row(r, dict(last))
+        self.table.blockSignals(False)
+        self.changed.emit()
+
+    def remove_row(self) -> None:
+        r = self.table.currentRow()
+        if r < 0:
+            r = self.table.rowCount() - 1
+        if r >= 0:
+            self.table.removeRow(r)
+            self.changed.emit()
+
+
 def _plain_source(text: str) -> str:
     """Preset source text with emoji marks replaced by symbols the bundled font has."""
     return text.translate(_SYMBOLS)
@@ -224,7 +345,7 @@ class InputPanel(QWidget):
             tip = self._tooltip(path)
             lab.setToolTip(tip)
             editor.setToolTip(tip)
-            if isinstance(editor, DaysEditor):  # seven buttons need the whole width: own row under the label
+            if isinstance(editor, (DaysEditor, PeriodsEditor)):  # whole width: own row under the label
                 grid.addWidget(lab, row, 0, 1, 3)
                 row += 1
                 grid.addWidget(editor, row, 0, 1, 3)
@@ -262,6 +383,9 @@ class InputPanel(QWidget):
         tp = F.field_type(path)
         if path == "participation.days":
             ed = DaysEditor()
+            ed.changed.connect(self._edited)
+        elif path in ("tariff.import_periods", "tariff.export_periods"):
+            ed = PeriodsEditor()
             ed.changed.connect(self._edited)
         elif fi.choices and tp is not list:
             ed = QComboBox()
@@ -311,7 +435,9 @@ class InputPanel(QWidget):
             for kind, picker in self.pickers.items():
                 picker.set_current(F.get_value(self._base, F.PRESET_ID_PATHS[kind]))
             if getattr(self, "tariff_summary", None) is not None:
-                self.tariff_summary.setText(self._tariff_text(self._base["tariff"]))
+                text = self._tariff_text(self._base["tariff"])
+                self.tariff_summary.setText(text)
+                self.tariff_summary.setVisible(bool(text))
         finally:
             self._loading = False
         self.name_edit.setCursorPosition(0)
@@ -321,7 +447,7 @@ class InputPanel(QWidget):
     def _set_editor(self, path, ed, value):
         ed.blockSignals(True)
         try:
-            if isinstance(ed, DaysEditor):
+            if isinstance(ed, (DaysEditor, PeriodsEditor)):
                 ed.set_value(value)
             elif isinstance(ed, QComboBox):
                 ed.setCurrentIndex(max(0, ed.findData(value)))
@@ -338,7 +464,7 @@ class InputPanel(QWidget):
 
     def editor_value(self, path: str):
         ed = self.editors[path]
-        if isinstance(ed, DaysEditor):
+        if isinstance(ed, (DaysEditor, PeriodsEditor)):
             return ed.value()
         if isinstance(ed, QComboBox):
             return ed.currentData()
@@ -371,34 +497,12 @@ class InputPanel(QWidget):
             self._edited()
 
     def _tariff_text(self, t: dict) -> str:
-        unit = F.currency_unit(self._currency, self.lang) + "/kWh"
-        days = {"all": "", "weekday": translate("InputPanel", "weekdays"),
-                "weekend_holiday": translate("InputPanel", "weekends and holidays")}
-        lines, seen = [], set()
-        for p in t.get("import_periods") or []:
-            key = (p["days"], p["start"], p["end"], p["price_per_kwh"], tuple(p["months"]))
-            if key in seen:
-                continue
-            seen.add(key)
-            when = translate("InputPanel", "all day") if p["start"] == p["end"] \
-                else f"{p['start']}–{p['end']}"
-            parts = [when]
-            if days.get(p["days"]):
-                parts.append(days[p["days"]])
-            months = sorted(p["months"])
-            if len(months) < 12:
-                parts.append(translate("InputPanel", "months %1").replace(
-                    "%1", ",".join(str(m) for m in months)))
-            lines.append(f"{' · '.join(parts)}: {F.format_number(p['price_per_kwh'])} {unit}")
-        more = len(lines) - 6
-        lines = lines[:6] + ([translate("InputPanel", "… and %1 more").replace("%1", str(more))]
-                             if more > 0 else [])
-        head = translate("InputPanel", "Import prices (first matching line applies):")
-        if t.get("price_series"):
-            ps = t["price_series"]
-            lines.append(translate("InputPanel", "Market-linked price series: %1 (as of %2)")
-                         .replace("%1", ps.get("area") or ps.get("preset_id") or "").replace("%2", ps.get("as_of", "")))
-        return head + "\n" + "\n".join(lines)
+        """The market-linked price series, if any (the time-of-use periods are edited in their tables)."""
+        ps = t.get("price_series")
+        if not ps:
+            return ""
+        return translate("InputPanel", "Market-linked price series: %1 (as of %2)") \
+            .replace("%1", ps.get("area") or ps.get("preset_id") or "").replace("%2", ps.get("as_of", ""))
 
     # ------------------------------------------------------------- editing
     def _edited(self, *args) -> None:
@@ -443,7 +547,11 @@ class InputPanel(QWidget):
     # -------------------------------------------------------------- errors
     @staticmethod
     def field_of(problem_path: str) -> str:
-        return re.sub(r"\[\d+\]", "", problem_path)
+        path = re.sub(r"\[\d+\]", "", problem_path)
+        for table in ("tariff.import_periods", "tariff.export_periods"):
+            if path.startswith(table):  # a cell of a time-of-use table: shown under the table
+                return table
+        return path
 
     def _inline(self, p: sc.Problem) -> str:
         path = self.field_of(p.path)

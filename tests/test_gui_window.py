@@ -418,3 +418,35 @@ def test_import_price_series(window, qtbot, tmp_path):
     assert window.scenario is before
     title, text = [c for c in window.dialogs.calls if c[0] == "warning"][-1][1:3]
     assert "row 6" in text and "n/a" in text
+
+
+def test_time_of_use_table_is_editable(window, qtbot):
+    """The dealer can type a tariff: price cells recompute, bad cells are explained under the table."""
+    ed = window.inputs.editors["tariff.import_periods"]
+    assert ed.table.rowCount() == 2 and ed.table.item(0, 4).text() == "35.76"
+    npv_before = window.result["summary"]["npv"]
+    with qtbot.waitSignal(window.resultShown, timeout=RESULT_TIMEOUT):
+        ed.table.item(1, 4).setText("20")           # cheaper night rate
+    assert window.scenario.tariff.import_periods[1].price_per_kwh == 20.0
+    assert window.result["summary"]["npv"] != npv_before
+    ed.table.item(0, 2).setText("25:00")
+    assert not window.inputs.valid
+    assert "HH:MM" in window.inputs.error_text("tariff.import_periods")
+    ed.table.item(0, 2).setText("06:00")
+    assert window.inputs.valid
+    # a summer-only row with a month range, added in front of the others by the table's own buttons
+    ed.add_row()
+    r = ed.table.rowCount() - 1
+    ed.table.item(r, 0).setText("7-9")
+    ed.table.item(r, 2).setText("13:00")
+    ed.table.item(r, 3).setText("16:00")
+    ed.table.item(r, 4).setText("50")
+    periods = window.inputs.form_dict()["tariff"]["import_periods"]
+    assert periods[-1]["months"] == [7, 8, 9] and periods[-1]["price_per_kwh"] == 50.0
+    ed.table.setCurrentCell(r, 0)
+    ed.remove_row()
+    assert ed.table.rowCount() == 2 and window.inputs.valid
+    # removing every row leaves a gap the validator names (month, day type, time)
+    ed.table.setCurrentCell(1, 0)
+    ed.remove_row()
+    assert not window.inputs.valid and "01:00" in window.inputs.error_text("tariff.import_periods")

@@ -670,287 +670,312 @@
     </message>
     <message>
         <location filename="../../app/fields.py" line="83"/>
+        <source>Import prices by time of day</source>
+        <translation>時間帯別の購入単価</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="84"/>
+        <source>Export prices by time of day (empty = flat price)</source>
+        <translation>時間帯別の売電単価 (空欄 = 一律単価)</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="85"/>
         <source>Levies per kWh bought</source>
         <translation>購入 1 kWh あたりの加算額</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="84"/>
+        <location filename="../../app/fields.py" line="86"/>
         <source>Export price</source>
         <translation>売電単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="85"/>
+        <location filename="../../app/fields.py" line="87"/>
         <source>V2G payment per kWh</source>
         <translation>V2G 報酬 (1 kWh あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="86"/>
+        <location filename="../../app/fields.py" line="88"/>
         <source>Availability per kW-year</source>
         <translation>待機報酬 (kW・年あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="87"/>
+        <location filename="../../app/fields.py" line="89"/>
         <source>Availability per kW-hour</source>
         <translation>待機報酬 (kW・時間あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="88"/>
+        <location filename="../../app/fields.py" line="90"/>
         <source>Event payment</source>
         <translation>イベント報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="89"/>
+        <location filename="../../app/fields.py" line="91"/>
         <source>Event hours</source>
         <translation>イベント時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="90"/>
+        <location filename="../../app/fields.py" line="92"/>
         <source>Event hours of day</source>
         <translation>イベントの時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="91"/>
+        <location filename="../../app/fields.py" line="93"/>
         <source>Fixed credit</source>
         <translation>固定報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="92"/>
+        <location filename="../../app/fields.py" line="94"/>
         <source>Free car charging</source>
         <translation>EV 充電代の負担</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="93"/>
+        <location filename="../../app/fields.py" line="95"/>
         <source>Import price trend</source>
         <translation>購入単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="94"/>
+        <location filename="../../app/fields.py" line="96"/>
         <source>Export price trend</source>
         <translation>売電単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="95"/>
+        <location filename="../../app/fields.py" line="97"/>
         <source>Charger price</source>
         <translation>充放電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="96"/>
+        <location filename="../../app/fields.py" line="98"/>
         <source>Installation</source>
         <translation>設置工事費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="97"/>
+        <location filename="../../app/fields.py" line="99"/>
         <source>Subsidy</source>
         <translation>補助金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="98"/>
+        <location filename="../../app/fields.py" line="100"/>
         <source>Charging power</source>
         <translation>充電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="99"/>
+        <location filename="../../app/fields.py" line="101"/>
         <source>Discharging power</source>
         <translation>放電電力 (機器)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="100"/>
+        <location filename="../../app/fields.py" line="102"/>
         <source>Charging efficiency</source>
         <translation>充電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="101"/>
+        <location filename="../../app/fields.py" line="103"/>
         <source>Discharging efficiency</source>
         <translation>放電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="102"/>
+        <location filename="../../app/fields.py" line="104"/>
         <source>Standby power</source>
         <translation>待機電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="103"/>
+        <location filename="../../app/fields.py" line="105"/>
         <source>Charger life</source>
         <translation>充放電器の寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="104"/>
+        <location filename="../../app/fields.py" line="106"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="105"/>
+        <location filename="../../app/fields.py" line="107"/>
         <source>Ordinary charger price</source>
         <translation>普通充電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="106"/>
+        <location filename="../../app/fields.py" line="108"/>
         <source>Count extra cost only</source>
         <translation>差額のみ費用に計上</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="107"/>
+        <location filename="../../app/fields.py" line="109"/>
         <source>Discount rate</source>
         <translation>割引率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="108"/>
+        <location filename="../../app/fields.py" line="110"/>
         <source>Wear-cost method</source>
         <translation>劣化費用の算定方法</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="109"/>
+        <location filename="../../app/fields.py" line="111"/>
         <source>Years evaluated</source>
         <translation>評価期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="110"/>
+        <location filename="../../app/fields.py" line="112"/>
         <source>Start date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="114"/>
+        <location filename="../../app/fields.py" line="116"/>
         <source>Vehicle</source>
         <translation>車種</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="115"/>
+        <location filename="../../app/fields.py" line="117"/>
         <source>Charger</source>
         <translation>充放電器</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="116"/>
+        <location filename="../../app/fields.py" line="118"/>
         <source>Subsidy programme</source>
         <translation>補助金制度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="117"/>
+        <location filename="../../app/fields.py" line="119"/>
         <source>Electricity plan</source>
         <translation>電気料金プラン</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="118"/>
+        <location filename="../../app/fields.py" line="120"/>
         <source>Household type</source>
         <translation>世帯タイプ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="119"/>
+        <location filename="../../app/fields.py" line="121"/>
         <source>Solar location</source>
         <translation>太陽光の設置条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="120"/>
+        <location filename="../../app/fields.py" line="122"/>
         <source>Climate</source>
         <translation>気候</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="132"/>
-        <source>No discharging</source>
+        <location filename="../../app/fields.py" line="133"/>
+        <source>every day</source>
         <extracomment>where a preset kind records the id it came from</extracomment>
+        <translation>全日</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="134"/>
+        <source>weekdays</source>
+        <translation>平日</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="135"/>
+        <source>weekends and holidays</source>
+        <translation>土日祝</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="137"/>
+        <source>No discharging</source>
         <translation>放電しない</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="133"/>
+        <location filename="../../app/fields.py" line="138"/>
         <source>V2H: supply the home</source>
         <translation>V2H: 家庭へ給電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="134"/>
+        <location filename="../../app/fields.py" line="139"/>
         <source>V2G: export to the grid</source>
         <translation>V2G: 電力網へ放電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="135"/>
+        <location filename="../../app/fields.py" line="140"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="138"/>
+        <location filename="../../app/fields.py" line="143"/>
         <source>As soon as plugged in</source>
         <translation>接続したらすぐ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="139"/>
+        <location filename="../../app/fields.py" line="144"/>
         <source>Cheapest hours</source>
         <translation>安い時間帯に</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="140"/>
+        <location filename="../../app/fields.py" line="145"/>
         <source>Solar first, then cheapest</source>
         <translation>太陽光優先、次に安い時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="143"/>
+        <location filename="../../app/fields.py" line="148"/>
         <source>Extra ageing (marginal)</source>
         <translation>追加劣化分 (限界費用)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="144"/>
+        <location filename="../../app/fields.py" line="149"/>
         <source>Energy throughput</source>
         <translation>放電量比例 (スループット)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="145"/>
+        <location filename="../../app/fields.py" line="150"/>
         <source>Earlier replacement</source>
         <translation>電池交換の前倒し</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="157"/>
+        <location filename="../../app/fields.py" line="162"/>
         <source>Mon</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="157"/>
+        <location filename="../../app/fields.py" line="162"/>
         <source>Tue</source>
         <translation>火</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="158"/>
+        <location filename="../../app/fields.py" line="163"/>
         <source>Wed</source>
         <translation>水</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="158"/>
+        <location filename="../../app/fields.py" line="163"/>
         <source>Thu</source>
         <translation>木</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="159"/>
+        <location filename="../../app/fields.py" line="164"/>
         <source>Fri</source>
         <translation>金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="159"/>
+        <location filename="../../app/fields.py" line="164"/>
         <source>Sat</source>
         <translation>土</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="160"/>
+        <location filename="../../app/fields.py" line="165"/>
         <source>Sun</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="169"/>
         <source>years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="165"/>
+        <location filename="../../app/fields.py" line="170"/>
         <source>cycles</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="166"/>
+        <location filename="../../app/fields.py" line="171"/>
         <source>kWh/year</source>
         <translation>kWh/年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="167"/>
+        <location filename="../../app/fields.py" line="172"/>
         <source>kWh/day</source>
         <translation>kWh/日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="168"/>
+        <location filename="../../app/fields.py" line="173"/>
         <source>h/year</source>
         <translation>時間/年</translation>
     </message>
@@ -958,17 +983,58 @@
 <context>
     <name>InputPanel</name>
     <message>
-        <location filename="../../app/inputs.py" line="99"/>
+        <location filename="../../app/inputs.py" line="83"/>
+        <source>Months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="83"/>
+        <source>Days</source>
+        <translation>曜日</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="83"/>
+        <source>From</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="84"/>
+        <source>To</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="84"/>
+        <source>Price/kWh</source>
+        <translation>単価/kWh</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="97"/>
+        <source>Add row</source>
+        <translation>行を追加</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="100"/>
+        <source>Remove row</source>
+        <translation>行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="110"/>
+        <location filename="../../app/inputs.py" line="115"/>
+        <source>all</source>
+        <translation>全月</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="220"/>
         <source>verified in the source</source>
         <translation>出典で確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="100"/>
+        <location filename="../../app/inputs.py" line="221"/>
         <source>contains example values: confirm with the customer</source>
         <translation>例示値を含みます: お客様の実際の値をご確認ください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="101"/>
+        <location filename="../../app/inputs.py" line="222"/>
         <source>Source: %1
 As of: %2
 %3</source>
@@ -977,93 +1043,63 @@ As of: %2
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="110"/>
+        <location filename="../../app/inputs.py" line="231"/>
         <source>Own values</source>
         <translation>個別入力</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="119"/>
+        <location filename="../../app/inputs.py" line="240"/>
         <source>Values entered by hand</source>
         <translation>手入力の値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="122"/>
+        <location filename="../../app/inputs.py" line="243"/>
         <source>verified</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="123"/>
+        <location filename="../../app/inputs.py" line="244"/>
         <source>example values</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="126"/>
+        <location filename="../../app/inputs.py" line="247"/>
         <source>As of %1 · %2 · Source: %3</source>
         <translation>%1 時点 · %2 · 出典: %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="257"/>
-        <location filename="../../app/inputs.py" line="452"/>
+        <location filename="../../app/inputs.py" line="378"/>
+        <location filename="../../app/inputs.py" line="560"/>
         <source>Allowed: %1</source>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="375"/>
-        <source>weekdays</source>
-        <translation>平日</translation>
-    </message>
-    <message>
-        <location filename="../../app/inputs.py" line="376"/>
-        <source>weekends and holidays</source>
-        <translation>土日祝</translation>
-    </message>
-    <message>
-        <location filename="../../app/inputs.py" line="383"/>
-        <source>all day</source>
-        <translation>終日</translation>
-    </message>
-    <message>
-        <location filename="../../app/inputs.py" line="390"/>
-        <source>months %1</source>
-        <translation>%1 月</translation>
-    </message>
-    <message>
-        <location filename="../../app/inputs.py" line="394"/>
-        <source>… and %1 more</source>
-        <translation>… ほか %1 件</translation>
-    </message>
-    <message>
-        <location filename="../../app/inputs.py" line="396"/>
-        <source>Import prices (first matching line applies):</source>
-        <translation>購入単価 (上の行から優先して適用):</translation>
-    </message>
-    <message>
-        <location filename="../../app/inputs.py" line="399"/>
+        <location filename="../../app/inputs.py" line="504"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="455"/>
+        <location filename="../../app/inputs.py" line="563"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="456"/>
+        <location filename="../../app/inputs.py" line="564"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="461"/>
+        <location filename="../../app/inputs.py" line="569"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="464"/>
+        <location filename="../../app/inputs.py" line="572"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="469"/>
+        <location filename="../../app/inputs.py" line="577"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
