@@ -27,7 +27,8 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         "vehicle.pack_factor", "vehicle.cycle_life", "vehicle.cycle_life_dod", "ageing.uncertainty_sigma")),
     "driving": (QT_TRANSLATE_NOOP("Fields", "Driving"), (), (
         "driving.weekday_km", "driving.weekend_km", "driving.weekday_departure", "driving.weekday_return",
-        "driving.weekend_departure", "driving.weekend_return", "driving.kwh_per_km", "charging.strategy",
+        "driving.weekend_departure", "driving.weekend_return", "driving.kwh_per_km",
+        "driving.monthly_consumption_factor", "driving.monthly_distance_factor", "charging.strategy",
         "charging.target_soc")),
     "home": (QT_TRANSLATE_NOOP("Fields", "Home & solar"), ("load_profiles", "pv_profiles", "climates"), (
         "home.annual_load_kwh", "home.pv_kwp")),
@@ -38,14 +39,14 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "tariff": (QT_TRANSLATE_NOOP("Fields", "Tariff"), ("tariffs",), (
         "tariff.import_periods", "tariff.export_periods", "tariff.add_on_per_kwh", "tariff.export_price_per_kwh", "tariff.v2g_payment_per_kwh",
         "tariff.availability_per_kw_year", "tariff.availability_per_kw_hour", "tariff.event_payment_per_kwh",
-        "tariff.event_hours_per_year", "tariff.event_window", "tariff.fixed_payment_per_year",
+        "tariff.event_hours_per_year", "tariff.event_window", "tariff.event_months", "tariff.fixed_payment_per_year",
         "tariff.ev_charging_free", "tariff.escalation_import", "tariff.escalation_export")),
     "charger": (QT_TRANSLATE_NOOP("Fields", "Charger & finance"), ("chargers", "subsidies"), (
         "charger.price", "charger.installation", "charger.subsidy", "charger.charge_kw", "charger.discharge_kw",
         "charger.charge_efficiency", "charger.discharge_efficiency", "charger.standby_w",
         "charger.lifetime_years", "charger.om_per_year", "charger.plain_charger_price",
         "charger.incremental_cost", "finance.discount_rate", "finance.wear_method", "horizon_years",
-        "start_date")),
+        "start_date", "step_minutes", "currency", "country")),
 }
 
 LABELS = {
@@ -76,6 +77,12 @@ LABELS = {
     "participation.mode": QT_TRANSLATE_NOOP("Fields", "Discharge mode"),
     "participation.days": QT_TRANSLATE_NOOP("Fields", "Discharge days"),
     "participation.windows": QT_TRANSLATE_NOOP("Fields", "Discharge hours"),
+    "driving.monthly_consumption_factor": QT_TRANSLATE_NOOP("Fields", "Energy-use factor, Jan to Dec"),
+    "driving.monthly_distance_factor": QT_TRANSLATE_NOOP("Fields", "Distance factor, Jan to Dec"),
+    "tariff.event_months": QT_TRANSLATE_NOOP("Fields", "Event months"),
+    "step_minutes": QT_TRANSLATE_NOOP("Fields", "Time step"),
+    "currency": QT_TRANSLATE_NOOP("Fields", "Currency"),
+    "country": QT_TRANSLATE_NOOP("Fields", "Public holidays of"),
     "participation.power_kw": QT_TRANSLATE_NOOP("Fields", "Discharge power"),
     "participation.reserve_soc": QT_TRANSLATE_NOOP("Fields", "Backup reserve"),
     "participation.departure_soc_min": QT_TRANSLATE_NOOP("Fields", "Charge at departure"),
@@ -280,6 +287,22 @@ def format_number(value, percent: bool = False, group: bool = False) -> str:
         n = int(round(v))
         return f"{n:,}" if group and abs(n) >= 10_000 else str(n)
     return f"{v:.6g}" if abs(v) >= 1e-4 else f"{v:.3g}"
+
+
+#: list fields typed as comma-separated numbers
+NUMBER_LISTS = ("driving.monthly_consumption_factor", "driving.monthly_distance_factor", "tariff.event_months")
+
+
+def format_number_list(values) -> str:
+    return ", ".join(format_number(v) for v in values)
+
+
+def parse_number_list(text: str, integer: bool = False):
+    """Numbers separated by commas (or Japanese 、); a part that is not a number is kept for the validator."""
+    import re
+
+    parts = [p for p in re.split(r"[,、，;]", text) if p.strip()]
+    return [parse_number(p, integer=integer) for p in parts]
 
 
 def parse_number(text: str, integer: bool = False, percent: bool = False):

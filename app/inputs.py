@@ -345,7 +345,7 @@ class InputPanel(QWidget):
             tip = self._tooltip(path)
             lab.setToolTip(tip)
             editor.setToolTip(tip)
-            if isinstance(editor, (DaysEditor, PeriodsEditor)):  # whole width: own row under the label
+            if isinstance(editor, (DaysEditor, PeriodsEditor)) or path in F.NUMBER_LISTS:  # whole width, own row
                 grid.addWidget(lab, row, 0, 1, 3)
                 row += 1
                 grid.addWidget(editor, row, 0, 1, 3)
@@ -407,7 +407,10 @@ class InputPanel(QWidget):
                 ed.setPlaceholderText("YYYY-MM-DD")
             ed.textEdited.connect(self._edited)
         ed.setObjectName(f"field:{path}")
-        if isinstance(ed, QLineEdit):
+        if isinstance(ed, QLineEdit) and path in F.NUMBER_LISTS:
+            ed.setMinimumWidth(130)
+            ed.setPlaceholderText("1, 1, 1, …")
+        elif isinstance(ed, QLineEdit):
             ed.setFixedWidth(96 if tp in (float, int) else 130)
         elif isinstance(ed, QComboBox):
             ed.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -455,6 +458,8 @@ class InputPanel(QWidget):
                 ed.setChecked(bool(value))
             elif path == "participation.windows":
                 ed.setText(", ".join(value))
+            elif path in F.NUMBER_LISTS:
+                ed.setText(F.format_number_list(value))
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 ed.setText(F.format_number(value, path in F.PERCENT, group=True))
             else:
@@ -473,6 +478,8 @@ class InputPanel(QWidget):
         text = ed.text()
         if path == "participation.windows":
             return [w.strip() for w in re.split(r"[,、;]", text) if w.strip()]
+        if path in F.NUMBER_LISTS:
+            return F.parse_number_list(text, integer=path == "tariff.event_months")
         tp = F.field_type(path)
         if tp in (float, int):
             return F.parse_number(text, integer=tp is int, percent=path in F.PERCENT)

@@ -450,3 +450,18 @@ def test_time_of_use_table_is_editable(window, qtbot):
     ed.table.setCurrentCell(1, 0)
     ed.remove_row()
     assert not window.inputs.valid and "01:00" in window.inputs.error_text("tariff.import_periods")
+
+
+def test_monthly_factors_and_settings_are_editable(window, qtbot):
+    """Monthly factors are typed as 12 comma-separated numbers; a wrong count is explained at the field."""
+    with qtbot.waitSignal(window.resultShown, timeout=RESULT_TIMEOUT):
+        window.inputs.set_field("driving.monthly_consumption_factor", "1.3, 1.3, 1, 1, 1, 1, 1.1, 1.1, 1, 1, 1, 1.3")
+    assert window.scenario.driving.monthly_consumption_factor[0] == 1.3
+    window.inputs.set_field("driving.monthly_consumption_factor", "1, 1, 1")
+    assert not window.inputs.valid
+    assert "12" in window.inputs.error_text("driving.monthly_consumption_factor")
+    with qtbot.waitSignal(window.resultShown, timeout=RESULT_TIMEOUT):
+        window.inputs.set_field("driving.monthly_consumption_factor", "1,1,1,1,1,1,1,1,1,1,1,1")
+    assert window.inputs.valid
+    for path in ("step_minutes", "currency", "country", "tariff.event_months"):
+        assert path in window.inputs.editors

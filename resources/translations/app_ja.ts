@@ -494,488 +494,518 @@
         <translation>走行</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="32"/>
+        <location filename="../../app/fields.py" line="33"/>
         <source>Home &amp; solar</source>
         <translation>住宅・太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="34"/>
+        <location filename="../../app/fields.py" line="35"/>
         <source>V2G/V2H participation</source>
         <translation>V2G/V2H の利用条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="38"/>
+        <location filename="../../app/fields.py" line="39"/>
         <source>Tariff</source>
         <translation>電気料金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="43"/>
+        <location filename="../../app/fields.py" line="44"/>
         <source>Charger &amp; finance</source>
         <translation>充放電器・費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="52"/>
+        <location filename="../../app/fields.py" line="53"/>
         <source>Scenario name</source>
         <translation>シナリオ名</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="53"/>
+        <location filename="../../app/fields.py" line="54"/>
         <source>Usable battery capacity</source>
         <translation>使用可能な電池容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="54"/>
+        <location filename="../../app/fields.py" line="55"/>
         <source>Battery health today</source>
         <translation>現在の電池健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="55"/>
+        <location filename="../../app/fields.py" line="56"/>
         <source>Worn-out at health</source>
         <translation>寿命とみなす健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="56"/>
+        <location filename="../../app/fields.py" line="57"/>
         <source>Battery warranty</source>
         <translation>電池保証期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="57"/>
+        <location filename="../../app/fields.py" line="58"/>
         <source>Warranty distance</source>
         <translation>保証走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="58"/>
+        <location filename="../../app/fields.py" line="59"/>
         <source>Guaranteed health</source>
         <translation>保証される健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="59"/>
+        <location filename="../../app/fields.py" line="60"/>
         <source>Replacement pack cost</source>
         <translation>電池交換費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="60"/>
+        <location filename="../../app/fields.py" line="61"/>
         <source>Cell ageing model</source>
         <translation>電池劣化モデル</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="61"/>
+        <location filename="../../app/fields.py" line="62"/>
         <source>Pack ageing factor</source>
         <translation>パック劣化係数</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="62"/>
+        <location filename="../../app/fields.py" line="63"/>
         <source>Rated cycle life</source>
         <translation>定格サイクル寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="63"/>
+        <location filename="../../app/fields.py" line="64"/>
         <source>Cycle-life depth</source>
         <translation>サイクル寿命の放電深度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="64"/>
+        <location filename="../../app/fields.py" line="65"/>
         <source>Ageing uncertainty (1σ)</source>
         <translation>劣化の不確かさ (1σ)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="65"/>
+        <location filename="../../app/fields.py" line="66"/>
         <source>Weekday distance</source>
         <translation>平日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="66"/>
+        <location filename="../../app/fields.py" line="67"/>
         <source>Weekend distance</source>
         <translation>休日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="67"/>
+        <location filename="../../app/fields.py" line="68"/>
         <source>Weekday departure</source>
         <translation>平日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="68"/>
+        <location filename="../../app/fields.py" line="69"/>
         <source>Weekday return</source>
         <translation>平日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="69"/>
+        <location filename="../../app/fields.py" line="70"/>
         <source>Weekend departure</source>
         <translation>休日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="70"/>
+        <location filename="../../app/fields.py" line="71"/>
         <source>Weekend return</source>
         <translation>休日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="71"/>
+        <location filename="../../app/fields.py" line="72"/>
         <source>Energy use</source>
         <translation>電費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="72"/>
+        <location filename="../../app/fields.py" line="73"/>
         <source>Charging strategy</source>
         <translation>充電のしかた</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="73"/>
+        <location filename="../../app/fields.py" line="74"/>
         <source>Charge up to</source>
         <translation>充電の上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="74"/>
+        <location filename="../../app/fields.py" line="75"/>
         <source>Household use</source>
         <translation>家庭の電力使用量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="75"/>
+        <location filename="../../app/fields.py" line="76"/>
         <source>Solar PV size</source>
         <translation>太陽光発電の容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="76"/>
+        <location filename="../../app/fields.py" line="77"/>
         <source>Discharge mode</source>
         <translation>放電の方式</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="77"/>
+        <location filename="../../app/fields.py" line="78"/>
         <source>Discharge days</source>
         <translation>放電する曜日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="78"/>
+        <location filename="../../app/fields.py" line="79"/>
         <source>Discharge hours</source>
         <translation>放電する時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="79"/>
+        <location filename="../../app/fields.py" line="80"/>
+        <source>Energy-use factor, Jan to Dec</source>
+        <translation>月別の電費係数 (1～12 月)</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="81"/>
+        <source>Distance factor, Jan to Dec</source>
+        <translation>月別の走行距離係数 (1～12 月)</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="82"/>
+        <source>Event months</source>
+        <translation>イベントのある月</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="83"/>
+        <source>Time step</source>
+        <translation>計算の時間刻み (分)</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="84"/>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="85"/>
+        <source>Public holidays of</source>
+        <translation>祝日カレンダー</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="86"/>
         <source>Discharge power</source>
         <translation>放電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="80"/>
+        <location filename="../../app/fields.py" line="87"/>
         <source>Backup reserve</source>
         <translation>非常用の残量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="81"/>
+        <location filename="../../app/fields.py" line="88"/>
         <source>Charge at departure</source>
         <translation>出発時の充電率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="82"/>
+        <location filename="../../app/fields.py" line="89"/>
         <source>Daily discharge cap</source>
         <translation>1 日の放電上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="83"/>
+        <location filename="../../app/fields.py" line="90"/>
         <source>Import prices by time of day</source>
         <translation>時間帯別の購入単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="84"/>
+        <location filename="../../app/fields.py" line="91"/>
         <source>Export prices by time of day (empty = flat price)</source>
         <translation>時間帯別の売電単価 (空欄 = 一律単価)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="85"/>
+        <location filename="../../app/fields.py" line="92"/>
         <source>Levies per kWh bought</source>
         <translation>購入 1 kWh あたりの加算額</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="86"/>
+        <location filename="../../app/fields.py" line="93"/>
         <source>Export price</source>
         <translation>売電単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="87"/>
+        <location filename="../../app/fields.py" line="94"/>
         <source>V2G payment per kWh</source>
         <translation>V2G 報酬 (1 kWh あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="88"/>
+        <location filename="../../app/fields.py" line="95"/>
         <source>Availability per kW-year</source>
         <translation>待機報酬 (kW・年あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="89"/>
+        <location filename="../../app/fields.py" line="96"/>
         <source>Availability per kW-hour</source>
         <translation>待機報酬 (kW・時間あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="90"/>
+        <location filename="../../app/fields.py" line="97"/>
         <source>Event payment</source>
         <translation>イベント報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="91"/>
+        <location filename="../../app/fields.py" line="98"/>
         <source>Event hours</source>
         <translation>イベント時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="92"/>
+        <location filename="../../app/fields.py" line="99"/>
         <source>Event hours of day</source>
         <translation>イベントの時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="93"/>
+        <location filename="../../app/fields.py" line="100"/>
         <source>Fixed credit</source>
         <translation>固定報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="94"/>
+        <location filename="../../app/fields.py" line="101"/>
         <source>Free car charging</source>
         <translation>EV 充電代の負担</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="95"/>
+        <location filename="../../app/fields.py" line="102"/>
         <source>Import price trend</source>
         <translation>購入単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="96"/>
+        <location filename="../../app/fields.py" line="103"/>
         <source>Export price trend</source>
         <translation>売電単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="97"/>
+        <location filename="../../app/fields.py" line="104"/>
         <source>Charger price</source>
         <translation>充放電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="98"/>
+        <location filename="../../app/fields.py" line="105"/>
         <source>Installation</source>
         <translation>設置工事費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="99"/>
+        <location filename="../../app/fields.py" line="106"/>
         <source>Subsidy</source>
         <translation>補助金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="100"/>
+        <location filename="../../app/fields.py" line="107"/>
         <source>Charging power</source>
         <translation>充電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="101"/>
+        <location filename="../../app/fields.py" line="108"/>
         <source>Discharging power</source>
         <translation>放電電力 (機器)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="102"/>
+        <location filename="../../app/fields.py" line="109"/>
         <source>Charging efficiency</source>
         <translation>充電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="103"/>
+        <location filename="../../app/fields.py" line="110"/>
         <source>Discharging efficiency</source>
         <translation>放電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="104"/>
+        <location filename="../../app/fields.py" line="111"/>
         <source>Standby power</source>
         <translation>待機電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="105"/>
+        <location filename="../../app/fields.py" line="112"/>
         <source>Charger life</source>
         <translation>充放電器の寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="106"/>
+        <location filename="../../app/fields.py" line="113"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="107"/>
+        <location filename="../../app/fields.py" line="114"/>
         <source>Ordinary charger price</source>
         <translation>普通充電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="108"/>
+        <location filename="../../app/fields.py" line="115"/>
         <source>Count extra cost only</source>
         <translation>差額のみ費用に計上</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="109"/>
+        <location filename="../../app/fields.py" line="116"/>
         <source>Discount rate</source>
         <translation>割引率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="110"/>
+        <location filename="../../app/fields.py" line="117"/>
         <source>Wear-cost method</source>
         <translation>劣化費用の算定方法</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="111"/>
+        <location filename="../../app/fields.py" line="118"/>
         <source>Years evaluated</source>
         <translation>評価期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="112"/>
+        <location filename="../../app/fields.py" line="119"/>
         <source>Start date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="116"/>
+        <location filename="../../app/fields.py" line="123"/>
         <source>Vehicle</source>
         <translation>車種</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="117"/>
+        <location filename="../../app/fields.py" line="124"/>
         <source>Charger</source>
         <translation>充放電器</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="118"/>
+        <location filename="../../app/fields.py" line="125"/>
         <source>Subsidy programme</source>
         <translation>補助金制度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="119"/>
+        <location filename="../../app/fields.py" line="126"/>
         <source>Electricity plan</source>
         <translation>電気料金プラン</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="120"/>
+        <location filename="../../app/fields.py" line="127"/>
         <source>Household type</source>
         <translation>世帯タイプ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="121"/>
+        <location filename="../../app/fields.py" line="128"/>
         <source>Solar location</source>
         <translation>太陽光の設置条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="122"/>
+        <location filename="../../app/fields.py" line="129"/>
         <source>Climate</source>
         <translation>気候</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="133"/>
+        <location filename="../../app/fields.py" line="140"/>
         <source>every day</source>
         <extracomment>where a preset kind records the id it came from</extracomment>
         <translation>全日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="134"/>
+        <location filename="../../app/fields.py" line="141"/>
         <source>weekdays</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="135"/>
+        <location filename="../../app/fields.py" line="142"/>
         <source>weekends and holidays</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="137"/>
+        <location filename="../../app/fields.py" line="144"/>
         <source>No discharging</source>
         <translation>放電しない</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="138"/>
+        <location filename="../../app/fields.py" line="145"/>
         <source>V2H: supply the home</source>
         <translation>V2H: 家庭へ給電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="139"/>
+        <location filename="../../app/fields.py" line="146"/>
         <source>V2G: export to the grid</source>
         <translation>V2G: 電力網へ放電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="140"/>
+        <location filename="../../app/fields.py" line="147"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="143"/>
+        <location filename="../../app/fields.py" line="150"/>
         <source>As soon as plugged in</source>
         <translation>接続したらすぐ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="144"/>
+        <location filename="../../app/fields.py" line="151"/>
         <source>Cheapest hours</source>
         <translation>安い時間帯に</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="145"/>
+        <location filename="../../app/fields.py" line="152"/>
         <source>Solar first, then cheapest</source>
         <translation>太陽光優先、次に安い時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="148"/>
+        <location filename="../../app/fields.py" line="155"/>
         <source>Extra ageing (marginal)</source>
         <translation>追加劣化分 (限界費用)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="149"/>
+        <location filename="../../app/fields.py" line="156"/>
         <source>Energy throughput</source>
         <translation>放電量比例 (スループット)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="150"/>
+        <location filename="../../app/fields.py" line="157"/>
         <source>Earlier replacement</source>
         <translation>電池交換の前倒し</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="162"/>
+        <location filename="../../app/fields.py" line="169"/>
         <source>Mon</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="162"/>
+        <location filename="../../app/fields.py" line="169"/>
         <source>Tue</source>
         <translation>火</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="163"/>
+        <location filename="../../app/fields.py" line="170"/>
         <source>Wed</source>
         <translation>水</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="163"/>
+        <location filename="../../app/fields.py" line="170"/>
         <source>Thu</source>
         <translation>木</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="171"/>
         <source>Fri</source>
         <translation>金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="171"/>
         <source>Sat</source>
         <translation>土</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="165"/>
+        <location filename="../../app/fields.py" line="172"/>
         <source>Sun</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="169"/>
+        <location filename="../../app/fields.py" line="176"/>
         <source>years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="170"/>
+        <location filename="../../app/fields.py" line="177"/>
         <source>cycles</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="171"/>
+        <location filename="../../app/fields.py" line="178"/>
         <source>kWh/year</source>
         <translation>kWh/年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="172"/>
+        <location filename="../../app/fields.py" line="179"/>
         <source>kWh/day</source>
         <translation>kWh/日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="173"/>
+        <location filename="../../app/fields.py" line="180"/>
         <source>h/year</source>
         <translation>時間/年</translation>
     </message>
@@ -1069,37 +1099,37 @@ As of: %2
     </message>
     <message>
         <location filename="../../app/inputs.py" line="378"/>
-        <location filename="../../app/inputs.py" line="560"/>
+        <location filename="../../app/inputs.py" line="567"/>
         <source>Allowed: %1</source>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="504"/>
+        <location filename="../../app/inputs.py" line="511"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="563"/>
+        <location filename="../../app/inputs.py" line="570"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="564"/>
+        <location filename="../../app/inputs.py" line="571"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="569"/>
+        <location filename="../../app/inputs.py" line="576"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="572"/>
+        <location filename="../../app/inputs.py" line="579"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="577"/>
+        <location filename="../../app/inputs.py" line="584"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
