@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.chart.data_source import (AxDataSource, NumData, NumDataSource, NumRef, NumVal, StrData, StrRef,
                                         StrVal)
 from openpyxl.chart.series import SeriesLabel
@@ -121,7 +120,6 @@ def _style_chart(chart, title: str, y_title: str, x_title: str, y_fmt: str) -> N
     chart.y_axis.title = y_title
     chart.x_axis.title = x_title
     chart.y_axis.number_format = y_fmt
-    chart.y_axis.majorGridlines = chart.y_axis.majorGridlines  # keep default gridlines
     chart.x_axis.delete = False
     chart.x_axis.tickLblPos = "low"  # year labels below the plot even when values are negative
     chart.y_axis.delete = False
@@ -161,18 +159,23 @@ class _Writer:
     def _col(self, key):
         return [row.get(key) for row in self.rows]
 
-    def _table(self, ws, top: int, cols: list[str], label_keys: list[str], styles: dict[str, str]) -> int:
-        """Write a year table from row ``top`` (header) and return the last data row."""
+    def _table(self, ws, top: int, cols: list[str], styles: dict[str, str], constants: dict | None = None) -> int:
+        """Write a year table from row ``top`` (header) and return the last data row.
+
+        ``constants``: columns that are not in the results but the same every year (a threshold line).
+        """
+        constants = constants or {}
         ws.cell(row=top, column=1, value=t("year", self.lang)).style = "v2g_header"
         for j, key in enumerate(cols, start=2):
-            ws.cell(row=top, column=j, value=t(label_keys[j - 2], self.lang)).style = "v2g_header"
+            ws.cell(row=top, column=j, value=t(key, self.lang)).style = "v2g_header"
         ws.row_dimensions[top].height = 32
         for i, row in enumerate(self.rows):
             r = top + 1 + i
             ws.cell(row=r, column=1, value=row["year"]).style = "v2g_year"
             for j, key in enumerate(cols, start=2):
-                if key in row and row[key] is not None:
-                    ws.cell(row=r, column=j, value=row[key]).style = styles.get(key, "v2g_money")
+                value = row.get(key, constants.get(key))
+                if value is not None:
+                    ws.cell(row=r, column=j, value=value).style = styles.get(key, "v2g_money")
         return top + len(self.rows)
 
     # ---------------------------------------------------------------- sheets
@@ -198,46 +201,35 @@ class _Writer:
         r += 1
         n = self.n
         rate = _fmt_pct(sm.get("discount_rate", s.finance.discount_rate))
-        pb = sm.get("simple_payback_years", "missing")
+        na = t("not_available", lang)
+        pb = sm.get("simple_payback_years", na)
+        payback = pb if pb == na else (t("not_within", lang, n=n) if pb is None else t("years_fmt", lang, v=pb))
+        irr = sm.get("irr")  # None: no unique rate of return
+        per_kwh = ('#,##0.0 "円/kWh"' if lang == "ja" else '#,##0.0 "/kWh"') if self.cur == "JPY" \
+            else '#,##0.000 "/kWh"'
+        # label, value (a number, a text, or absent = not available), style, number format
         kpis = [
-            (t("payback", lang), (t("not_within", lang, n=n) if pb is None else
-                                  t("years_fmt", lang, v=pb)) if pb != "missing" else None, "v2g_big"),
-            (t("net", lang, n=n), sm.get("total_net"), "v2g_money_big"),
-            (t("npv", lang, rate=rate), sm.get("npv"), "v2g_money_big"),
-            (t("irr", lang), sm.get("irr", "missing"), "v2g_percent_big"),
-            (t("soh_warranty", lang), sm.get("soh_at_warranty"), "v2g_percent_big"),
-            (t("soh_warranty_base", lang), sm.get("soh_at_warranty_baseline"), "v2g_percent_big"),
-            (t("wear_per_kwh", lang), sm.get("wear_cost_per_kwh_discharged"), "v2g_money_big"),
-            (t("revenue_per_kwh", lang), sm.get("revenue_per_kwh_discharged"), "v2g_money_big"),
-            (t("breakeven", lang), sm.get("breakeven_spread_per_kwh"), "v2g_money_big"),
-            (t("capacity_end", lang, n=n), sm.get("remaining_capacity_kwh_end"), "v2g_big"),
-            (t("range_end", lang, n=n), sm.get("remaining_range_km_end"), "v2g_big"),
-            (t("unmet", lang), sm.get("unmet_driving_kwh_total"), "v2g_big"),
+            (t("payback", lang), payback, "v2g_big", None),
+            (t("net", lang, n=n), sm.get("total_net"), "v2g_money_big", None),
+            (t("npv", lang, rate=rate), sm.get("npv"), "v2g_money_big", None),
+            (t("irr", lang), na if irr is None else irr, "v2g_percent_big", None),
+            (t("soh_warranty", lang), sm.get("soh_at_warranty"), "v2g_percent_big", None),
+            (t("soh_warranty_base", lang), sm.get("soh_at_warranty_baseline"), "v2g_percent_big", None),
+            (t("wear_per_kwh", lang), sm.get("wear_cost_per_kwh_discharged"), "v2g_money_big", per_kwh),
+            (t("revenue_per_kwh", lang), sm.get("revenue_per_kwh_discharged"), "v2g_money_big", per_kwh),
+            (t("breakeven", lang), sm.get("breakeven_spread_per_kwh"), "v2g_money_big", per_kwh),
+            (t("capacity_end", lang, n=n), sm.get("remaining_capacity_kwh_end"), "v2g_big", '#,##0.0 "kWh"'),
+            (t("range_end", lang, n=n), sm.get("remaining_range_km_end"), "v2g_big", '#,##0 "km"'),
+            (t("unmet", lang), sm.get("unmet_driving_kwh_total"), "v2g_big", '#,##0 "kWh"'),
         ]
-        self.kpi_cells = {}
-        for label, value, style in kpis:
+        for label, value, style, number_format in kpis:
             ws.cell(row=r, column=1, value=label).style = "v2g_label"
-            cell = ws.cell(row=r, column=2)
-            if value is None or value == "missing":
-                cell.value = t("not_available", lang) if value is None or value == "missing" else value
-                if style == "v2g_percent_big" and value is None and label == t("irr", lang):
-                    cell.value = t("not_available", lang)
-                cell.style = "v2g_big"
-            else:
-                cell.value = value
-                cell.style = style
+            cell = ws.cell(row=r, column=2, value=na if value is None else value)
+            is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            cell.style = style if is_number else "v2g_big"
+            if is_number and number_format:
+                cell.number_format = number_format
             cell.alignment = Alignment(horizontal="left", vertical="center")
-            if label.startswith(t("wear_per_kwh", lang)) or label.startswith(t("revenue_per_kwh", lang)) or \
-                    label.startswith(t("breakeven", lang)):
-                cell.number_format = ('#,##0.0 "円/kWh"' if lang == "ja" else '#,##0.0 "/kWh"') \
-                    if self.cur == "JPY" else '#,##0.000 "/kWh"'
-            if label == t("capacity_end", lang, n=n) and isinstance(value, float):
-                cell.number_format = '#,##0.0 "kWh"'
-            if label == t("range_end", lang, n=n) and isinstance(value, float):
-                cell.number_format = '#,##0 "km"'
-            if label == t("unmet", lang) and isinstance(value, float):
-                cell.number_format = '#,##0 "kWh"'
-            self.kpi_cells[label] = cell.coordinate
             r += 1
         r += 1
         ws.cell(row=r, column=1, value=t("conclusion", lang)).style = "v2g_h2"
@@ -312,7 +304,7 @@ class _Writer:
         ws["A2"].alignment = Alignment(wrap_text=False)
         cols = list(MONEY_COLS) + list(WEAR_COLS)
         top = 4
-        last = self._table(ws, top, cols, cols, {})
+        last = self._table(ws, top, cols, {})
         total_row = last + 1
         ws.cell(row=total_row, column=1, value=t("total", lang)).style = "v2g_total"
         for j, key in enumerate(cols, start=2):
@@ -324,25 +316,26 @@ class _Writer:
         sm = self.summary
         r = total_row + 2
         rate = _fmt_pct(sm.get("discount_rate", self.s.finance.discount_rate))
-        pb = sm.get("simple_payback_years", "missing")
-        dpb = sm.get("discounted_payback_years", "missing")
-        for label, value, style in (
-                (t("npv", lang, rate=rate), sm.get("npv"), "v2g_money"),
-                (t("irr", lang), sm.get("irr", "missing"), "v2g_percent"),
-                (t("payback", lang), pb, None), (t("discounted_payback", lang), dpb, None)):
+        na, never = t("not_available", lang), t("not_within", lang, n=self.n)
+        years_fmt = '0.0 "年"' if lang == "ja" else '0.0 "years"'
+
+        def payback(key):  # absent: not computed; None: not within the horizon
+            return sm.get(key, na) if sm.get(key, na) is not None else never
+
+        irr = sm.get("irr")
+        for label, value, style, number_format in (
+                (t("npv", lang, rate=rate), sm.get("npv", na), "v2g_money", None),
+                (t("irr", lang), na if irr is None else irr, "v2g_percent", None),
+                (t("payback", lang), payback("simple_payback_years"), None, years_fmt),
+                (t("discounted_payback", lang), payback("discounted_payback_years"), None, years_fmt)):
             ws.cell(row=r, column=1, value=label).style = "v2g_label"
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
-            cell = ws.cell(row=r, column=4)
-            if value in (None, "missing") and style is None:
-                cell.value = t("not_within", lang, n=self.n) if value is None else t("not_available", lang)
-            elif value in (None, "missing"):
-                cell.value = t("not_available", lang)
-            elif style is None:
-                cell.value = value
-                cell.number_format = '0.0 "年"' if lang == "ja" else '0.0 "years"'
-            else:
-                cell.value = value
-                cell.style = style
+            cell = ws.cell(row=r, column=4, value=value)
+            if not isinstance(value, str):
+                if style:
+                    cell.style = style
+                if number_format:
+                    cell.number_format = number_format
             r += 1
         ws.column_dimensions["A"].width = 7
         for j in range(2, len(cols) + 2):
@@ -363,8 +356,6 @@ class _Writer:
         bar.grouping = "clustered"
         first = self.cf_top + 2  # operating years 1..N
         cats = years[1:]
-        from openpyxl.chart import Series
-
         for key in ("revenue", "savings", "charging_cost", "wear_cost"):
             if key not in self.rows[0]:
                 continue
@@ -387,15 +378,12 @@ class _Writer:
             bar += line
         bar.width, bar.height = 24.0, 11.0
         ws.add_chart(bar, anchor)
-        self.charts = getattr(self, "charts", []) + [bar]
 
     def _chart_cumulative(self):
         if "cumulative_cash_flow" not in (self.rows[0] if self.rows else {}):
             return
         lang = self.lang
         ws = self.cf_ws
-        from openpyxl.chart import Series
-
         line = LineChart()
         col = self.cf_cols.index("cumulative_cash_flow") + 2
         first = self.cf_top + 1  # years 0..N
@@ -410,7 +398,6 @@ class _Writer:
         line.width = 22.0
         line.height = 9.0
         self.summary_ws.add_chart(line, self.summary_chart_anchor)
-        self.charts = getattr(self, "charts", []) + [line]
 
     def battery_sheet(self):
         lang = self.lang
@@ -425,19 +412,13 @@ class _Writer:
         styles = {k: "v2g_percent" for k in BATTERY_COLS}
         styles.update({k: "v2g_kwh" for k in ENERGY_COLS})
         styles.update({"efc": "v2g_number", "efc_baseline": "v2g_number", "warranty_line": "v2g_percent"})
-        for row in self.rows:
-            row.setdefault("warranty_line", self.s.vehicle.warranty_soh)
-        last = self._table(ws, top, cols, cols, styles)
-        for row in self.rows:
-            row.pop("warranty_line", None)
+        last = self._table(ws, top, cols, styles, constants={"warranty_line": self.s.vehicle.warranty_soh})
         ws.column_dimensions["A"].width = 7
         for j in range(2, len(cols) + 2):
             ws.column_dimensions[get_column_letter(j)].width = 13
         ws.freeze_panes = ws.cell(row=top + 1, column=2)
         _page(ws, self.dealer, title_rows=f"{top}:{top}")
         if self.rows and "soh" in self.rows[0]:
-            from openpyxl.chart import Series
-
             line = LineChart()
             first = top + 1
             years = self._col("year")
@@ -461,8 +442,7 @@ class _Writer:
                                                      - 0.05, 1))
             line.width, line.height = 24.0, 11.0
             ws.add_chart(line, f"B{last + 3}")
-            self.charts = getattr(self, "charts", []) + [line]
-
+    
     def inputs_sheet(self):
         lang = self.lang
         ws = self.wb.create_sheet(texts.sheet("inputs", lang))
@@ -671,6 +651,3 @@ def build_workbook(result: dict, scenario: sc.Scenario, *, lang: str = "en", dea
             pass
     return wb
 
-
-def _ensure_path(path) -> Path:
-    return Path(path)
