@@ -51,7 +51,9 @@ class PercentAxis(pg.AxisItem):
 
 
 def _style_plot(plot: pg.PlotItem, font_pt: float):
+    """White-background plot the customer cannot drag or zoom by accident."""
     plot.showGrid(x=True, y=True, alpha=0.25)
+    plot.setMouseEnabled(x=False, y=False)
     font = QFont()
     font.setPointSizeF(font_pt)
     for name in ("left", "bottom", "right"):
@@ -187,7 +189,6 @@ class HealthChart(ChartBase):
         _style_plot(p, font_pt)
         p.setLabel("left", translate("Charts", "Battery health (%)"))
         p.setLabel("bottom", translate("Charts", "Years"))
-        p.setMouseEnabled(x=False, y=False)
         legend = p.addLegend(offset=(-10, 10), labelTextSize=f"{font_pt:.0f}pt")
         self.band_lo = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
         self.band_hi = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
@@ -267,7 +268,6 @@ class CashflowChart(ChartBase):
         p = self.plot = self.area.addPlot(axisItems={"left": self.axis})
         _style_plot(p, font_pt)
         p.setLabel("bottom", translate("Charts", "Years"))
-        p.setMouseEnabled(x=False, y=False)
         self._add(p, pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1.5)))
         self.zero = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
         self.pos = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
@@ -354,7 +354,6 @@ class YearlyChart(ChartBase):
         p = self.plot = self.area.addPlot(axisItems={"left": self.axis})
         _style_plot(p, font_pt)
         p.setLabel("bottom", translate("Charts", "Year of operation (purchase in year 0 not shown)"))
-        p.setMouseEnabled(x=False, y=False)
         self.legend = p.addLegend(offset=(10, 10), labelTextSize=f"{font_pt:.0f}pt", colCount=3)
         self.bars = {}
         for col, _, colour, _text in YEARLY_PARTS:
@@ -475,7 +474,6 @@ class DayChart(ChartBase):
         self.area.ci.layout.setRowStretchFactor(2, 2)
         for p in (self.p_soc, self.p_kw, self.p_price):
             _style_plot(p, font_pt)
-            p.setMouseEnabled(x=False, y=False)
             p.getAxis("left").setWidth(int(4.5 * font_pt + 22))
             p.setXRange(0, 24, padding=0.0)
             p.getAxis("bottom").setTicks([[(h, f"{h}") for h in range(0, 25, 3)]])
@@ -590,7 +588,6 @@ class CycleChart(ChartBase):
         self.p_base = self.area.addPlot(row=0, col=1)
         for p in (self.p_v2g, self.p_base):
             _style_plot(p, font_pt)
-            p.setMouseEnabled(x=False, y=False)
             p.setLabel("bottom", translate("Charts", "Cycle depth (% of capacity)"))
             p.setLabel("left", translate("Charts", "Mean charge (%)"))
         self.p_base.setYLink(self.p_v2g)

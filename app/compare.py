@@ -78,7 +78,6 @@ class CompareView(QWidget):
         self.p_soh = self.area.addPlot(row=0, col=1, axisItems={"left": PercentAxis("left")})
         for p in (self.p_cash, self.p_soh):
             _style_plot(p, font_pt)
-            p.setMouseEnabled(x=False, y=False)
         self.p_soh.setLabel("left", translate("Compare", "Battery health (%)"))
         self.p_soh.setLabel("bottom", translate("Compare", "Years"))
         self.p_cash.setLabel("bottom", translate("Compare", "Years"))

@@ -12,7 +12,6 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from models.paths import resources_dir
 
-LANGS = ("en", "ja")
 _installed: list[QTranslator] = []
 
 

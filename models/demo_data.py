@@ -1,4 +1,4 @@
-"""Reference data behind the demo's presets (Tokyo climate, PV and household load).
+"""Reference data behind the demo's presets (Tokyo PV yield and household load).
 
 Used by ``build/make_presets.py`` to write ``resources/presets/*.json``; the
 demo scenario itself is built from those presets (``models.presets``).
@@ -8,11 +8,6 @@ status markers there become ``confidence`` here ("verified" = read in a source,
 "uncertain" = example value the dealer must confirm).
 """
 from __future__ import annotations
-
-# profiles.md §1: JMA 1991-2020 normals, Tokyo (47662), transcribed in public repos.
-TOKYO_MEAN_C = [5.4, 6.1, 9.4, 14.3, 18.8, 21.9, 25.7, 26.9, 23.3, 18.0, 12.5, 7.7]
-TOKYO_MAX_C = [9.8, 10.9, 14.2, 19.4, 23.6, 26.1, 29.9, 31.3, 27.5, 21.9, 16.7, 12.0]
-TOKYO_MIN_C = [1.2, 2.1, 5.0, 9.8, 14.6, 18.5, 22.4, 23.5, 20.3, 14.8, 8.8, 3.8]
 
 # profiles.md §2a: clear-sky kWh/kWp (pvlib, south 30°) and §2b all-sky factor
 # (0.60-0.65 for Tokyo, lower in the rainy season Jun-Jul and in Sep).

@@ -51,10 +51,6 @@ from . import finance
 from .scenario import Scenario, parse_window
 from .tariff import escalation_factors
 
-MONEY_COLUMNS = ("revenue", "savings", "charging_cost", "wear_cost", "wear_cost_marginal", "wear_cost_throughput",
-                 "wear_cost_eol_shift", "capex", "other_costs", "net_cash_flow", "cumulative_cash_flow")
-
-
 @dataclass
 class Money:
     yearly: dict[str, np.ndarray]
@@ -89,6 +85,12 @@ def _event_plugged_fraction(s: Scenario, energy) -> float:
     return float(plugged[mask].mean()) if mask.any() else 0.0
 
 
+def _tail_slope(soh: np.ndarray) -> float:
+    """SoH change per year over the last three years (fewer when the horizon is shorter); 0 for one point."""
+    back = min(3, len(soh) - 1)
+    return float((soh[-1] - soh[-1 - back]) / back) if back > 0 else 0.0
+
+
 def _eol_time(years: np.ndarray, soh: np.ndarray, eol: float) -> float:
     """Fractional year at which ``soh`` first reaches ``eol``; linear extrapolation beyond; inf if never."""
     below = np.nonzero(soh <= eol)[0]
@@ -98,23 +100,16 @@ def _eol_time(years: np.ndarray, soh: np.ndarray, eol: float) -> float:
             return 0.0
         s0, s1 = soh[k - 1], soh[k]
         return float(years[k - 1] + (s0 - eol) / (s0 - s1)) if s0 != s1 else float(years[k])
-    n = len(years) - 1
-    back = min(3, n)
-    if back == 0:
-        return math.inf
-    slope = (soh[n] - soh[n - back]) / back  # per year, negative when fading
+    slope = _tail_slope(soh)
     if slope >= 0:
         return math.inf
-    return float(years[n] + (soh[n] - eol) / (-slope))
+    return float(years[-1] + (soh[-1] - eol) / (-slope))
 
 
 def _soh_at(years: np.ndarray, soh: np.ndarray, age: float) -> float:
     if age <= years[-1]:
         return float(np.interp(age, years, soh))
-    n = len(years) - 1
-    back = min(3, n)
-    slope = (soh[n] - soh[n - back]) / back if back else 0.0
-    return float(max(0.0, soh[n] + slope * (age - years[n])))
+    return float(max(0.0, soh[-1] + _tail_slope(soh) * (age - years[-1])))
 
 
 def compute_money(s: Scenario, energy) -> Money:
@@ -179,11 +174,12 @@ def compute_money(s: Scenario, energy) -> Money:
     c_d = finance.throughput_wear_per_kwh(v.pack_replacement_cost, v.cycle_life, v.capacity_kwh, v.cycle_life_dod)
     wear_thr = c_d * (dis_kwh - dis_kwh_b)
     have_soh = bool(energy.soh)
-    detail: dict = {"throughput_wear_per_kwh": c_d, "event_kwh_per_year": event_kwh,
-                    "revenue_export": export_income, "revenue_programme": revenue - export_income}
     if have_soh:
         sv = energy.soh["v2g"]["soh"]
         sb = energy.soh["baseline"]["soh"]
+    detail: dict = {"throughput_wear_per_kwh": c_d, "event_kwh_per_year": event_kwh,
+                    "revenue_export": export_income, "revenue_programme": revenue - export_income}
+    if have_soh:
         gap = sb - sv
         wear_marg = np.zeros(n + 1)
         wear_marg[1:] = np.diff(gap) * v.pack_replacement_cost / (1.0 - v.eol_soh)
@@ -239,8 +235,6 @@ def compute_money(s: Scenario, energy) -> Money:
             summary["breakeven_spread_per_kwh"] = 0.0
     # --- battery and warranty ---------------------------------------------------
     if have_soh:
-        sv = energy.soh["v2g"]["soh"]
-        sb = energy.soh["baseline"]["soh"]
         km = fv["driven_km"]
         cum_km = np.cumsum(km)
         if cum_km[-1] >= v.warranty_km and v.warranty_km > 0:

@@ -111,9 +111,7 @@ def _payback(cum: np.ndarray, flows: np.ndarray) -> float | None:
     if cum[0] >= 0.0:
         return 0.0
     for k in range(1, cum.size):
-        if cum[k] >= 0.0:
-            if flows[k] <= 0.0:  # cannot happen when cum rises from < 0 to >= 0
-                return float(k)
+        if cum[k] >= 0.0:  # cum[k - 1] < 0 <= cum[k], so flows[k] > 0
             return (k - 1) + float(-cum[k - 1] / flows[k])
     return None
 

@@ -5,8 +5,6 @@ No Qt here: the GUI, the CLI and the report all format the same
 """
 from __future__ import annotations
 
-LANGS = ("en", "ja")
-
 #: code -> {lang: template}. Templates use ``str.format`` with the problem's
 #: ``params`` plus ``path`` and ``value``.
 MESSAGES: dict[str, dict[str, str]] = {

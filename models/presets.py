@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import scenario as sc
@@ -151,18 +151,6 @@ def subsidy_amount(rule: dict, price: float, installation: float, national: floa
         return max(0.0, min(amount, rule["combined_cap"]))
     return min(rule["equipment_share"] * price, rule["equipment_cap"]) + \
         min(rule["works_share"] * installation, rule["works_cap"])
-
-
-def _replace_group(obj, updates: dict):
-    data = dataclasses.asdict(obj)
-    data.update(copy.deepcopy(updates))
-    return data
-
-
-def _rebuild(s: sc.Scenario, group: str, data: dict) -> sc.Scenario:
-    d = sc.to_dict(s)
-    d[group] = data
-    return sc.from_dict(d)
 
 
 def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario, list[str]]:

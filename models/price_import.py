@@ -195,9 +195,15 @@ def read_price_file(path, *, area: str = "tokyo", country: str = "JP", as_of: st
 
 def sniff(path) -> str | None:
     """"jepx", "simple" or None (unknown) from the file's header, without validating the rest."""
+    p = Path(path)
     try:
-        rows = _rows_from_file(Path(path))
-    except (OSError, PriceImportError):
+        if p.suffix.lower() in (".xlsx", ".xlsm"):
+            rows = _rows_from_file(p)
+        else:  # the header is enough: read the first 64 KiB, not the whole file
+            with open(p, "rb") as fh:
+                head = fh.read(65536)
+            rows = list(csv.reader(io.StringIO(_decode(head.split(b"\n", 1)[0]))))
+    except (OSError, PriceImportError, UnicodeDecodeError):
         return None
     for r in rows:
         if any(c.strip() for c in r):
@@ -314,7 +320,7 @@ def _check_regular(source, stamps, step_minutes, dst: bool):
     dst_en = " (a daylight-saving change? export the file with UTC offsets such as 2024-03-31T01:00+00:00)" \
         if dst else ""
     dst_ja = " (夏時間の切り替えの可能性があります。UTC オフセット付きの時刻で書き出してください)" if dst else ""
-    for (k0, a), (k1, b) in zip(stamps, stamps[1:]):
+    for (_, a), (k1, b) in zip(stamps, stamps[1:]):
         fmt = "%Y-%m-%d %H:%M"
         if b == a:
             problems.append(ImportProblem("duplicate", {"row": k1, "when": b.strftime(fmt),

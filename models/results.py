@@ -38,8 +38,6 @@ YEARLY_COLUMNS = (
 
 #: Step series in each typical day.
 TYPICAL_DAY_SERIES = ("soc", "battery_kw", "grid_kw", "home_kw", "pv_kw", "price")
-SEASONS = ("winter", "spring", "summer", "autumn")
-DAY_TYPES = ("weekday", "weekend")
 
 
 @dataclass

@@ -443,8 +443,6 @@ class Scenario:
     ageing: Ageing = fld(factory=Ageing, en="Battery ageing", ja="電池劣化")
 
 
-GROUPS = ("vehicle", "driving", "home", "charging", "participation", "charger", "tariff", "finance", "ageing")
-
 
 # --------------------------------------------------------------------------
 # problems
@@ -805,11 +803,10 @@ def _cross_checks(s: Scenario, problems: list[Problem]):
         _check_periods(problems, "tariff.import_periods", s.tariff.import_periods)
     if s.tariff.export_periods:
         _check_periods(problems, "tariff.export_periods", s.tariff.export_periods)
-    for name in ("load_profile",):
-        prof = s.home.load_profile
-        for shape in ("weekday_shape", "weekend_shape", "monthly_share"):
-            if sum(getattr(prof, shape)) <= 0 and prof.hourly_kwh is None and s.home.annual_load_kwh > 0:
-                _p(problems, f"home.{name}.{shape}", None, "shape_sum")
+    prof = s.home.load_profile
+    for shape in ("weekday_shape", "weekend_shape", "monthly_share"):
+        if sum(getattr(prof, shape)) <= 0 and prof.hourly_kwh is None and s.home.annual_load_kwh > 0:
+            _p(problems, f"home.load_profile.{shape}", None, "shape_sum")
     pv = s.home.pv_profile
     for m, row in enumerate(pv.hourly_shape):
         if sum(row) <= 0 and pv.monthly_kwh_per_kwp[m] > 0 and pv.hourly_kw_per_kwp is None:
