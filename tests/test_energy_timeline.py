@@ -14,17 +14,7 @@ import pytest
 from models import scenario as sc
 from models.energy.timeline import add_years, build_timeline
 
-
-def make(**changes):
-    """Demo scenario with dotted-path changes, validated."""
-    d = sc.to_dict(sc.demo())
-    for path, value in changes.items():
-        node = d
-        keys = path.split("__")
-        for k in keys[:-1]:
-            node = node[k]
-        node[keys[-1]] = value
-    return sc.from_dict(d)
+from test_energy_support import make
 
 
 @pytest.fixture(scope="module")
