@@ -10,7 +10,9 @@
 4. every numba kernel compiles or loads from the cache (the ``warm_up``
    functions of :mod:`models.rainflow`, :mod:`models.ageing` and, when present,
    :mod:`models.energy`), and says where the cache is (or that it runs
-   uncached because the cache folder is not writable);
+   uncached because the cache folder is not writable), whether a pre-built
+   cache shipped with the app was used, and how many kernels were loaded from
+   the cache and how many compiled;
 5. the demo scenario simulates to a complete result;
 6. the customer report (xlsx) is written to a temporary folder and exists.
 
@@ -179,7 +181,12 @@ def _numba_kernels() -> str:
         energy.warm_up()
         parts.append("energy")
     cache = f"cache {_jit.CACHE_DIR}" if _jit.CACHE else "cache off (folder not writable or disabled)"
-    return f"warm_up({'/'.join(parts)}), numba {_jit.numba.__version__}, {cache}"
+    seed = (f"pre-built cache {_jit.SEED_DIR} ({_jit.SEEDED_FILES} files copied now)"
+            if _jit.SEED_DIR else "no pre-built cache")
+    loaded, compiled = _jit.cache_stats()
+    cpu = _jit.numba.config.CPU_NAME or "host"
+    return (f"warm_up({'/'.join(parts)}), numba {_jit.numba.__version__}, {cache}, {seed}, "
+            f"CPU {cpu}: {loaded} loaded from the cache, {compiled} compiled")
 
 
 def _kernel_census() -> tuple[int, list[str]]:

@@ -6,9 +6,16 @@
     python build/build.py --archive            Linux stand-in: dist/v2g-calculator-<ver>-linux-x86_64.tar.gz
     python build/build.py --installer          Windows: NSIS setup .exe; macOS: .dmg (installer/macos/make_dmg.sh)
     python build/build.py --no-trim            build without trimming (size comparison)
+    python build/build.py --no-seed            no pre-built numba cache in the bundle (first start compiles)
 
 PyInstaller's work folder is ``.pyi-work/`` and its output ``dist/`` (both
-git-ignored; never ``build/``, which holds these scripts).  Every step prints
+git-ignored; never ``build/``, which holds these scripts).
+
+Before PyInstaller runs, the calculation engine is compiled for the
+architecture's generic CPU into ``.pyi-work/numba-seed`` (``python -m app
+--warm-up`` with ``V2G_NUMBA_PORTABLE=1``); the spec ships that folder as
+``<bundle>/numba-seed``, from which the app fills its user cache on the very
+first start instead of compiling (see ``models/_jit.py``).  Every step prints
 its time; the bundle size is printed after the build.  Exit code 0 on
 success, 1 on any failure.
 """
@@ -34,6 +41,7 @@ APP_NAME = "v2g-calculator"
 DISPLAY_NAME = "V2G Calculator"
 SYSTEM = platform.system()
 NSI = ROOT / "installer" / "windows" / "v2g-calculator.nsi"
+SEED = WORK / "numba-seed"
 
 
 def version() -> str:
@@ -84,9 +92,28 @@ def done(t0: float, what: str) -> None:
     print(f"-- {what} in {time.perf_counter() - t0:.1f} s", flush=True)
 
 
-def run_pyinstaller(trim: bool) -> None:
+def build_seed() -> Path:
+    """Compile every kernel for the generic CPU into ``SEED`` (a relocatable numba cache)."""
+    t0 = step("pre-built calculation engine (numba cache for the generic CPU)")
+    shutil.rmtree(SEED, ignore_errors=True)
+    SEED.mkdir(parents=True)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("V2G_NUMBA_SEED", "V2G_NUMBA_CACHE", "NUMBA_CPU_FEATURES")}
+    env.update(NUMBA_CACHE_DIR=str(SEED), V2G_NUMBA_PORTABLE="1", NUMBA_CPU_NAME="generic")
+    subprocess.run([sys.executable, "-m", "app", "--warm-up"], check=True, cwd=ROOT, env=env)
+    files = [p for p in SEED.rglob("*") if p.is_file()]
+    if not any(p.suffix == ".nbi" for p in files):
+        raise SystemExit(f"FAIL: no numba index files in {SEED}")
+    done(t0, f"seed: {len(files)} files, {mb(sum(p.stat().st_size for p in files))}")
+    return SEED
+
+
+def run_pyinstaller(trim: bool, seed: Path | None) -> None:
     t0 = step(f"PyInstaller {'(trimmed)' if trim else '(no trimming)'}")
     env = dict(os.environ, V2G_TRIM="1" if trim else "0")
+    env.pop("V2G_NUMBA_SEED_BUILD", None)
+    if seed is not None:
+        env["V2G_NUMBA_SEED_BUILD"] = str(seed)
     cmd = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--clean",
            "--workpath", str(WORK), "--distpath", str(DIST), "--log-level", "WARN"]
     print(" ".join(cmd), flush=True)
@@ -178,6 +205,8 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--skip-build", action="store_true", help="use the existing dist/ bundle")
     p.add_argument("--no-trim", action="store_true", help="do not trim unused Qt modules, plug-ins, tests")
+    p.add_argument("--no-seed", action="store_true",
+                   help="do not ship a pre-built numba cache (the first start then compiles)")
     p.add_argument("--self-test", action="store_true", help="run --self-test on the frozen app")
     p.add_argument("--archive", action="store_true", help="write a tar.gz of the bundle (Linux stand-in)")
     p.add_argument("--installer", action="store_true", help="Windows: NSIS installer; macOS: dmg")
@@ -190,7 +219,8 @@ def main(argv=None) -> int:
     print(f"V2G Calculator {version()} on {SYSTEM} {platform.machine()}, Python {platform.python_version()}")
     try:
         if not args.skip_build:
-            run_pyinstaller(trim=not args.no_trim)
+            seed = None if args.no_seed else build_seed()
+            run_pyinstaller(trim=not args.no_trim, seed=seed)
         if args.self_test:
             code = frozen_self_test()
             if code != 0:

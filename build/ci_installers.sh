@@ -7,9 +7,11 @@
 # through sudo) and the `build` extra into the existing .venv, then
 #   1. builds the Linux one-folder bundle (build/build.py -> dist/v2g-calculator/),
 #   2. checks that every Qt library a bundled file links is in the bundle,
-#   3. runs the frozen --self-test offscreen with a fresh per-user cache, again from
-#      another folder (the numba cache must be reused, not rebuilt), and with an
-#      unwritable HOME/XDG_CACHE_HOME (must run uncached, not crash),
+#   3. runs the frozen --self-test offscreen with a fresh per-user cache (the pre-built
+#      engine shipped in numba-seed/ must be loaded, nothing compiled), times the very
+#      first start to the first chart, runs again from another folder (the numba cache
+#      must be reused, not rebuilt), and with an unwritable HOME/XDG_CACHE_HOME (must
+#      run uncached, not crash),
 #   4. renders a frozen --screenshot offscreen,
 #   5. writes the tar.gz stand-in for an installer and checks it is <= 200 MB,
 #   6. compiles the NSIS script (makensis -WX) against a small stand-in payload and
@@ -128,6 +130,34 @@ if (( n_cold > 0 )) && grep -q "cache $NUMBA_DIR" "$T/selftest-cold.out"; then
   pass "numba cache written to the per-user, per-version folder: $n_cold index files in \$XDG_CACHE_HOME/V2GCalculator/$VERSION/numba"
 else
   fail "numba cache" "no cache index files in $NUMBA_DIR"
+fi
+
+SEED_DIR="$ROOT/dist/v2g-calculator/_internal/numba-seed"
+n_seed="$(find "$SEED_DIR" -name '*.nbc' 2>/dev/null | wc -l)"
+if (( n_seed > 0 )) && grep -q "pre-built cache .*numba-seed" "$T/selftest-cold.out" \
+   && grep -q ", 0 compiled" "$T/selftest-cold.out"; then
+  pass "pre-built engine used on the first start: $n_seed machine-code files shipped, $(grep -o '[0-9]* loaded from the cache, 0 compiled' "$T/selftest-cold.out")"
+else
+  fail "pre-built engine" "seed files: $n_seed; $(grep -o 'CPU .*compiled' "$T/selftest-cold.out" || echo 'no kernel census')"
+fi
+
+section "frozen very first start: window to first chart with an empty user cache"
+FIRST_HOME="$T/first-cache-home"
+mkdir -p "$T/cwd-first"
+t_first=$EPOCHREALTIME
+if (cd "$T/cwd-first" && env -u NUMBA_CACHE_DIR -u V2G_NUMBA_CACHE QT_QPA_PLATFORM=offscreen \
+      XDG_CACHE_HOME="$FIRST_HOME" XDG_CONFIG_HOME="$T/first-config" XDG_DATA_HOME="$T/first-data" \
+      "$EXE" --screenshot "$T/first.png" > "$T/first.out" 2>&1) && [[ -s "$T/first.png" ]]; then
+  secs="$(awk -v a="$t_first" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')"
+  n_first="$(find "$FIRST_HOME" -name '*.nbc' | wc -l)"
+  if (( n_seed > 0 && n_first == n_seed )); then
+    pass "first start rendered the first chart in ${secs} s (process start to PNG written, load $(cut -d' ' -f1 /proc/loadavg)); machine code only copied from the pre-built cache ($n_first files, none compiled)"
+  else
+    fail "first start" "cache holds $n_first machine-code files, the pre-built cache $n_seed: something was compiled (${secs} s)"
+  fi
+else
+  sed 's/^/    /' "$T/first.out" | tail -20
+  fail "first start screenshot"
 fi
 
 section "frozen self-test again from another folder (cache reused)"

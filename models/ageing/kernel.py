@@ -761,7 +761,10 @@ def keep_table(keep, g0, pos, nout, tbl_idx, tbl_val, out_idx, out_val):
         if v.shape[0] == 0:
             return False
         out_idx[j] = keep[j]
-        out_val[j, :] = v
+        # element by element: a slice assignment makes numba compile its shape-mismatch
+        # error message (string formatting), about 3 s of first-run compile time
+        for c in range(v.shape[0]):
+            out_val[j, c] = v[c]
     return True
 
 
