@@ -57,6 +57,7 @@ TEXT = {
     "yes": ("yes", "はい"),
     "no": ("no", "いいえ"),
     "warning": ("warning", "注意"),
+    "no_discharge": ("no discharging", "放電なし"),
 }
 
 
@@ -81,7 +82,8 @@ def format_summary(result_dict: dict, lang: str = "en") -> str:
     if result_dict.get("status") != "complete":
         lines.append("")
         lines.append(_t("status_partial", lang))
-    for w in result_dict.get("warnings", []):
+    warnings = result_dict.get("warnings_ja" if lang == "ja" else "warnings") or result_dict.get("warnings", [])
+    for w in warnings:
         lines.append(f"{_t('warning', lang)}: {w}")
     return "\n".join(lines)
 
@@ -91,6 +93,9 @@ def _format_value(key, v, cur, lang):
         return _t("never", lang) if v is None else f"{v:.1f}"
     if key == "irr":
         return _t("not_available", lang) if v is None else f"{100 * v:.1f} %"
+    if v is None and key in ("revenue_per_kwh_discharged", "wear_cost_per_kwh_discharged",
+                             "breakeven_spread_per_kwh"):
+        return _t("no_discharge", lang)
     if isinstance(v, bool):
         return _t("yes" if v else "no", lang)
     if key in ("npv", "total_net", "wear_cost_total"):

@@ -59,7 +59,12 @@ def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
     else:
         out["warranty"] = na
     if "wear_cost_per_kwh_discharged" in s and cur:
-        out["wear"] = (fmt.money(s["wear_cost_per_kwh_discharged"], cur, lang, per="kWh"), "neutral")
+        v = s["wear_cost_per_kwh_discharged"]
+        if v is None:  # the car discharged nothing: no kWh to divide by (results contract)
+            out["wear"] = (translate("Kpis", "no discharging"), "na")
+        else:
+            # negative: the battery ages more slowly than without V2G/V2H (see the card's tooltip)
+            out["wear"] = (fmt.money(v, cur, lang, per="kWh"), "good" if v < 0 else "neutral")
     else:
         out["wear"] = na
     if "unmet_driving_kwh_total" in s:
@@ -175,7 +180,9 @@ class KpiPanel(QWidget):
                         "the health the warranty guarantees."),
             "wear": translate(
                 "Kpis", "Cost of the extra battery ageing divided by the energy the car delivered to the home and "
-                        "the grid."),
+                        "the grid. A negative value means the battery ages more slowly than without V2G/V2H: "
+                        "discharging lowers the average charge level, which slows calendar ageing more than the "
+                        "extra cycling adds."),
             "unmet": translate(
                 "Kpis", "Energy needed for driving that the battery could not provide (the car would have needed "
                         "a public charger)."),

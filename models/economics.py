@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import finance
+from .messages import Note, money_per_kwh
 from .scenario import Scenario, parse_window
 from .tariff import escalation_factors
 
@@ -146,9 +147,8 @@ def compute_money(s: Scenario, energy) -> Money:
     if participates and t.event_hours_per_year > 0 and t.event_payment_per_kwh > 0:
         frac = _event_plugged_fraction(s, energy)
         event_kwh = t.event_hours_per_year * p_kw * frac
-        warnings.append(f"Event payments are estimated: {t.event_hours_per_year:g} event hours x {p_kw:g} kW x "
-                        f"{100 * frac:.0f} % plugged in during the event window = {event_kwh:.0f} kWh/year; "
-                        "events are not dispatched step by step.")
+        warnings.append(Note("event_estimate", hours=f"{t.event_hours_per_year:g}", kw=f"{p_kw:g}",
+                             plugged_pct=f"{100 * frac:.0f} %", kwh=f"{event_kwh:,.0f}"))
     events = np.where(yr, t.event_payment_per_kwh * event_kwh, 0.0) * esc_e
     fixed = np.where(yr & (mode != "none"), t.fixed_payment_per_year, 0.0) * esc_e
     revenue = export_income + pay_kwh + avail_year + avail_hour + events + fixed
@@ -210,8 +210,7 @@ def compute_money(s: Scenario, energy) -> Money:
         rate = s.finance.discount_rate
         roots = finance.irr_roots(flows)
         if len(roots) > 1:
-            warnings.append("The cash flows change sign several times: the internal rate of return is not unique "
-                            f"({', '.join(f'{100 * r:.1f} %' for r in roots)}) and is not shown.")
+            warnings.append(Note("irr_not_unique", roots=", ".join(f"{100 * r:.1f} %" for r in roots)))
         summary.update({
             "npv": finance.npv(rate, flows), "irr": roots[0] if len(roots) == 1 else None,
             "simple_payback_years": finance.simple_payback(flows),
@@ -228,11 +227,17 @@ def compute_money(s: Scenario, energy) -> Money:
             capex_per_kwh = (math.fsum(capex.tolist())) / total_dis
             summary["breakeven_spread_per_kwh"] = (cheapest * (1.0 / eta - 1.0)
                                                    + summary["wear_cost_per_kwh_discharged"] + capex_per_kwh)
+            p = s.participation
+            w = summary["wear_cost_per_kwh_discharged"]
+            if p.only_when_profitable and w > p.min_margin_per_kwh and w - p.min_margin_per_kwh > 0.05 * abs(w):
+                warnings.append(Note("wear_above_margin", **money_per_kwh(w, s.currency, "wear"),
+                                     **money_per_kwh(p.min_margin_per_kwh, s.currency, "margin")))
         else:
-            warnings.append("The car discharges nothing in this scenario: per-kWh figures are not shown.")
-            summary["revenue_per_kwh_discharged"] = 0.0
-            summary["wear_cost_per_kwh_discharged"] = 0.0
-            summary["breakeven_spread_per_kwh"] = 0.0
+            # None = undefined: the car delivered no energy to divide by (results contract)
+            warnings.append(Note("no_discharge"))
+            summary["revenue_per_kwh_discharged"] = None
+            summary["wear_cost_per_kwh_discharged"] = None
+            summary["breakeven_spread_per_kwh"] = None
     # --- battery and warranty ---------------------------------------------------
     if have_soh:
         km = fv["driven_km"]
@@ -244,16 +249,14 @@ def compute_money(s: Scenario, energy) -> Money:
             age_km = years[-1] + (v.warranty_km - cum_km[-1]) / last if last > 0 else math.inf
         age = min(v.warranty_years, age_km)
         if age > n:
-            warnings.append(f"The warranty age ({age:.1f} years) is beyond the horizon: health at the warranty age "
-                            "is extrapolated from the last three years.")
+            warnings.append(Note("warranty_beyond_horizon", age=f"{age:.1f}"))
         summary["soh_at_warranty"] = _soh_at(years, sv, age)
         summary["soh_at_warranty_baseline"] = _soh_at(years, sb, age)
         summary["warranty_ok"] = bool(summary["soh_at_warranty"] >= v.warranty_soh)
         if not summary["warranty_ok"]:
             below_b = summary["soh_at_warranty_baseline"] < v.warranty_soh
-            warnings.append("Battery health at the warranty age is below the warranty threshold "
-                            f"({100 * v.warranty_soh:.0f} %)" + (" even without V2G." if below_b else
-                                                                    " because of V2G/V2H."))
+            warnings.append(Note("below_warranty_anyway" if below_b else "below_warranty",
+                                 limit_pct=f"{100 * v.warranty_soh:.0f} %"))
         summary["soh_end"] = float(sv[-1])
         summary["soh_end_baseline"] = float(sb[-1])
         cap_end = v.capacity_kwh * float(sv[-1])

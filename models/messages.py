@@ -153,3 +153,142 @@ def _show(value) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return text
+
+
+# --------------------------------------------------------------------------
+# Warnings of a result (and of preset changes), in English and Japanese
+# --------------------------------------------------------------------------
+#: code -> {lang: template}; ``str.format`` with the note's parameters.
+NOTES: dict[str, dict[str, str]] = {
+    "no_ageing": {
+        "en": "Battery ageing model not available: capacity fade is not applied (usable capacity stays at "
+              "the initial health) and battery health is not reported.",
+        "ja": "電池劣化モデルを利用できません。容量低下は反映されず (使用可能容量は開始時の健全度のまま)、"
+              "電池の健全度は表示されません。",
+    },
+    "soh_floor": {
+        "en": "Battery health {run_en} fell below {floor_pct} in year {year}; the usable capacity is held at "
+              "{floor_pct} of new.",
+        "ja": "{run_ja}の電池健全度が {year} 年目に {floor_pct} を下回りました。使用可能容量は新品の "
+              "{floor_pct} に固定しています。",
+    },
+    "unmet_driving": {
+        "en": "The car could not supply {kwh} kWh of driving energy over the years ({run_en}).",
+        "ja": "期間中、走行に必要な電力のうち {kwh} kWh を車の電池で賄えませんでした ({run_ja})。",
+    },
+    "event_estimate": {
+        "en": "Event payments are estimated: {hours} event hours × {kw} kW × {plugged_pct} plugged in during "
+              "the event window = {kwh} kWh per year; events are not simulated step by step.",
+        "ja": "イベント報酬は概算です: 年間イベント {hours} 時間 × {kw} kW × イベント時間帯の接続率 "
+              "{plugged_pct} = 年間 {kwh} kWh。イベントは時間刻みでは計算していません。",
+    },
+    "irr_not_unique": {
+        "en": "The cash flows change sign several times, so the internal rate of return is not unique "
+              "({roots}) and is not shown.",
+        "ja": "キャッシュフローの符号が何度も変わるため内部収益率が一つに定まらず ({roots})、表示していません。",
+    },
+    "no_discharge": {
+        "en": "The car discharges nothing in this scenario: per-kWh figures are not shown.",
+        "ja": "このシナリオでは車から放電しないため、1 kWh あたりの数値は表示しません。",
+    },
+    "warranty_beyond_horizon": {
+        "en": "The warranty age ({age} years) is beyond the years simulated: health at the warranty age is "
+              "extrapolated from the last three years.",
+        "ja": "電池保証の終了 ({age} 年) が計算期間より後のため、保証終了時の健全度は最後の 3 年間から外挿しています。",
+    },
+    "below_warranty": {
+        "en": "Battery health at the end of the warranty is below the guaranteed {limit_pct} because of V2G/V2H.",
+        "ja": "V2G/V2H の影響で、保証終了時の電池健全度が保証値 {limit_pct} を下回ります。",
+    },
+    "below_warranty_anyway": {
+        "en": "Battery health at the end of the warranty is below the guaranteed {limit_pct} even without V2G/V2H.",
+        "ja": "V2G/V2H を使わなくても、保証終了時の電池健全度が保証値 {limit_pct} を下回ります。",
+    },
+    "wear_above_margin": {
+        "en": "Battery wear costs {wear} per kWh discharged, more than the margin of {margin} per kWh required "
+              "before discharging: raise \"Minimum margin per kWh\" to about {wear} to discharge only when it "
+              "also pays for the wear.",
+        "ja": "放電 1 kWh あたりの電池劣化費用 ({wear_ja}) が、放電に必要な 1 kWh あたりの上乗せ額 ({margin_ja}) を"
+              "上回っています。劣化分も回収できるときだけ放電するには「1 kWh あたりの上乗せ額」を約 {wear_ja}に"
+              "してください。",
+    },
+    "preset_currency": {
+        "en": "{name}: prices are in {preset_currency} but the scenario uses {currency}; money amounts were "
+              "not copied.",
+        "ja": "{name}: 価格の通貨が {preset_currency} ですが、シナリオは {currency} です。金額はコピーしていません。",
+    },
+    "preset_subsidy_reset": {
+        "en": "{name}: the subsidy {subsidy} no longer fits this charger and was set to 0.",
+        "ja": "{name}: 補助金 {subsidy} はこの充放電器には合わないため 0 にしました。",
+    },
+}
+
+RUN_NAMES = {
+    "v2g": ("with V2G/V2H", "V2G/V2H あり"),
+    "baseline": ("without V2G/V2H", "V2G/V2H なし"),
+}
+
+
+def note_text(code: str, lang: str, params: dict) -> str:
+    """Render a note in ``lang`` ("en" or "ja"; unknown codes or languages fall back to English)."""
+    table = NOTES[code]
+    template = table.get(lang) or table["en"]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return table["en"].format(**params)
+
+
+class Note(str):
+    """A warning: its ``str`` value is the English text; :meth:`text` renders it in another language.
+
+    Results keep ``warnings`` as plain strings (the contract); the Japanese texts
+    are added by :meth:`models.results.Result.to_dict` as ``warnings_ja``.
+    """
+
+    code: str
+    params: dict
+
+    def __new__(cls, code: str, **params):
+        obj = super().__new__(cls, note_text(code, "en", params))
+        obj.code = code
+        obj.params = dict(params)
+        return obj
+
+    def text(self, lang: str) -> str:
+        return note_text(self.code, lang, self.params)
+
+    def __reduce__(self):  # picklable (worker threads, multiprocessing)
+        return (_make_note, (self.code, self.params))
+
+
+def _make_note(code, params):
+    return Note(code, **params)
+
+
+def translate(warning, lang: str) -> str:
+    """A warning in ``lang``: :class:`Note` objects are rendered, other strings returned as they are."""
+    return warning.text(lang) if isinstance(warning, Note) else str(warning)
+
+
+_SYMBOLS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
+
+
+def money_per_kwh(value: float, currency: str, name: str) -> dict:
+    """``{name: English text, name_ja: Japanese text}`` of a small amount such as a price per kWh.
+
+    One decimal from 1 up, two below 1, none for zero: ``¥5.9`` / ``5.9 円``, ``£0.04`` / ``0.04 GBP``.
+    """
+    v = float(value)
+    a = abs(v)
+    text = f"{a:,.{0 if a == 0 else (1 if a >= 1 else 2)}f}"
+    sign = "\u2212" if v < 0 else ""
+    sym = _SYMBOLS.get(currency)
+    en = f"{sign}{sym}{text}" if sym else f"{sign}{text} {currency}"
+    ja = f"{sign}{text} 円" if currency == "JPY" else en
+    return {name: en, f"{name}_ja": ja}
+
+
+def run_names(run: str) -> dict:
+    en, ja = RUN_NAMES[run]
+    return {"run_en": en, "run_ja": ja}

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import scenario as sc
+from .messages import Note
 from .paths import resources_dir, user_data_dir
 
 KINDS = ("vehicles", "chargers", "subsidies", "tariffs", "load_profiles", "pv_profiles", "climates")
@@ -158,8 +159,7 @@ def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario,
     p = get(kind, preset) if isinstance(preset, str) else preset
     warnings: list[str] = []
     if p.currency and p.currency != s.currency and kind in ("vehicles", "chargers", "subsidies", "tariffs"):
-        warnings.append(f"{p.name}: prices are in {p.currency} but the scenario uses {s.currency}; "
-                        "money amounts were not copied")
+        warnings.append(Note("preset_currency", name=p.name, preset_currency=p.currency, currency=s.currency))
         same_currency = False
     else:
         same_currency = True
@@ -183,7 +183,7 @@ def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario,
         if sub is not None and sub.currency == s.currency and same_currency:
             ch["subsidy"] = round(subsidy_amount(sub.data["rule"], ch["price"], ch["installation"]), 2)
         elif ch["subsidy"] > ch["price"] + ch["installation"]:
-            warnings.append(f"{p.name}: the subsidy {ch['subsidy']:g} no longer fits this charger and was set to 0")
+            warnings.append(Note("preset_subsidy_reset", name=p.name, subsidy=f"{ch['subsidy']:,.0f}"))
             ch["subsidy"], ch["subsidy_preset_id"] = 0.0, ""
     elif kind == "subsidies":
         if same_currency:
@@ -209,11 +209,10 @@ def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario,
     return sc.from_dict(d), warnings
 
 
-def demo_from_presets() -> sc.Scenario:
+def demo_from_presets(lang: str = "en") -> sc.Scenario:
     """Rebuild the pinned demo from presets plus the customer's own inputs (driving, home, participation)."""
-    s = sc.Scenario(name="Demo: 卒FIT household near Tokyo, Leaf 40 kWh + 6 kW V2H",
-                    notes="Example values; prices as of 2025. Installation cost is an example value.",
-                    start_date="2026-04-01", horizon_years=15, step_minutes=15, currency="JPY", country="JP")
+    name, notes = sc.DEMO_TEXTS.get(lang, sc.DEMO_TEXTS["en"])
+    s = sc.Scenario(name=name, notes=notes, start_date="2026-04-01", horizon_years=15, step_minutes=15, currency="JPY", country="JP")
     for kind, pid in (("vehicles", "leaf_40"), ("chargers", "jp_nichicon_evps_std"),
                       ("subsidies", "jp_cev_v2h_fy2025"), ("tariffs", "jp_tepco_smartlife_s"),
                       ("load_profiles", "jp_household_gas_4p"), ("pv_profiles", "jp_tokyo_south30"),
@@ -231,7 +230,10 @@ def demo_from_presets() -> sc.Scenario:
     d["home"].update({"annual_load_kwh": 4500.0, "pv_kwp": 4.0})
     d["charging"] = {"strategy": "solar_first", "target_soc": 0.90}
     d["participation"] = {"mode": "v2h", "days": list(sc.DAY_NAMES), "windows": ["17:00-01:00"], "power_kw": 6.0,
-                          "reserve_soc": 0.30, "departure_soc_min": 0.80, "max_discharge_kwh_per_day": 200.0}
+                          "reserve_soc": 0.30, "departure_soc_min": 0.80, "max_discharge_kwh_per_day": 200.0,
+                          # discharge only when a kWh earns its recharge cost plus about the battery wear
+                          # this model computes for this car (docs/economics.md, "Demo")
+                          "only_when_profitable": True, "min_margin_per_kwh": 6.0}
     d["charger"].update({"om_per_year": 0.0, "plain_charger_price": 0.0, "incremental_cost": False})
     d["finance"] = {"discount_rate": 0.03, "wear_method": "marginal"}
     d["ageing"] = {"uncertainty_sigma": 0.15}

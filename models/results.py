@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import translate
+
 STATUSES = ("complete", "partial")
 
 #: Summary keys in display order.  Values: numbers, bool, str or None where
@@ -24,8 +26,10 @@ SUMMARY_KEYS = (
     "remaining_capacity_kwh_end", "remaining_range_km_end", "unmet_driving_kwh_total",
 )
 
-#: Summary keys whose None means something (documented) rather than "missing".
-NULLABLE_SUMMARY_KEYS = ("irr", "simple_payback_years", "discounted_payback_years")
+#: Summary keys whose None means something (documented) rather than "missing": irr = no unique rate
+#: of return; paybacks = not within the horizon; per-kWh figures = the car discharged nothing.
+NULLABLE_SUMMARY_KEYS = ("irr", "simple_payback_years", "discounted_payback_years",
+                         "revenue_per_kwh_discharged", "wear_cost_per_kwh_discharged", "breakeven_spread_per_kwh")
 
 #: Yearly columns (rows for years 0..N; row 0 = purchase).
 YEARLY_COLUMNS = (
@@ -36,8 +40,9 @@ YEARLY_COLUMNS = (
     "wear_cost_eol_shift", "capex", "other_costs", "net_cash_flow", "cumulative_cash_flow",
 )
 
-#: Step series in each typical day.
-TYPICAL_DAY_SERIES = ("soc", "battery_kw", "grid_kw", "home_kw", "pv_kw", "price")
+#: Step series in each typical day (besides ``time_h``).
+TYPICAL_DAY_SERIES = ("soc", "battery_kw", "grid_kw", "home_kw", "pv_kw", "price", "export_kw", "load_kw",
+                      "drive_kw", "plugged", "export_price")
 
 
 @dataclass
@@ -59,7 +64,8 @@ class Result:
 
     def to_dict(self) -> dict:
         """JSON-ready dict; ``yearly`` as a list of row dicts (year 0..N)."""
-        out: dict[str, Any] = {"status": self.status, "warnings": list(self.warnings),
+        out: dict[str, Any] = {"status": self.status, "warnings": [str(w) for w in self.warnings],
+                               "warnings_ja": [translate(w, "ja") for w in self.warnings],
                                "summary": {k: _plain(self.summary[k]) for k in SUMMARY_KEYS
                                            if k in self.summary}}
         if self.yearly:

@@ -119,11 +119,12 @@ class Vehicle:
                           en="Cell ageing model used for this battery",
                           ja="電池劣化モデル (セル)")
     pack_factor: float = fld(1.2, lo=1.0, hi=2.0,
-                             en="Multiplies cell losses: packs age faster than cells "
-                                "(BLAST-Lite: pack life typically 20-30 % shorter)",
-                             ja="セル劣化に掛ける係数 (パックはセルより早く劣化; BLAST-Lite によると寿命は 20～30 % 短い)")
+                             en="Multiplies cell losses, because packs age faster than single cells "
+                                "(NREL: pack life is typically 20-30 % shorter)",
+                             ja="セルの劣化に掛ける係数 (パックは単セルより早く劣化; NREL によると寿命は通常 20～30 % 短い)")
     initial_soh: float = fld(1.0, lo=0.5, hi=1.0,
-                             en="Battery health at the start (1.0 = new)", ja="開始時の電池健全度 (1.0 = 新品)")
+                             en="Battery health at the start; a new battery is 100 %",
+                             ja="開始時の電池健全度 (新品 = 100 %)")
     eol_soh: float = fld(0.80, lo=0.4, hi=0.95,
                          en="Health at which the pack counts as worn out (end of first life)",
                          ja="電池の寿命と見なす健全度")
@@ -243,9 +244,9 @@ class Home:
 @dataclass
 class Charging:
     strategy: str = fld("solar_first", choices=("immediate", "cheapest", "solar_first"),
-                        en="immediate = as soon as plugged in; cheapest = cheapest hours first; "
-                           "solar_first = surplus solar first, then cheapest hours",
-                        ja="immediate = 接続後すぐ / cheapest = 安い時間帯優先 / solar_first = 余剰太陽光を優先")
+                        en="When the car charges: as soon as it is plugged in, in the cheapest hours before it "
+                           "leaves, or with surplus solar first and the rest in the cheapest hours",
+                        ja="充電のしかた: 接続したらすぐ、出発までの安い時間帯、または余剰太陽光を優先し残りを安い時間帯")
     target_soc: float = fld(0.90, lo=0.2, hi=1.0, en="Charge up to this state of charge",
                             ja="この充電率まで充電")
 
@@ -253,8 +254,9 @@ class Charging:
 @dataclass
 class Participation:
     mode: str = fld("v2h", choices=("none", "v2h", "v2g", "v2h+v2g"),
-                    en="none = no discharging; v2h = supply the home; v2g = export to the grid; v2h+v2g = both",
-                    ja="none = 放電なし / v2h = 家庭へ給電 / v2g = 系統へ放電 / v2h+v2g = 両方")
+                    en="What the car's battery may do: nothing, supply the home (V2H), export to the grid "
+                       "(V2G), or both (the home first)",
+                    ja="電池の放電先: 放電なし、家庭へ給電 (V2H)、系統へ放電 (V2G)、または両方 (家庭を優先)")
     days: list[str] = fld(factory=_all_days, kind="days", min_length=0, max_length=7,
                           choices=DAY_NAMES, en="Days on which the car may discharge",
                           ja="放電してよい曜日")
@@ -272,6 +274,16 @@ class Participation:
     max_discharge_kwh_per_day: float = fld(200.0, unit="kWh/day", lo=0.0, hi=1000.0,
                                            en="Cap on energy delivered per day at the charger (AC)",
                                            ja="1 日あたりの放電量の上限 (AC 側)")
+    only_when_profitable: bool = fld(True,
+                                     en="Discharge only when it pays: a kWh delivered must be worth more than "
+                                        "recharging it at the cheapest chance in the next 24 hours, after the "
+                                        "charging and discharging losses, plus the margin below",
+                                     ja="得になるときだけ放電: 放電した 1 kWh の価値が、充放電の損失を含めて今後 "
+                                        "24 時間で最も安く充電し直す費用と下の上乗せ額の合計を上回るときだけ放電します")
+    min_margin_per_kwh: float = fld(0.0, unit="currency/kWh", lo=-1000.0, hi=1000.0,
+                                    en="Extra amount each kWh discharged must earn over its recharge cost, "
+                                       "for example an allowance for battery wear",
+                                    ja="放電 1 kWh ごとに充電し直す費用より多く得るべき金額 (電池劣化分の上乗せなど)")
 
 
 @dataclass
@@ -392,8 +404,8 @@ class Tariff:
     price_series: PriceSeries | None = fld(None, en="Optional wholesale-linked price series",
                                            ja="任意: 市場連動の価格系列")
     escalation_import: float = fld(0.0, unit="1/year", lo=-0.2, hi=0.3,
-                                   en="Yearly change of import prices (0.02 = +2 %/year)",
-                                   ja="購入単価の年間変化率 (0.02 = 年 2 %)")
+                                   en="Yearly change of import prices, e.g. 2 % = prices rise 2 % a year",
+                                   ja="購入単価の年間変化率 (例: 2 % = 毎年 2 % 上昇)")
     escalation_export: float = fld(0.0, unit="1/year", lo=-0.2, hi=0.3,
                                    en="Yearly change of export prices and payments",
                                    ja="売電単価・報酬の年間変化率")
@@ -404,15 +416,19 @@ class Finance:
     discount_rate: float = fld(0.03, unit="1/year", lo=-0.05, hi=0.5, en="Discount rate for NPV",
                                ja="正味現在価値の割引率")
     wear_method: str = fld("marginal", choices=("marginal", "throughput", "eol_shift"),
-                           en="Battery wear cost: marginal fade, throughput (Kempton & Tomic), "
-                              "or end-of-life shift", ja="電池劣化費用の算定方法")
+                           en="How battery wear is priced: the extra ageing compared with no V2G (marginal), "
+                              "the energy cycled through the battery (throughput, Kempton & Tomić), or an earlier "
+                              "pack replacement",
+                           ja="電池劣化費用の算定方法: V2G なしとの劣化の差 (限界)、充放電した電力量 (スループット)、"
+                              "または電池交換の前倒し")
 
 
 @dataclass
 class Ageing:
     uncertainty_sigma: float = fld(0.15, lo=0.0, hi=0.5,
-                                   en="Relative uncertainty of the ageing rate (1 sigma; NREL convention 0.15)",
-                                   ja="劣化速度の相対不確かさ (1σ; NREL の慣例 0.15)")
+                                   en="How uncertain the speed of ageing is (one standard deviation; 15 % is the "
+                                      "usual value in NREL's models); the shaded band on the battery chart",
+                                   ja="劣化の速さの不確かさ (標準偏差; NREL のモデルでは通常 15 %)。電池の健全度グラフの帯")
 
 
 @dataclass
@@ -931,17 +947,27 @@ def save(scenario: Scenario, path) -> None:
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n")
 
 
-def demo() -> Scenario:
+#: name and notes of the demo scenario per language (the figures are the same)
+DEMO_TEXTS = {
+    "en": ("Demo: 卒FIT household near Tokyo, Leaf 40 kWh + 6 kW V2H",
+           "Example values; prices as of 2025. Installation cost is an example value."),
+    "ja": ("デモ: 東京近郊の卒FIT住宅、リーフ 40 kWh + 6 kW V2H",
+           "例示値です。料金は 2025 年時点、設置工事費は例示値です。"),
+}
+
+
+def demo(lang: str = "en") -> Scenario:
     """The pinned demo: a 卒FIT household near Tokyo with a Leaf 40 kWh and a 6 kW V2H unit.
 
     Built from the shipped presets (vehicle, charger, subsidy, tariff, load and
     PV profiles, climate) plus the household's own inputs; sources of every
     number: ``../shared/research/economics.md`` and ``profiles.md``, see
-    ``docs/scenario.md``.
+    ``docs/scenario.md``.  ``lang`` ("en" or "ja") only sets the scenario's name
+    and notes.
     """
     from .presets import demo_from_presets
 
-    return demo_from_presets()
+    return demo_from_presets(lang)
 
 
 def iter_fields(cls=Scenario, prefix: str = ""):

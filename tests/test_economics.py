@@ -40,8 +40,10 @@ def test_demo_year1_by_hand(demo_run):
     assert m.yearly["wear_cost_throughput"][1] == pytest.approx(to_home * 870000 / (2000 * 37 * 0.8), rel=1e-12)
     net1 = m.yearly["savings"][1] - m.yearly["charging_cost"][1] - m.yearly["wear_cost_marginal"][1]
     assert m.yearly["net_cash_flow"][1] == pytest.approx(net1, rel=1e-12)
-    # plausibility of the flows themselves
-    assert 1500 < to_home < 3300          # evening household use 17:00-01:00 is about 40 % of 4,500 kWh
+    # plausibility of the flows themselves: evening household use 17:00-01:00 is about 2,000 kWh a
+    # year, but with the demo's 6 yen margin only energy that the PV surplus puts back pays
+    # (8.5 / 0.92^2 + 6 < 39.74 yen; a grid refill at 31.84 / 0.92^2 + 6 = 43.6 yen does not)
+    assert 200 < to_home < 1200
     assert 0 < extra_pv_into_car < 2000
 
 

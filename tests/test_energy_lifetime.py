@@ -47,9 +47,16 @@ def test_demo_year1_driving_energy_by_hand(demo_res):
     assert demo_res.flows["v2g"]["driven_km"][1] == pytest.approx(244 * 15 + 121 * 60)
 
 
-def test_demo_year1_v2h_equals_evening_residual_load(demo_res):
+@pytest.fixture(scope="module")
+def always_res():
+    """The demo with discharging in every window step (no price check)."""
+    return simulate_energy(make(participation__only_when_profitable=False))
+
+
+def test_demo_year1_v2h_equals_evening_residual_load(always_res):
     """A 37 kWh car with 60 % usable above the reserve easily covers ~6 kWh of evening load,
     so V2H supplies exactly the household load net of PV inside the windows, and no more."""
+    demo_res = always_res
     tl = demo_res.timeline
     sl = tl.year_slice(1)
     win = (tl.window_day[sl] >= 0) & tl.plugged[sl]
@@ -142,7 +149,8 @@ def test_stand_in_received_continuous_time_and_soc():
 
 
 def test_real_ageing_model_v2g_wears_more():
-    res = simulate_energy(make(horizon_years=6))
+    # discharging every evening (no price check): clearly more cycling than the baseline
+    res = simulate_energy(make(horizon_years=6, participation__only_when_profitable=False))
     assert res.ageing_used
     v, b = res.soh["v2g"], res.soh["baseline"]
     assert np.all(v["soh"][1:] < b["soh"][1:])

@@ -39,6 +39,7 @@ T = {
     "not_within": ("not within {n} years", "{n} 年以内に回収できず"),
     "years_fmt": ("{v:.1f} years", "{v:.1f} 年"),
     "not_available": ("not available", "未計算"),
+    "no_discharge": ("no discharging", "放電なし"),
     "warranty_ok": ("Warranty threshold kept", "保証基準を満たす"),
     "yes": ("yes", "はい"),
     "no": ("no", "いいえ"),
@@ -125,6 +126,16 @@ NOTES_MODELS = [
      "Kempton & Tomić 2005 のスループット法、交換時期前倒し法) をキャッシュフローのシートに併記。割引率 {rate} で"
      "正味現在価値を計算し、回収年数は年内で線形補間。"),
 ]
+#: how the car decides to discharge (participation.only_when_profitable)
+DISPATCH_NOTES = {
+    True: ("Discharging: only when a kWh delivered is worth more than recharging it at the cheapest chance in the "
+           "next 24 hours, after the charging and discharging losses, plus {margin} per kWh.",
+           "放電: 放電 1 kWh の価値が、充放電の損失を含めて今後 24 時間で最も安く充電し直す費用に 1 kWh あたり "
+           "{margin} を加えた額を上回るときだけ放電します。"),
+    False: ("Discharging: in every step of the V2H/V2G windows, whatever the prices (as an aggregator that "
+            "dispatches the car would).",
+            "放電: 料金に関係なく、V2H/V2G の放電時間帯にはいつも放電します (アグリゲーターによる制御を想定)。"),
+}
 NOTES_LIMITS = [
     ("Cell-level ageing data scaled to the pack; no lithium plating, fast charging or knee beyond the published "
      "test range. Model spread between cell types is larger than the ±1σ band.",

@@ -24,6 +24,7 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from models import __version__
 from models import scenario as sc
+from models.messages import money_per_kwh
 
 from . import texts
 from .texts import t
@@ -222,8 +223,11 @@ class _Writer:
             (t("range_end", lang, n=n), sm.get("remaining_range_km_end"), "v2g_big", '#,##0 "km"'),
             (t("unmet", lang), sm.get("unmet_driving_kwh_total"), "v2g_big", '#,##0 "kWh"'),
         ]
+        no_discharge = {t("wear_per_kwh", lang), t("revenue_per_kwh", lang), t("breakeven", lang)}
         for label, value, style, number_format in kpis:
             ws.cell(row=r, column=1, value=label).style = "v2g_label"
+            if value is None and label in no_discharge and "wear_cost_per_kwh_discharged" in sm:
+                value = t("no_discharge", lang)     # None = the car discharged nothing (results contract)
             cell = ws.cell(row=r, column=2, value=na if value is None else value)
             is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
             cell.style = style if is_number else "v2g_big"
@@ -602,10 +606,13 @@ class _Writer:
         kw = dict(cell=s.vehicle.cell_model, pack_factor=s.vehicle.pack_factor, sigma=s.ageing.uncertainty_sigma,
                   step=s.step_minutes, strategy=s.charging.strategy, n=s.horizon_years, wear=s.finance.wear_method,
                   rate=_fmt_pct(s.finance.discount_rate))
-        sections = [("notes_models", [texts.pick(p, lang, **kw) for p in texts.NOTES_MODELS]),
+        margin = money_per_kwh(s.participation.min_margin_per_kwh, s.currency, "m")["m_ja" if lang == "ja" else "m"]
+        dispatch = texts.pick(texts.DISPATCH_NOTES[bool(s.participation.only_when_profitable)], lang, margin=margin)
+        sections = [("notes_models", [texts.pick(p, lang, **kw) for p in texts.NOTES_MODELS] + [dispatch]),
                     ("notes_limits", [texts.pick(p, lang) for p in texts.NOTES_LIMITS]),
                     ("notes_disclaimer", [texts.pick(texts.DISCLAIMER, lang, as_of=self.latest_as_of())]),
-                    ("notes_warnings", list(self.r.get("warnings", [])) or [t("none", lang)])]
+                    ("notes_warnings", list(self.r.get("warnings_ja" if lang == "ja" else "warnings")
+                                            or self.r.get("warnings", [])) or [t("none", lang)])]
         for key, paras in sections:
             ws.cell(row=r, column=1, value=t(key, lang)).style = "v2g_h2"
             r += 1

@@ -104,7 +104,8 @@ Section "!$(SecAppName)" SecApp
   File /r "${DIST_DIR}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
-  ; Compile the calculation engine into this user's cache now (about 15 s), so the first start is fast.
+  ; Put the pre-built calculation engine (numba-seed) into this user's cache now (a second or two;
+  ; it compiles, about 15-30 s, only if the pre-built machine code does not fit), so the first start is fast.
   DetailPrint "$(WarmUpText)"
   ExecWait '"$INSTDIR\${APP_EXE}" --warm-up' $0
 

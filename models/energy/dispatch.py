@@ -22,7 +22,7 @@ Plugged in:
 
 1. Discharge, only in a participation-window step (the window belongs to
    the day it starts on; that day must be in ``participation.days``; modes
-   v2h / v2g / v2h+v2g) and only down to the higher of
+   v2h / v2g / v2h+v2g), only when it pays (below), and only down to the higher of
    ``reserve_soc x C`` and ``departure_soc_min x C - R`` where ``R`` is what
    the charger can put back into the battery in the plugged-in steps left
    before the next departure (``R = steps x charge_kw x dt x eta_charge``).
@@ -31,6 +31,25 @@ Plugged in:
    household load net of PV (``max(load - pv, 0)``; PV -> home first); V2G
    exports the power left (v2h+v2g: home first, then export; v2g: all
    exported).
+
+   *Only when it pays* (``participation.only_when_profitable``, default on):
+   a kWh delivered is worth the import price it avoids (V2H) or the export
+   price plus ``tariff.v2g_payment_per_kwh`` (V2G), escalated to the year;
+   refilling it costs ``R / (eta_charge x eta_discharge)`` where ``R`` is the
+   cheapest chance to recharge: the lowest import price among the plugged-in
+   steps outside the windows (``immediate``: the first such step, when the
+   car will actually recharge) before the next departure when the step's
+   discharge takes the battery below the departure minimum (the grid puts
+   that back before the car leaves), otherwise within the next 24 hours,
+   where with ``solar_first`` the export price given up in a step with PV
+   surplus counts if it is lower; 0 when the programme pays for charging
+   (``ev_charging_free``).  See :func:`refill_prices`.  Each part (home, export) is discharged only when
+   its value exceeds that refill cost by more than
+   ``participation.min_margin_per_kwh`` (e.g. an allowance for battery wear).
+   This is a price look-ahead heuristic, not an optimisation: it ignores how
+   much cheap energy the refill steps can take.  Off: the car discharges in
+   every window step (the contract of an aggregator that dispatches the car
+   regardless of prices).
 2. If nothing was discharged, charging (AC power ``<= charge_kw``, battery
    gets ``AC x eta_charge``), never above 100 %:
 
@@ -156,10 +175,41 @@ def _cheaper_steps(level, chargeable, next_dep, n_levels):
     return out
 
 
+@njit(inline="always")
+def _worth_it(value, refill_price, t, e, ac, e_dep, done_ac, eta_c, eta_d, f_imp, f_exp, inv_rt, margin):
+    """The part of ``ac`` (kWh AC delivered this step) worth delivering at ``value`` per kWh.
+
+    A kWh pays when ``value`` exceeds what putting it back costs (module docstring,
+    "only when it pays") plus ``margin``.  Below the departure minimum ``e_dep`` the
+    grid puts the energy back before the car leaves (also with ``solar_first``: the
+    grid guarantees that minimum): cheapest import price before the departure.
+    Above it: the cheaper of the grid within 24 hours and, with ``solar_first``, PV
+    surplus, as far as the PV surplus of the next 24 hours can put back what the
+    window-day has delivered so far (``done_ac``) and this step.  When only a part
+    pays (above the departure minimum, or what PV can refill), only that part is
+    delivered.
+    """
+    if value > refill_price[1, t] * f_imp * inv_rt + margin:
+        return ac
+    if value > refill_price[0, t] * f_imp * inv_rt + margin:
+        part = ac
+    elif value > refill_price[2, t] * f_exp * inv_rt + margin:
+        part = refill_price[3, t] * eta_c * eta_d - done_ac     # what the coming PV surplus can put back
+        if part > ac:
+            part = ac
+    else:
+        return 0.0
+    room = (e - e_dep) * eta_d
+    if room < part:
+        part = room
+    return part if part > 0.0 else 0.0
+
+
 @njit
 def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, next_dep, cheaper,
                      n_total, state_f, state_i, cap_kwh, dt_h, charge_kw, eta_c, eta_d,
                      discharge_kw, reserve, dep_min, target, strategy, v2h, v2g, day_cap_ac_kwh,
+                     guard, imp_price, exp_price, refill_price, f_imp, f_exp, v2g_pay, margin,
                      o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
     e = state_f[0] * cap_kwh
     disch_today = state_f[1]
@@ -169,6 +219,7 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
     e_res = reserve * cap_kwh
     e_dep = dep_min * cap_kwh
     e_tgt = target * cap_kwh
+    inv_rt = 1.0 / (eta_c * eta_d)
     for t in range(i0, i1):
         k = t - i0
         cg = 0.0
@@ -211,8 +262,15 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
                     if ac_max > 0.0:
                         if v2h:
                             home = res_load_kwh if res_load_kwh < ac_max else ac_max
+                            if guard:
+                                home = _worth_it(imp_price[t] * f_imp, refill_price, t, e, home, e_dep,
+                                                 disch_today, eta_c, eta_d, f_imp, f_exp, inv_rt, margin)
                         if v2g:
                             exp = ac_max - home
+                            if guard:
+                                exp = _worth_it((exp_price[t] + v2g_pay) * f_exp, refill_price, t,
+                                                e - home / eta_d, exp, e_dep, disch_today + home, eta_c, eta_d,
+                                                f_imp, f_exp, inv_rt, margin)
                         b_out = (home + exp) / eta_d
                         if b_out > avail:       # rounding of avail * eta_d / eta_d
                             b_out = avail
@@ -281,6 +339,93 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
     state_i[0] = cur_wday
 
 
+_EMPTY = np.zeros((4, 0))
+
+
+def range_min(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """``out[t] = min(values[lo[t]:hi[t]])``, ``inf`` for an empty range.
+
+    Sparse table (doubling minima, ``log2`` of the longest range levels): each
+    query is the minimum of two overlapping power-of-two blocks.
+    """
+    n = values.shape[0]
+    lo = np.clip(np.asarray(lo, dtype=np.int64), 0, n)
+    hi = np.clip(np.asarray(hi, dtype=np.int64), 0, n)
+    length = np.maximum(hi - lo, 0)
+    out = np.full(lo.shape[0], np.inf)
+    longest = int(length.max()) if length.size else 0
+    if longest == 0:
+        return out
+    level = np.zeros(length.shape[0], dtype=np.int64)
+    nz = length > 0
+    level[nz] = np.floor(np.log2(length[nz])).astype(np.int64)
+    table = np.concatenate((np.asarray(values, dtype=np.float64), [np.inf]))
+    k = 0
+    while True:
+        sel = nz & (level == k)
+        if sel.any():
+            w = 1 << k
+            out[sel] = np.minimum(table[lo[sel]], table[hi[sel] - w])
+        if (2 << k) > longest:
+            break
+        w = 1 << k
+        table = np.minimum(table, np.concatenate((table[w:], np.full(w, np.inf))))
+        k += 1
+    return out
+
+
+def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, charging_free: bool = False
+                  ) -> np.ndarray:
+    """Cheapest chance to recharge, per step (module docstring, "only when it pays"); shape ``(4, n)``.
+
+    Row 0: grid, within the next 24 hours: the lowest import price among the
+    plugged-in steps outside the participation windows (``immediate``: the
+    first such step); when there is none, the lowest plugged-in price (the car
+    recharges inside the windows), when none at all the price of the step
+    itself.  Row 1: the same before the next departure (and within 24 hours):
+    the cost of energy discharged below the departure minimum, which the grid
+    puts back before the car leaves.  Row 2: with ``solar_first``, the lowest
+    export price given up in a plugged-in step with PV surplus in the next 24
+    hours (``inf``: none; always ``inf`` for the other strategies); row 3 the
+    PV surplus energy [kWh, AC] of those steps (0 for the other strategies).
+    Prices are unescalated (the kernel applies the year's import and export
+    escalation).
+    """
+    n = tl.n_steps
+    spd = tl.steps_per_day
+    t = np.arange(n, dtype=np.int64)
+    ends = (np.minimum(t + 1 + spd, n), np.minimum(np.minimum(tl.next_departure, t + 1 + spd), n))
+    price = tl.import_price_per_kwh
+    chargeable = tl.plugged & (window_day < 0)
+    out = np.full((4, n), np.inf)
+    out[3] = 0.0
+    for row, end in enumerate(ends):
+        if charging_free:
+            grid = np.zeros(n)
+        elif strategy == 0:  # immediate: the car recharges at the next chargeable step
+            grid = np.full(n, np.inf)
+            idx = np.flatnonzero(chargeable)
+            if idx.size:
+                j = np.searchsorted(idx, t + 1)
+                nxt = idx[np.minimum(j, idx.size - 1)]
+                ok = (j < idx.size) & (nxt < end)
+                grid[ok] = price[nxt[ok]]
+        else:
+            grid = range_min(np.where(chargeable, price, np.inf), t + 1, end)
+        missing = ~np.isfinite(grid)
+        if missing.any():
+            inside = range_min(np.where(tl.plugged, price, np.inf), t + 1, end)
+            grid = np.where(missing, np.where(np.isfinite(inside), inside, price), grid)
+        out[row] = grid
+    if strategy == 2:
+        surplus = tl.plugged & (tl.pv_kw > tl.load_kw)
+        out[2] = range_min(np.where(surplus, tl.export_price_per_kwh, np.inf), t + 1, ends[0])
+        kwh = np.where(surplus, (tl.pv_kw - tl.load_kw) * tl.dt_h, 0.0)
+        cum = np.concatenate(([0.0], np.cumsum(kwh)))
+        out[3] = cum[ends[0]] - cum[np.minimum(t + 1, n)]
+    return out
+
+
 # --------------------------------------------------------------------------
 # rule-based dispatcher
 # --------------------------------------------------------------------------
@@ -296,6 +441,8 @@ class RulePlan:
     v2h: bool
     v2g: bool
     params: dict
+    #: cheapest refill prices per step, (4, n), see :func:`refill_prices` (unescalated)
+    refill: np.ndarray | None = None
 
 
 class RuleBasedDispatcher:
@@ -323,7 +470,14 @@ class RuleBasedDispatcher:
             target=float(scenario.charging.target_soc), day_cap_ac_kwh=float(p.max_discharge_kwh_per_day),
             standby_kwh=float(c.standby_w) / 1000.0 * tl.dt_h,
         )
-        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params)
+        t = scenario.tariff
+        params.update(guard=bool(p.only_when_profitable) and (v2h or v2g), margin=float(p.min_margin_per_kwh),
+                      v2g_pay=float(t.v2g_payment_per_kwh), esc_import=float(t.escalation_import),
+                      esc_export=float(t.escalation_export))
+        refill = None
+        if params["guard"]:
+            refill = refill_prices(tl, window_day, strategy, charging_free=bool(t.ev_charging_free))
+        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, refill)
 
     def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
             ) -> tuple[StepFlows, DispatchState]:
@@ -334,11 +488,23 @@ class RuleBasedDispatcher:
         sf = np.array([state.soc, state.window_day_discharged_ac_kwh])
         si = np.array([state.window_day], dtype=np.int64)
         p = plan.params
+        guard = bool(p.get("guard")) and plan.refill is not None
+        if guard:
+            refill = plan.refill
+            # year of operation of the chunk (1-based): prices escalate per year as in the money stage
+            k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
+            f_imp = (1.0 + p["esc_import"]) ** max(k - 1, 0)
+            f_exp = (1.0 + p["esc_export"]) ** max(k - 1, 0)
+        else:
+            refill = _EMPTY
+            f_imp = f_exp = 1.0
         _dispatch_kernel(i0, i1, tl.plugged, tl.drive_kwh, tl.load_kw, tl.pv_kw, plan.window_day,
                          tl.next_departure, plan.cheaper, tl.n_steps, sf, si,
                          float(capacity_kwh), p["dt_h"], p["charge_kw"], p["eta_c"], p["eta_d"],
                          p["discharge_kw"], p["reserve"], p["dep_min"], p["target"], plan.strategy,
-                         plan.v2h, plan.v2g, p["day_cap_ac_kwh"], *out)
+                         plan.v2h, plan.v2g, p["day_cap_ac_kwh"],
+                         guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill,
+                         f_imp, f_exp, p.get("v2g_pay", 0.0), p.get("margin", 0.0), *out)
         flows = StepFlows(*out, standby_kwh=p["standby_kwh"])
         return flows, DispatchState(soc=float(sf[0]), window_day=int(si[0]),
                                     window_day_discharged_ac_kwh=float(sf[1]))

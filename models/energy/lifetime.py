@@ -35,6 +35,8 @@ import numpy as np
 
 from .._jit import njit
 from ..rainflow import Cycles, RainflowCounter, cycle_histogram
+from ..results import TYPICAL_DAY_SERIES
+from ..messages import Note, run_names
 from ..scenario import Scenario
 from .dispatch import DispatchState, RuleBasedDispatcher, StepFlows
 from .timeline import Timeline, build_timeline
@@ -309,8 +311,7 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
     if ageing_factory is None:
         ageing_factory = default_ageing_factory()
         if ageing_factory is None:
-            warnings.append("Battery ageing model not available: capacity fade is not applied "
-                            "(usable capacity stays at the initial SoH) and SoH is not reported.")
+            warnings.append(Note("no_ageing"))
     elif ageing_factory is False:
         ageing_factory = None
     n_years = tl.horizon_years
@@ -412,8 +413,8 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
                     soh[r][key][k] = float(getattr(stp, key))
                 new = float(stp.soh)
                 if not np.isfinite(new) or new < soh_floor:
-                    warnings.append(f"SoH of the {r} run fell below {soh_floor:g} in year {k}; "
-                                    f"usable capacity is held at {soh_floor:g} x nominal.")
+                    warnings.append(Note("soh_floor", year=k, floor_pct=f"{100 * soh_floor:g} %",
+                                         **run_names(r)))
                     new = soh_floor if not np.isfinite(new) or new < soh_floor else new
                 soh_now[r] = new
             if want_steps:
@@ -439,8 +440,8 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
     typical, dates = _typical_days(tl, year1["v2g"])
     for r in RUNS:
         if energy[r]["unmet_driving_kwh"].sum() > 0:
-            warnings.append(f"Unmet driving energy in the {r} run: "
-                            f"{energy[r]['unmet_driving_kwh'].sum():.1f} kWh over the horizon.")
+            warnings.append(Note("unmet_driving", kwh=f"{energy[r]['unmet_driving_kwh'].sum():,.1f}",
+                                 **run_names(r)))
     return EnergyResult(timeline=tl, years=years, energy=energy, flows=flows, no_car=no_car,
                         capacity_kwh=cap, soc_end=soc_end, efc=efc, soh=soh, typical_days=typical,
                         typical_day_dates=dates, cycle_map=cycle_map, year1_steps=year1,
@@ -473,7 +474,7 @@ def _typical_days(tl: Timeline, steps: dict[str, np.ndarray]):
             sl = slice(d * spd, (d + 1) * spd)
             key = f"{season}_{dtype}"
             out[key] = {"time_h": time_h.copy(),
-                        **{name: steps[name][sl].copy()
-                           for name in ("soc", "battery_kw", "grid_kw", "home_kw", "pv_kw", "price")}}
+                        **{name: np.asarray(steps[name][sl], dtype=np.float64).copy()
+                           for name in TYPICAL_DAY_SERIES}}
             dates[key] = str(tl.day_date[d])
     return out, dates

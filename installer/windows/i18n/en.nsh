@@ -9,4 +9,4 @@ LangString ShortcutComment  ${LANG_ENGLISH} "V2G / V2H economics for EV and char
 LangString ScenarioTypeName ${LANG_ENGLISH} "V2G Calculator scenario"
 LangString MsgNeed64        ${LANG_ENGLISH} "V2G Calculator needs a 64-bit (x64) edition of Windows."
 LangString MsgNeedWin10     ${LANG_ENGLISH} "V2G Calculator needs Windows 10 or newer."
-LangString WarmUpText       ${LANG_ENGLISH} "Preparing the calculation engine (about 15 seconds)..."
+LangString WarmUpText       ${LANG_ENGLISH} "Preparing the calculation engine..."

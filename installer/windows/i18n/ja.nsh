@@ -9,4 +9,4 @@ LangString ShortcutComment  ${LANG_JAPANESE} "EV・充放電器のお客様向�
 LangString ScenarioTypeName ${LANG_JAPANESE} "V2G Calculator シナリオ"
 LangString MsgNeed64        ${LANG_JAPANESE} "V2G Calculator には 64 ビット版（x64）の Windows が必要です。"
 LangString MsgNeedWin10     ${LANG_JAPANESE} "V2G Calculator には Windows 10 以降が必要です。"
-LangString WarmUpText       ${LANG_JAPANESE} "計算エンジンを準備しています (約 15 秒)..."
+LangString WarmUpText       ${LANG_JAPANESE} "計算エンジンを準備しています..."
