@@ -35,7 +35,8 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "participation": (QT_TRANSLATE_NOOP("Fields", "V2G/V2H participation"), (), (
         "participation.mode", "participation.days", "participation.windows", "participation.power_kw",
         "participation.reserve_soc", "participation.departure_soc_min",
-        "participation.max_discharge_kwh_per_day")),
+        "participation.max_discharge_kwh_per_day", "participation.only_when_profitable",
+        "participation.min_margin_per_kwh")),
     "tariff": (QT_TRANSLATE_NOOP("Fields", "Tariff"), ("tariffs",), (
         "tariff.import_periods", "tariff.export_periods", "tariff.add_on_per_kwh", "tariff.export_price_per_kwh", "tariff.v2g_payment_per_kwh",
         "tariff.availability_per_kw_year", "tariff.availability_per_kw_hour", "tariff.event_payment_per_kwh",
@@ -87,6 +88,8 @@ LABELS = {
     "participation.reserve_soc": QT_TRANSLATE_NOOP("Fields", "Backup reserve"),
     "participation.departure_soc_min": QT_TRANSLATE_NOOP("Fields", "Charge at departure"),
     "participation.max_discharge_kwh_per_day": QT_TRANSLATE_NOOP("Fields", "Daily discharge cap"),
+    "participation.only_when_profitable": QT_TRANSLATE_NOOP("Fields", "Discharge only when it pays"),
+    "participation.min_margin_per_kwh": QT_TRANSLATE_NOOP("Fields", "Minimum margin per kWh"),
     "tariff.import_periods": QT_TRANSLATE_NOOP("Fields", "Import prices by time of day"),
     "tariff.export_periods": QT_TRANSLATE_NOOP("Fields", "Export prices by time of day (empty = flat price)"),
     "tariff.add_on_per_kwh": QT_TRANSLATE_NOOP("Fields", "Levies per kWh bought"),
@@ -156,6 +159,12 @@ CHOICE_LABELS = {
         "throughput": QT_TRANSLATE_NOOP("Fields", "Energy throughput"),
         "eol_shift": QT_TRANSLATE_NOOP("Fields", "Earlier replacement"),
     },
+    "step_minutes": {5: QT_TRANSLATE_NOOP("Fields", "5 minutes"), 15: QT_TRANSLATE_NOOP("Fields", "15 minutes"),
+                     30: QT_TRANSLATE_NOOP("Fields", "30 minutes"), 60: QT_TRANSLATE_NOOP("Fields", "1 hour")},
+    "country": {"JP": QT_TRANSLATE_NOOP("Fields", "Japan"), "GB": QT_TRANSLATE_NOOP("Fields", "United Kingdom"),
+                "US": QT_TRANSLATE_NOOP("Fields", "United States"), "NL": QT_TRANSLATE_NOOP("Fields", "Netherlands"),
+                "DE": QT_TRANSLATE_NOOP("Fields", "Germany"), "FR": QT_TRANSLATE_NOOP("Fields", "France"),
+                "none": QT_TRANSLATE_NOOP("Fields", "No public holidays")},
     "vehicle.cell_model": {
         "nmc111_gr_kokam75ah": "NMC111 (Kokam 75 Ah)",
         "nmc622_gr_denso50ah": "NMC622 (Denso 50 Ah)",
@@ -323,6 +332,7 @@ def parse_number(text: str, integer: bool = False, percent: bool = False):
 
 
 def display_range(path: str, currency: str, lang: str) -> str:
+    """Allowed range in the units shown, e.g. ``5 – 250 kWh``, ``0 – 1,000,000,000 円``; "" without one."""
     fi = info(path)
     if fi.choices:
         return ""
@@ -330,4 +340,11 @@ def display_range(path: str, currency: str, lang: str) -> str:
         return ""
     k = 100.0 if path in PERCENT else 1.0
     unit = unit_text(path, currency, lang)
-    return f"{format_number(fi.lo * k)} – {format_number(fi.hi * k)} {unit}".strip()
+    return f"{_range_number(fi.lo * k)} – {_range_number(fi.hi * k)} {unit}".strip()
+
+
+def _range_number(v: float) -> str:
+    """A range limit with thousands separators (1,000,000,000)."""
+    if abs(v - round(v)) < 1e-9 * max(1.0, abs(v)):
+        return f"{int(round(v)):,}"
+    return format_number(v)

@@ -200,14 +200,15 @@ class PresetPicker(QWidget):
         super().__init__(parent)
         self.kind, self.lang = kind, lang
         self.presets = P.all_presets(kind)
+        self.edited: list[str] = []   # labels of the preset's fields changed since it was chosen
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(1)
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(14)
-        for p in self.presets:
-            self.combo.addItem(p.label(lang), p.id)
+        for p in self.presets:  # the name only: date, "example values" and source are in the caption
+            self.combo.addItem(p.name_ja if lang == "ja" and p.name_ja else p.name, p.id)
             self.combo.setItemData(self.combo.count() - 1, self._tooltip(p), Qt.ItemDataRole.ToolTipRole)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -222,7 +223,8 @@ class PresetPicker(QWidget):
         return translate("InputPanel", "Source: %1\nAs of: %2\n%3").replace(
             "%1", _plain_source(p.source)).replace("%2", p.as_of).replace("%3", conf)
 
-    def set_current(self, preset_id: str) -> None:
+    def set_current(self, preset_id: str, edited: list[str] | None = None) -> None:
+        """Show ``preset_id``; ``edited``: labels of the fields changed since it was applied."""
         self.combo.blockSignals(True)
         idx = self.combo.findData(preset_id)
         custom = self.combo.findData("__custom__")
@@ -238,15 +240,20 @@ class PresetPicker(QWidget):
         p = next((x for x in self.presets if x.id == preset_id), None)
         if p is None:
             self.caption.setText(translate("InputPanel", "Values entered by hand"))
+            self.edited = []
             self.setToolTip("")
         else:
             mark = ("\u2713 " + translate("InputPanel", "verified") if p.confidence == "verified"
                     else "\u26a0 " + translate("InputPanel", "example values"))
             source = _plain_source(p.source)
             src = source if len(source) <= 70 else source[:67] + "\u2026"
-            self.caption.setText(translate("InputPanel", "As of %1 · %2 · Source: %3")
-                                 .replace("%1", p.as_of).replace("%2", mark)
-                                 .replace("%3", src))
+            text = (translate("InputPanel", "As of %1 · %2 · Source: %3")
+                    .replace("%1", p.as_of).replace("%2", mark).replace("%3", src))
+            if edited:
+                text = translate("InputPanel", "Changed since chosen: %1").replace("%1", ", ".join(edited)) \
+                    + "\n" + text
+            self.caption.setText(text)
+            self.edited = list(edited or [])
             self.setToolTip(self._tooltip(p))
 
     def _activated(self, index: int) -> None:
@@ -261,6 +268,7 @@ class InputPanel(QWidget):
     scenarioEdited = Signal(object)      # a valid Scenario after an edit
     validityChanged = Signal(bool)       # False while the form has problems
     presetApplied = Signal(str, list)    # kind, warnings (plain strings)
+    notice = Signal(str)                 # information for the status line (e.g. subsidy recalculated)
 
     def __init__(self, lang: str = "en", parent=None):
         super().__init__(parent)
@@ -349,6 +357,10 @@ class InputPanel(QWidget):
                 grid.addWidget(lab, row, 0, 1, 3)
                 row += 1
                 grid.addWidget(editor, row, 0, 1, 3)
+            elif isinstance(editor, QComboBox) and self._long_choices(editor):
+                grid.addWidget(lab, row, 0, 1, 3)   # the choices need the whole width: own row
+                row += 1
+                grid.addWidget(editor, row, 0, 1, 3)
             elif isinstance(editor, QComboBox):
                 grid.addWidget(lab, row, 0)
                 grid.addWidget(editor, row, 1, 1, 2)
@@ -369,6 +381,16 @@ class InputPanel(QWidget):
             row += 2
         grid.setRowStretch(row, 1)
         return page
+
+    #: widest choice text (pixels) that fits the field column next to its label
+    CHOICE_FIT_PX = 150
+
+    def _long_choices(self, combo: QComboBox) -> bool:
+        from PySide6.QtGui import QFontMetrics
+
+        fm = QFontMetrics(combo.font())
+        return max((fm.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0) \
+            > self.CHOICE_FIT_PX
 
     def _tooltip(self, path: str) -> str:
         fi = F.info(path)
@@ -435,8 +457,7 @@ class InputPanel(QWidget):
                 for path, ed in self.editors.items():
                     if path != "name":
                         ed.setToolTip(self._tooltip(path))
-            for kind, picker in self.pickers.items():
-                picker.set_current(F.get_value(self._base, F.PRESET_ID_PATHS[kind]))
+            self._refresh_pickers(self._base)
             if getattr(self, "tariff_summary", None) is not None:
                 text = self._tariff_text(self._base["tariff"])
                 self.tariff_summary.setText(text)
@@ -511,11 +532,29 @@ class InputPanel(QWidget):
         return translate("InputPanel", "Market-linked price series: %1 (as of %2)") \
             .replace("%1", ps.get("area") or ps.get("preset_id") or "").replace("%2", ps.get("as_of", ""))
 
+    def _refresh_pickers(self, data: dict) -> None:
+        """Each picker shows its preset and which of the preset's values were changed since."""
+        for kind, picker in self.pickers.items():
+            pid = F.get_value(data, F.PRESET_ID_PATHS[kind])
+            edited: list[str] = []
+            if any(p.id == pid for p in picker.presets):
+                try:
+                    paths = P.edited_fields(data, kind, pid)
+                except (KeyError, TypeError, ValueError, P.PresetError):
+                    paths = []
+                edited = list(dict.fromkeys(F.label(x) if x in F.LABELS else
+                                            translate("InputPanel", "profile values") for x in paths))
+            picker.set_current(pid, edited)
+
     # ------------------------------------------------------------- editing
     def _edited(self, *args) -> None:
         if self._loading:
             return
         data = self.form_dict()
+        subsidy = P.follow_subsidy(self._base, data) if self._base is not None else None
+        if subsidy is not None:  # the subsidy rule follows the new price (the amount was the rule's)
+            data["charger"]["subsidy"] = subsidy
+            self._set_editor("charger.subsidy", self.editors["charger.subsidy"], subsidy)
         try:
             scenario = sc.from_dict(data)
         except sc.ScenarioError as err:
@@ -525,6 +564,12 @@ class InputPanel(QWidget):
         self._base = data
         self._show_problems([])
         self._set_valid(True)
+        self._refresh_pickers(data)
+        if subsidy is not None:
+            from app import format as fmt
+
+            self.notice.emit(translate("InputPanel", "Subsidy recalculated for the new price: %1").replace(
+                "%1", fmt.money(subsidy, self._currency, self.lang, compact=False)))
         self.scenarioEdited.emit(scenario)
 
     def _set_valid(self, valid: bool) -> None:
@@ -564,8 +609,22 @@ class InputPanel(QWidget):
         path = self.field_of(p.path)
         params = dict(p.params)
         if p.code == "out_of_range" and path in self.editors:
-            return translate("InputPanel", "Allowed: %1").replace(
-                "%1", F.display_range(path, self._currency, self.lang))
+            rng = F.display_range(path, self._currency, self.lang)
+            if rng:
+                return translate("InputPanel", "Allowed: %1").replace("%1", rng)
+            # a cell of a table (time-of-use prices): the row and the limits of that column
+            lo, hi = params.get("lo"), params.get("hi")
+            unit = str(params.get("unit", "")).replace("currency", F.currency_unit(self._currency, self.lang))
+            try:
+                limits = f"{F.format_number(float(lo))} – {F.format_number(float(hi))}{unit}"
+            except (TypeError, ValueError):
+                limits = ""
+            row = re.search(r"\[(\d+)\]", p.path)
+            if row and limits:
+                return translate("InputPanel", "Row %1: allowed %2").replace(
+                    "%1", str(int(row.group(1)) + 1)).replace("%2", limits)
+            msg = p.message(self.lang)
+            return msg.split(": ", 1)[1] if ": " in msg else msg
         if p.code == "wrong_type" and F.field_type(path) in (float, int):
             return (translate("InputPanel", "Enter a number") if F.field_type(path) is float
                     else translate("InputPanel", "Enter a whole number"))

@@ -209,6 +209,89 @@ def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario,
     return sc.from_dict(d), warnings
 
 
+def _differs(a, b) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a != b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(float(a) - float(b)) > 1e-9 * max(1.0, abs(float(a)), abs(float(b)))
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) != len(b) or any(_differs(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return set(a) != set(b) or any(_differs(a[k], b[k]) for k in a)
+    return a != b
+
+
+def edited_fields(data: dict, kind: str, preset: Preset | str) -> list[str]:
+    """Paths of the fields in scenario dict ``data`` that no longer hold what ``preset`` set.
+
+    Empty when the scenario still carries the preset's values (money amounts are
+    compared only when the currencies match, as :func:`apply` copies them only then).
+    """
+    p = get(kind, preset) if isinstance(preset, str) else preset
+    same_currency = not p.currency or p.currency == data.get("currency")
+    money = {"pack_replacement_cost", "price", "installation"}
+    out: list[str] = []
+
+    def compare(section: str, values: dict, skip=()):
+        for key, value in values.items():
+            if key in skip or (key in money and not same_currency) or key not in data[section]:
+                continue
+            if _differs(data[section][key], value):
+                out.append(f"{section}.{key}")
+
+    if kind == "vehicles":
+        compare("vehicle", p.data["vehicle"])
+        if "kwh_per_km" in p.data and _differs(data["driving"]["kwh_per_km"], p.data["kwh_per_km"]):
+            out.append("driving.kwh_per_km")
+    elif kind == "chargers":
+        compare("charger", p.data["charger"], skip=("subsidy", "subsidy_preset_id"))
+    elif kind == "subsidies" and same_currency:
+        ch = data["charger"]
+        if _differs(ch["subsidy"], round(subsidy_amount(p.data["rule"], ch["price"], ch["installation"]), 2)):
+            out.append("charger.subsidy")
+    elif kind == "tariffs" and same_currency:
+        compare("tariff", p.data["tariff"])
+    elif kind in ("load_profiles", "pv_profiles"):
+        key = "load_profile" if kind == "load_profiles" else "pv_profile"
+        for k, v in p.data[key].items():
+            if k in data["home"][key] and _differs(data["home"][key][k], v):
+                out.append(f"home.{key}.{k}")
+    elif kind == "climates":
+        for k in ("mean_c", "max_c", "min_c"):
+            if _differs(data["home"]["climate"][k], p.data[k]):
+                out.append(f"home.climate.{k}")
+    return out
+
+
+def follow_subsidy(before: dict, after: dict) -> float | None:
+    """The subsidy amount to set after an edit of the charger price or installation, or None.
+
+    When the scenario's subsidy still is what its subsidy preset's rule gave for the old price and
+    installation (the user had not typed an amount of their own) and the subsidy itself was not
+    edited, the rule is applied again to the new price and installation.  Otherwise None (keep the
+    amount).
+    """
+    b, a = before.get("charger", {}), after.get("charger", {})
+    sub_id = a.get("subsidy_preset_id")
+    if not sub_id or sub_id != b.get("subsidy_preset_id"):
+        return None
+    if not any(_differs(b.get(k), a.get(k)) for k in ("price", "installation")):
+        return None
+    if _differs(b.get("subsidy"), a.get("subsidy")):
+        return None
+    sub = next((x for x in all_presets("subsidies") if x.id == sub_id), None)
+    if sub is None or (sub.currency and sub.currency != after.get("currency")):
+        return None
+    try:
+        old = round(subsidy_amount(sub.data["rule"], float(b["price"]), float(b["installation"])), 2)
+        new = round(subsidy_amount(sub.data["rule"], float(a["price"]), float(a["installation"])), 2)
+    except (KeyError, TypeError, ValueError):
+        return None
+    if _differs(b.get("subsidy"), old) or not _differs(new, a.get("subsidy")):
+        return None
+    return new
+
+
 def demo_from_presets(lang: str = "en") -> sc.Scenario:
     """Rebuild the pinned demo from presets plus the customer's own inputs (driving, home, participation)."""
     name, notes = sc.DEMO_TEXTS.get(lang, sc.DEMO_TEXTS["en"])
