@@ -869,6 +869,8 @@ def _from_dict(data):
         return None, problems
     if isinstance(version, int) and not isinstance(version, bool) and 1 <= version < SCHEMA_VERSION:
         data = migrate(data)
+    if COMPARISON_KEY in data:  # the saved comparison is read by load_comparison(), not part of the scenario
+        data = {k: v for k, v in data.items() if k != COMPARISON_KEY}
     scenario = _build(Scenario, data, "", problems)
     if not problems:
         _cross_checks(scenario, problems)
@@ -938,13 +940,138 @@ def dumps(scenario: Scenario) -> str:
     return json.dumps(to_dict(scenario), ensure_ascii=False, indent=1, allow_nan=False)
 
 
-def save(scenario: Scenario, path) -> None:
-    """Validate and write ``scenario`` to ``path`` atomically (the old file survives any failure)."""
+def save(scenario: Scenario, path, comparison: list[Variant] | None = None) -> None:
+    """Validate and write ``scenario`` to ``path`` atomically (the old file survives any failure).
+
+    ``comparison``: the scenarios compared with it (Compare tab), stored as their differences
+    from ``scenario`` under the top-level key ``comparison`` (see :func:`load_comparison`).
+    """
     data = to_dict(scenario)
     problems = validate_dict(data)
     if problems:
         raise ScenarioError(problems, str(path))
+    if comparison:
+        data[COMPARISON_KEY] = comparison_entries(data, comparison)
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n")
+
+
+# --------------------------------------------------------------------------
+# saved comparison (variants of the scenario, Compare tab)
+# --------------------------------------------------------------------------
+COMPARISON_KEY = "comparison"
+#: what a variant is: a copy the dealer edited, or the scenario in one participation mode
+VARIANT_KINDS = ("copy", "none", "v2h", "v2g", "v2h+v2g")
+MAX_VARIANTS = 3
+
+
+@dataclass
+class Variant:
+    """One compared scenario: a label, what kind of variant it is, and the full scenario."""
+
+    label: str
+    kind: str
+    scenario: Scenario
+
+
+def changes(base: dict, other: dict, prefix: str = "") -> dict[str, Any]:
+    """The fields of scenario dict ``other`` that differ from ``base``, as ``{dotted.path: value}``.
+
+    Groups are compared field by field; lists, optional groups that are absent on one side and
+    other values are compared whole.
+    """
+    out: dict[str, Any] = {}
+    for key, value in other.items():
+        path = f"{prefix}{key}"
+        if key not in base:
+            out[path] = copy.deepcopy(value)
+        elif isinstance(value, dict) and isinstance(base[key], dict):
+            out.update(changes(base[key], value, path + "."))
+        elif value != base[key]:
+            out[path] = copy.deepcopy(value)
+    return out
+
+
+def apply_changes(base: dict, diff: dict[str, Any]) -> dict:
+    """A copy of scenario dict ``base`` with ``diff`` (from :func:`changes`) applied.
+
+    Raises ``KeyError`` naming the path when a path does not lead to a field group of ``base``.
+    """
+    out = copy.deepcopy(base)
+    for path, value in diff.items():
+        keys = str(path).split(".")
+        node = out
+        for k in keys[:-1]:
+            if not isinstance(node, dict) or not isinstance(node.get(k), dict):
+                raise KeyError(path)
+            node = node[k]
+        if not isinstance(node, dict) or not keys[-1]:
+            raise KeyError(path)
+        node[keys[-1]] = copy.deepcopy(value)
+    return out
+
+
+def comparison_entries(base: dict, comparison: list[Variant]) -> list[dict]:
+    """The JSON form of a comparison: label, kind and the changes from ``base`` of each variant."""
+    return [{"label": v.label, "kind": v.kind, "changes": changes(base, to_dict(v.scenario))}
+            for v in comparison[:MAX_VARIANTS]]
+
+
+def load_comparison(data: dict, scenario: Scenario) -> tuple[list[Variant], list[Problem]]:
+    """The variants saved in scenario file ``data`` (already validated as ``scenario``).
+
+    A broken entry is skipped and its problems returned (paths ``comparison[i]...``), so a bad
+    comparison never stops the scenario itself from opening.
+    """
+    problems: list[Problem] = []
+    raw = data.get(COMPARISON_KEY) if isinstance(data, dict) else None
+    if raw is None:
+        return [], problems
+    if not isinstance(raw, list):
+        _p(problems, COMPARISON_KEY, raw, "wrong_type", expected="list", expected_en="a list",
+           expected_ja="リスト")
+        return [], problems
+    base = to_dict(scenario)
+    out: list[Variant] = []
+    for i, entry in enumerate(raw[:MAX_VARIANTS]):
+        where = f"{COMPARISON_KEY}[{i}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("changes", {}), dict):
+            _p(problems, where, entry, "not_object", expected="object")
+            continue
+        label = entry.get("label")
+        kind = entry.get("kind", "copy")
+        if not isinstance(label, str) or not label.strip():
+            _p(problems, f"{where}.label", label, "wrong_type", expected="text", expected_en="text",
+               expected_ja="文字列")
+            continue
+        if kind not in VARIANT_KINDS:
+            _p(problems, f"{where}.kind", kind, "not_choice", expected=" | ".join(VARIANT_KINDS),
+               choices=", ".join(VARIANT_KINDS))
+            continue
+        try:
+            merged = apply_changes(base, entry.get("changes", {}))
+        except KeyError as exc:
+            _p(problems, f"{where}.changes.{exc.args[0]}", None, "unknown_key", suggestion_en="",
+               suggestion_ja="")
+            continue
+        variant, found = _from_dict(merged)
+        if found:
+            for p in found:
+                problems.append(dataclasses.replace(p, path=f"{where}.changes.{p.path}"))
+            continue
+        out.append(Variant(label=label.strip(), kind=kind, scenario=variant))
+    if len(raw) > MAX_VARIANTS:
+        _p(problems, COMPARISON_KEY, len(raw), "bad_length_range", lo=0, hi=MAX_VARIANTS, got=len(raw))
+    return out, problems
+
+
+def load_with_comparison(path) -> tuple[Scenario, list[Variant], list[Problem]]:
+    """:func:`load` plus the saved comparison (its problems are returned, not raised)."""
+    data = read_json_file(path)
+    scenario, problems = _from_dict(data)
+    if problems:
+        raise ScenarioError(problems, str(path))
+    variants, vproblems = load_comparison(data, scenario)
+    return scenario, variants, vproblems
 
 
 #: name and notes of the demo scenario per language (the figures are the same)

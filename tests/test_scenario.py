@@ -252,3 +252,65 @@ def test_scenario_docs_up_to_date():
     out = subprocess.run([sys.executable, "build/gen_docs.py", "--check"], cwd=root, capture_output=True,
                          text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+# ---------------------------------------------------------------- saved comparison
+def _mode(s, mode):
+    d = sc.to_dict(s)
+    d["participation"]["mode"] = mode
+    return sc.from_dict(d)
+
+
+def test_comparison_round_trip_stores_only_the_changes(tmp_path):
+    s = sc.demo()
+    cheaper = sc.to_dict(s)
+    cheaper["charger"]["price"] = 300000.0
+    cheaper["home"]["pv_kwp"] = 6.0
+    variants = [sc.Variant("No V2G", "none", _mode(s, "none")),
+                sc.Variant("Cheaper charger", "copy", sc.from_dict(cheaper))]
+    path = tmp_path / "cmp.v2g.json"
+    sc.save(s, path, variants)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["comparison"] == [
+        {"label": "No V2G", "kind": "none", "changes": {"participation.mode": "none"}},
+        {"label": "Cheaper charger", "kind": "copy", "changes": {"charger.price": 300000.0, "home.pv_kwp": 6.0}}]
+    main, got, problems = sc.load_with_comparison(path)
+    assert problems == [] and main == s
+    assert [(v.label, v.kind) for v in got] == [("No V2G", "none"), ("Cheaper charger", "copy")]
+    assert got[0].scenario == variants[0].scenario and got[1].scenario == variants[1].scenario
+    assert sc.load(path) == s                      # plain load ignores the comparison
+
+
+def test_broken_comparison_entries_are_reported_not_fatal(tmp_path):
+    s = sc.demo()
+    data = sc.to_dict(s)
+    data["comparison"] = [
+        {"label": "ok", "kind": "v2h+v2g", "changes": {"participation.mode": "v2h+v2g"}},
+        {"label": "bad value", "kind": "copy", "changes": {"vehicle.capacity_kwh": 9999}},
+        {"label": "", "kind": "copy", "changes": {}},
+    ]
+    path = tmp_path / "broken.v2g.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    main, got, problems = sc.load_with_comparison(path)
+    assert main == s
+    assert [v.label for v in got] == ["ok"]
+    paths = [p.path for p in problems]
+    assert paths == ["comparison[1].changes.vehicle.capacity_kwh", "comparison[2].label"]
+    assert all(p.message("ja") for p in problems)
+    # a path that leads nowhere, and more than three variants
+    data["comparison"] = [{"label": "bad path", "kind": "copy", "changes": {"vehicle.nope.deeper": 1}}] * 4
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, got, problems = sc.load_with_comparison(path)
+    assert got == []
+    assert [p.path for p in problems] == [f"comparison[{i}].changes.vehicle.nope.deeper" for i in range(3)] \
+        + ["comparison"]
+
+
+def test_changes_and_apply_changes_are_inverse():
+    a = sc.to_dict(sc.demo())
+    b = sc.to_dict(_mode(sc.demo(), "v2g"))
+    b["tariff"]["import_periods"][0]["price_per_kwh"] = 40.0
+    diff = sc.changes(a, b)
+    assert set(diff) == {"participation.mode", "tariff.import_periods"}   # lists compared whole
+    assert sc.apply_changes(a, diff) == b
+    assert sc.changes(a, a) == {}
