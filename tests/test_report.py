@@ -166,3 +166,38 @@ def test_cli_xlsx(tmp_path, capsys):
     cf = wb["キャッシュフロー"]
     assert [cf.cell(row=5 + i, column=8).value for i in range(len(data["yearly"]))] == \
         pytest.approx([row["net_cash_flow"] for row in data["yearly"]], rel=1e-12)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_comparison_sheet_equals_each_result(demo_result, tmp_path, lang):
+    """With variants, a Comparison sheet shows the same figures as each variant's own result."""
+    s, r = demo_result
+    variants = []
+    for label, mode in (("No V2G", "none"), ("V2H + V2G", "v2h+v2g")):
+        d = sc.to_dict(s)
+        d["participation"]["mode"] = mode
+        vs = sc.from_dict(d)
+        variants.append((label, vs, models.simulate(vs).to_dict()))
+    variants.append(("Broken", s, None))   # a variant whose computation failed
+    path = tmp_path / "cmp.xlsx"
+    write_report(r, s, path, lang=lang, comparison=variants)
+    wb = openpyxl.load_workbook(path)
+    title = {"en": "Comparison", "ja": "シナリオ比較"}[lang]
+    assert wb.sheetnames == SHEETS[lang][:3] + [title] + SHEETS[lang][3:]
+    ws = wb[title]
+    labels = [ws.cell(row=i, column=1).value for i in range(4, 13)]
+    net_row = 4 + next(i for i, v in enumerate(labels) if v and ("Net over" in v or "損益合計" in v))
+    npv_row = 4 + next(i for i, v in enumerate(labels) if v and ("present value" in v or "正味現在価値" in v))
+    results = [r] + [v[2] for v in variants]
+    for j, res in enumerate(results, start=2):
+        if res is None:
+            assert ws.cell(row=net_row, column=j).value in ("could not be computed", "計算できませんでした")
+            continue
+        assert ws.cell(row=net_row, column=j).value == pytest.approx(res["summary"]["total_net"], rel=1e-12)
+        assert ws.cell(row=npv_row, column=j).value == pytest.approx(res["summary"]["npv"], rel=1e-12)
+    # the no-discharge variant has no per-kWh wear: said in words, not a zero
+    wear_row = 4 + next(i for i, v in enumerate(labels) if v and ("per kWh" in v or "1 kWh" in v))
+    assert ws.cell(row=wear_row, column=3).value in ("no discharging", "放電なし")
+    # without variants there is no comparison sheet
+    write_report(r, s, tmp_path / "plain.xlsx", lang=lang)
+    assert title not in openpyxl.load_workbook(tmp_path / "plain.xlsx").sheetnames

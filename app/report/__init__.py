@@ -41,15 +41,18 @@ def build_workbook(result: dict, scenario, **kwargs):
 
 
 def write_report(result: dict, scenario, path, *, lang: str = "en", dealer_name: str = "", customer_name: str = "",
-                 logo_path=None) -> Path:
-    """Write the Excel report for ``result`` (``Result.to_dict()``) of ``scenario`` to ``path``."""
+                 logo_path=None, comparison=None) -> Path:
+    """Write the Excel report for ``result`` (``Result.to_dict()``) of ``scenario`` to ``path``.
+
+    ``comparison``: optional ``[(label, scenario, result dict or None)]`` of compared variants.
+    """
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         target = target.with_suffix(".xlsx")
     if _lock_file(target).exists():
         raise ReportFileLockedError(target)
     wb = build_workbook(result, scenario, lang=lang, dealer_name=dealer_name, customer_name=customer_name,
-                        logo_path=logo_path)
+                        logo_path=logo_path, comparison=comparison)
     try:
         atomic_write(target, wb.save, suffix=".xlsx.tmp")
     except PermissionError as exc:  # Windows: the workbook is open in Excel

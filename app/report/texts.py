@@ -8,6 +8,7 @@ SHEETS = {
     "inputs": ("Inputs", "入力条件"),
     "tariff": ("Tariff", "料金"),
     "notes": ("Notes", "注記"),
+    "comparison": ("Comparison", "シナリオ比較"),
 }
 
 T = {
@@ -40,6 +41,14 @@ T = {
     "years_fmt": ("{v:.1f} years", "{v:.1f} 年"),
     "not_available": ("not available", "未計算"),
     "no_discharge": ("no discharging", "放電なし"),
+    "comparison_title": ("Scenarios compared", "シナリオの比較"),
+    "comparison_current": ("This scenario", "このシナリオ"),
+    "comparison_mode": ("Discharging", "放電の方法"),
+    "comparison_failed": ("could not be computed", "計算できませんでした"),
+    "mode_none": ("no discharging", "放電なし"),
+    "mode_v2h": ("V2H: supply the home", "V2H: 家庭へ給電"),
+    "mode_v2g": ("V2G: export to the grid", "V2G: 系統へ放電"),
+    "mode_v2h+v2g": ("V2H + V2G", "V2H + V2G"),
     "warranty_ok": ("Warranty threshold kept", "保証基準を満たす"),
     "yes": ("yes", "はい"),
     "no": ("no", "いいえ"),

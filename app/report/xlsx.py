@@ -141,7 +141,9 @@ def _fmt_pct(v: float) -> str:
 
 
 class _Writer:
-    def __init__(self, result: dict, scenario: sc.Scenario, lang: str, dealer: str, customer: str, logo):
+    def __init__(self, result: dict, scenario: sc.Scenario, lang: str, dealer: str, customer: str, logo,
+                 comparison=None):
+        self.comparison = list(comparison or [])   # [(label, scenario, result dict or None)]
         self.r = result
         self.s = scenario
         self.lang = lang
@@ -628,10 +630,68 @@ class _Writer:
         dates = [s.tariff.as_of, s.home.climate.as_of, s.home.pv_profile.as_of, s.home.load_profile.as_of]
         return max(dates)
 
+    def comparison_sheet(self):
+        """The Compare tab as a table: this scenario and each variant side by side (same figures)."""
+        lang, n = self.lang, self.n
+        ws = self.wb.create_sheet(texts.sheet("comparison", lang))
+        ws["A1"] = t("comparison_title", lang)
+        ws["A1"].style = "v2g_title"
+        ws.column_dimensions["A"].width = 44
+        cols = [(t("comparison_current", lang) + ": " + self.s.name, self.s, self.r)] + self.comparison
+        na = t("not_available", lang)
+        per_kwh = ('#,##0.0 "円/kWh"' if lang == "ja" else '#,##0.0 "/kWh"') if self.cur == "JPY" \
+            else '#,##0.000 "/kWh"'
+
+        def payback(sm):
+            if "simple_payback_years" not in sm:
+                return na
+            v = sm["simple_payback_years"]
+            return t("not_within", lang, n=n) if v is None else t("years_fmt", lang, v=v)
+
+        rows = [  # label, value from (scenario, summary), style, number format
+            (t("comparison_mode", lang), lambda s_, sm: t("mode_" + s_.participation.mode, lang), "v2g_text", None),
+            (t("payback", lang), lambda s_, sm: payback(sm), "v2g_text", None),
+            (t("net", lang, n=n), lambda s_, sm: sm.get("total_net"), "v2g_money", None),
+            (t("npv", lang, rate=_fmt_pct(self.s.finance.discount_rate)), lambda s_, sm: sm.get("npv"),
+             "v2g_money", None),
+            (t("soh_warranty", lang), lambda s_, sm: sm.get("soh_at_warranty"), "v2g_percent", None),
+            (t("soh_end", lang, n=n), lambda s_, sm: sm.get("soh_end"), "v2g_percent", None),
+            (t("wear_total", lang), lambda s_, sm: sm.get("wear_cost_total"), "v2g_money", None),
+            (t("wear_per_kwh", lang), lambda s_, sm: (t("no_discharge", lang) if "wear_cost_per_kwh_discharged" in sm
+                                                       and sm["wear_cost_per_kwh_discharged"] is None
+                                                       else sm.get("wear_cost_per_kwh_discharged")),
+             "v2g_money", per_kwh),
+            (t("unmet", lang), lambda s_, sm: sm.get("unmet_driving_kwh_total"), "v2g_number", '#,##0 "kWh"'),
+        ]
+        ws.cell(row=3, column=1, value="").style = "v2g_header"
+        for j, (label, _s, _r) in enumerate(cols, start=2):
+            ws.column_dimensions[get_column_letter(j)].width = 26
+            c = ws.cell(row=3, column=j, value=label)
+            c.style = "v2g_header"
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[3].height = 44
+        for i, (label, getter, style, number_format) in enumerate(rows, start=4):
+            ws.cell(row=i, column=1, value=label).style = "v2g_label"
+            for j, (_l, scen, res) in enumerate(cols, start=2):
+                if res is None:
+                    cell = ws.cell(row=i, column=j, value=t("comparison_failed", lang))
+                    cell.style = "v2g_text"
+                else:
+                    value = getter(scen, res.get("summary", {}))
+                    cell = ws.cell(row=i, column=j, value=na if value is None else value)
+                    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+                    cell.style = style if is_number else "v2g_text"
+                    if is_number and number_format:
+                        cell.number_format = number_format
+                cell.alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
+        _page(ws, self.dealer)
+
     def build(self) -> Workbook:
         self.summary_sheet()
         self.cashflow_sheet()
         self.battery_sheet()
+        if self.comparison:
+            self.comparison_sheet()
         self.inputs_sheet()
         self.tariff_sheet()
         self.notes_sheet()
@@ -640,11 +700,15 @@ class _Writer:
 
 
 def build_workbook(result: dict, scenario: sc.Scenario, *, lang: str = "en", dealer_name: str = "",
-                   customer_name: str = "", logo_path=None) -> Workbook:
-    """The report as an in-memory openpyxl workbook."""
+                   customer_name: str = "", logo_path=None, comparison=None) -> Workbook:
+    """The report as an in-memory openpyxl workbook.
+
+    ``comparison``: ``[(label, scenario, result dict or None)]`` of the variants on the Compare
+    tab; when given, a "Comparison" sheet shows them beside this scenario.
+    """
     if lang not in ("en", "ja"):
         raise ValueError("lang must be 'en' or 'ja'")
-    writer = _Writer(result, scenario, lang, dealer_name, customer_name, logo_path)
+    writer = _Writer(result, scenario, lang, dealer_name, customer_name, logo_path, comparison)
     wb = writer.build()
     if logo_path:
         try:
