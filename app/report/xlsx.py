@@ -276,8 +276,12 @@ class _Writer:
         ja = lang == "ja"
         money = lambda v: _fmt_money(v, self.cur, lang)  # noqa: E731
         p = s.participation
+        margin = money_per_kwh(p.min_margin_per_kwh, self.cur, "m")["m_ja" if ja else "m"]
+        rule = t("only_when_profitable", lang, margin=margin) if p.only_when_profitable else \
+            t("always_discharge", lang)
         return [
-            ("車両" if ja else "Vehicle", f"{s.vehicle.name}, {s.vehicle.capacity_kwh:g} kWh"),
+            ("車両" if ja else "Vehicle", f"{self._name('vehicles', s.vehicle.preset_id, s.vehicle.name)}, "
+                                          f"{s.vehicle.capacity_kwh:g} kWh"),
             ("走行" if ja else "Driving",
              (f"平日 {s.driving.weekday_km:g} km、休日 {s.driving.weekend_km:g} km、{s.driving.kwh_per_km:g} kWh/km"
               if ja else f"{s.driving.weekday_km:g} km weekdays, {s.driving.weekend_km:g} km weekends, "
@@ -286,17 +290,30 @@ class _Writer:
              (f"年間 {s.home.annual_load_kwh:,.0f} kWh、太陽光 {s.home.pv_kwp:g} kWp" if ja
               else f"{s.home.annual_load_kwh:,.0f} kWh/year, {s.home.pv_kwp:g} kWp solar")),
             ("V2G/V2H 参加" if ja else "Participation",
-             f"{p.mode}, {', '.join(p.windows) or '—'}, {p.power_kw:g} kW, "
-             + (f"最低残量 {p.reserve_soc:.0%}、出発時 {p.departure_soc_min:.0%}" if ja else
-                f"reserve {p.reserve_soc:.0%}, at departure {p.departure_soc_min:.0%}")),
+             f"{t('mode_' + p.mode, lang)}, {', '.join(p.windows) or '—'}, {p.power_kw:g} kW, "
+             + (f"最低残量 {p.reserve_soc:.0%}、出発時 {p.departure_soc_min:.0%}、{rule}" if ja else
+                f"reserve {p.reserve_soc:.0%}, at departure {p.departure_soc_min:.0%}, {rule}")),
             ("充放電器" if ja else "Charger",
-             f"{s.charger.name}: {money(s.charger.price)} + {money(s.charger.installation)} − "
-             f"{money(s.charger.subsidy)}"),
-            ("料金プラン" if ja else "Tariff", f"{s.tariff.name} ({s.tariff.as_of})"),
+             f"{self._name('chargers', s.charger.preset_id, s.charger.name)}: {money(s.charger.price)} + "
+             f"{money(s.charger.installation)} − {money(s.charger.subsidy)}"),
+            ("料金プラン" if ja else "Tariff",
+             f"{self._name('tariffs', s.tariff.preset_id, s.tariff.name)} ({s.tariff.as_of})"),
             ("割引率・劣化費用の方法" if ja else "Discount rate, wear method",
-             f"{s.finance.discount_rate:.1%}, {s.finance.wear_method}"),
+             f"{s.finance.discount_rate:.1%}, {t('wear_' + s.finance.wear_method, lang)}"),
             ("期間" if ja else "Period", f"{s.start_date}, {s.horizon_years} " + ("年" if ja else "years")),
         ]
+
+    def _name(self, kind: str, preset_id: str, name: str) -> str:
+        """The Japanese name of a shipped preset in a Japanese report, when the scenario kept the preset's name."""
+        if self.lang != "ja":
+            return name
+        try:
+            from models import presets as P
+
+            p = P.get(kind, preset_id)
+        except Exception:  # own values or an unknown preset: the name as entered
+            return name
+        return p.name_ja if p.name_ja and name in (p.name, p.name_ja) else name
 
     def cashflow_sheet(self):
         lang = self.lang
