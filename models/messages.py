@@ -141,11 +141,16 @@ def format_message(code: str, lang: str, path: str, value, params: dict) -> str:
     table = MESSAGES.get(code)
     if table is None:
         return f"{path}: {code} {params}"
+    return _render(table, lang, dict(params, path=path, value=_show(value)))
+
+
+def _render(table: dict[str, str], lang: str, params: dict) -> str:
+    """``table[lang]`` formatted with ``params``; English when the language or a parameter is missing."""
     template = table.get(lang) or table["en"]
     try:
-        return template.format(path=path, value=_show(value), **params)
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
-        return table["en"].format(path=path, value=_show(value), **params)
+        return table["en"].format(**params)
 
 
 def _show(value) -> str:
@@ -231,12 +236,7 @@ RUN_NAMES = {
 
 def note_text(code: str, lang: str, params: dict) -> str:
     """Render a note in ``lang`` ("en" or "ja"; unknown codes or languages fall back to English)."""
-    table = NOTES[code]
-    template = table.get(lang) or table["en"]
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return table["en"].format(**params)
+    return _render(NOTES[code], lang, params)
 
 
 class Note(str):

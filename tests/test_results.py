@@ -58,3 +58,30 @@ def test_docs_list_every_key():
     text = (Path(__file__).resolve().parents[1] / "docs" / "results.md").read_text(encoding="utf-8")
     for key in rs.SUMMARY_KEYS + rs.YEARLY_COLUMNS:
         assert f"`{key}`" in text, key
+
+
+def test_warnings_come_in_japanese_too():
+    """Every warning of a result has its Japanese text at the same position (warnings_ja)."""
+    import pickle
+
+    from models import scenario as sc
+    from models.messages import NOTES, Note
+
+    d = sc.to_dict(sc.demo())
+    d["participation"]["min_margin_per_kwh"] = 0.0           # wear above the margin: a warning
+    d["vehicle"]["capacity_kwh"] = 10.0                       # unmet driving: another one
+    d["driving"]["weekend_km"] = 200.0
+    r = models.simulate(sc.from_dict(d)).to_dict()
+    assert len(r["warnings"]) >= 2 and len(r["warnings_ja"]) == len(r["warnings"])
+    for en, ja in zip(r["warnings"], r["warnings_ja"]):
+        assert en != ja and any("\u3040" <= ch <= "\u30ff" for ch in ja), ja   # kana in the Japanese text
+    # every note renders in both languages with the parameters its English template uses
+    for code, table in NOTES.items():
+        import string
+
+        names = {f for _, f, _, _ in string.Formatter().parse(table["en"]) if f}
+        names_ja = {f for _, f, _, _ in string.Formatter().parse(table["ja"]) if f}
+        params = {n: "1" for n in names | names_ja}
+        note = Note(code, **params)
+        assert note.text("ja") != str(note) and "{" not in note.text("ja")
+        assert pickle.loads(pickle.dumps(note)).text("ja") == note.text("ja")
