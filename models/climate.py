@@ -1,9 +1,11 @@
 """Ambient and battery temperature for the ageing model.
 
 * :func:`load_presets` / :func:`get_preset`: monthly climate normals of preset
-  cities (``resources/presets/climates.json``; values, sources and status from
-  the project's research notes ``profiles.md`` section 1; ``confidence`` is
-  "verified" when every row was read in the named source, else "uncertain").
+  cities (``resources/presets/climates.json``, written by
+  ``build/make_presets.py`` from the project's research notes ``profiles.md``
+  section 1; ``confidence`` is "verified" when every row was read in the named
+  source, else "uncertain"; ``source`` is the customer-facing citation and
+  ``notes`` the dealer-facing caveats, e.g. which rows must be confirmed).
 * :func:`ambient_temp_c`: air temperature at any time stamps from monthly mean,
   mean daily maximum and mean daily minimum, with a daily cycle (minimum at
   05:00, maximum at 14:00 local time).
@@ -72,6 +74,7 @@ class ClimatePreset:
     as_of: str
     confidence: str
     row_confidence: dict
+    notes: str = ""
 
     def name(self, lang="en"):
         return self.name_ja if str(lang).startswith("ja") else self.name_en
@@ -91,7 +94,8 @@ def load_presets(path=None) -> dict:
             id=d["id"], name_en=d["name_en"], name_ja=d["name_ja"], station=d["station"],
             mean_c=tuple(float(v) for v in d["mean_c"]), max_c=tuple(float(v) for v in d["max_c"]),
             min_c=tuple(float(v) for v in d["min_c"]), source=d["source"], as_of=d["as_of"],
-            confidence=d["confidence"], row_confidence=dict(d.get("row_confidence", {})))
+            confidence=d["confidence"], row_confidence=dict(d.get("row_confidence", {})),
+            notes=d.get("notes", ""))
     return out
 
 

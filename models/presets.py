@@ -1,10 +1,13 @@
 """Presets: vehicles, chargers, subsidies, tariffs, load and PV profiles, climates.
 
 Shipped presets live in ``resources/presets/<kind>.json`` (written by
-``build/make_presets.py`` from the research notes; ``climates.json`` by the
-climate module).  Every preset carries ``source``, ``as_of`` and
-``confidence`` ("verified" = every number read in a source; "uncertain" =
-contains example values the dealer must confirm); the app shows them.
+``build/make_presets.py`` from the research notes, ``climates.json`` included).
+Every preset carries ``source``, ``as_of`` and ``confidence`` ("verified" =
+every number read in a source; "uncertain" = contains example values the
+dealer must confirm); the app shows them.  ``source`` is the customer-facing
+citation (publisher, document, date); the dealer-facing caveats are in
+``data["notes"]``.  Subsidies may carry their application period as
+``valid_from`` / ``valid_until`` (ISO dates, "" = unknown); see :func:`expired`.
 
 User presets live in ``<user data folder>/presets/<kind>.json`` and never
 overwrite shipped ones: saving a user preset under a shipped id is refused.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as _dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +51,7 @@ class Preset:
     origin: str = "shipped"  # or "user"
     currency: str | None = None
     country: str | None = None
+    valid_until: str = ""  # last day applications are accepted (ISO date, subsidies); "" = not known
 
     def label(self, lang: str = "en") -> str:
         name = self.name_ja if lang == "ja" and self.name_ja else self.name
@@ -64,10 +69,18 @@ def _parse(kind: str, entry: dict, origin: str) -> Preset:
             raise PresetError(f"{kind}: preset {entry.get('id', '?')!r} lacks '{key}'")
     if entry["confidence"] not in CONFIDENCES:
         raise PresetError(f"{kind}: preset {entry['id']!r}: confidence must be one of {CONFIDENCES}")
+    valid_until = entry.get("valid_until") or ""
+    if valid_until:
+        try:
+            _dt.date.fromisoformat(str(valid_until))
+        except ValueError:
+            raise PresetError(f"{kind}: preset {entry['id']!r}: valid_until must be an ISO date (YYYY-MM-DD), "
+                              f"got {valid_until!r}") from None
     name = entry.get("name") or entry.get("name_en") or entry["id"]
     return Preset(kind=kind, id=entry["id"], name=name, name_ja=entry.get("name_ja", ""), source=entry["source"],
                   as_of=entry["as_of"], confidence=entry["confidence"], data=entry, origin=origin,
-                  currency=entry.get("currency"), country=entry.get("country"))
+                  currency=entry.get("currency"), country=entry.get("country"),
+                  valid_until=str(valid_until))
 
 
 def _read(path: Path, kind: str, origin: str) -> list[Preset]:
@@ -84,6 +97,19 @@ def _read(path: Path, kind: str, origin: str) -> list[Preset]:
             raise
         _problems.append(f"{path}: skipped ({exc})")
         return []
+
+
+def expired(preset: Preset, on_date: str) -> bool:
+    """True when ``preset`` has a ``valid_until`` date and ``on_date`` (ISO date, or the date part of an ISO
+    date-time) is after it; False when no end date is known."""
+    until = (getattr(preset, "valid_until", "") or "").strip()
+    if not until:
+        return False
+    day = str(on_date).strip()[:10]
+    try:
+        return _dt.date.fromisoformat(day) > _dt.date.fromisoformat(until)
+    except ValueError as exc:
+        raise PresetError(f"expired(): not an ISO date ({exc})") from None
 
 
 def user_presets_dir() -> Path:

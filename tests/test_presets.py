@@ -10,7 +10,7 @@ from models import presets as pr
 from models import scenario as sc
 
 ROOT = Path(__file__).resolve().parents[1]
-SHIPPED_KINDS = ("vehicles", "chargers", "subsidies", "tariffs", "load_profiles", "pv_profiles")
+SHIPPED_KINDS = ("vehicles", "chargers", "subsidies", "tariffs", "load_profiles", "pv_profiles", "climates")
 
 
 @pytest.mark.parametrize("kind", SHIPPED_KINDS)
@@ -20,8 +20,9 @@ def test_every_preset_has_source_date_confidence(kind):
     for p in items:
         assert p.source and p.as_of and p.confidence in ("verified", "uncertain"), p.id
         assert len(p.as_of) == 10
-        if "⚠️" in p.source:
-            assert p.confidence == "uncertain", f"{p.id}: a ⚠️ number cannot be shipped as verified"
+        assert "⚠" not in p.source and "✅" not in p.source, f"{p.id}: status marks belong in the research notes"
+        if p.confidence == "uncertain":
+            assert p.data.get("notes"), f"{p.id}: an uncertain preset must say in its notes what to confirm"
 
 
 def test_minimum_preset_counts():
