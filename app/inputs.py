@@ -201,6 +201,7 @@ class PresetPicker(QWidget):
         self.kind, self.lang = kind, lang
         self.presets = P.all_presets(kind)
         self.edited: list[str] = []   # labels of the preset's fields changed since it was chosen
+        self.expired = False          # a subsidy whose applications closed before the scenario's start
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(1)
@@ -220,11 +221,18 @@ class PresetPicker(QWidget):
     def _tooltip(self, p) -> str:
         conf = translate("InputPanel", "verified in the source") if p.confidence == "verified" else \
             translate("InputPanel", "contains example values: confirm with the customer")
-        return translate("InputPanel", "Source: %1\nAs of: %2\n%3").replace(
+        text = translate("InputPanel", "Source: %1\nAs of: %2\n%3").replace(
             "%1", _plain_source(p.source)).replace("%2", p.as_of).replace("%3", conf)
+        notes = str(p.data.get("notes", "") or "").strip()   # the dealer's caveats (English)
+        if notes:
+            text += "\n\n" + translate("InputPanel", "Notes for the dealer: %1").replace("%1", notes)
+        if p.valid_until:
+            text += "\n" + translate("InputPanel", "Applications accepted until %1").replace("%1", p.valid_until)
+        return text
 
-    def set_current(self, preset_id: str, edited: list[str] | None = None) -> None:
-        """Show ``preset_id``; ``edited``: labels of the fields changed since it was applied."""
+    def set_current(self, preset_id: str, edited: list[str] | None = None, on_date: str = "") -> None:
+        """Show ``preset_id``; ``edited``: labels of the fields changed since it was applied;
+        ``on_date``: the scenario's start, to flag a subsidy whose applications closed before it."""
         self.combo.blockSignals(True)
         idx = self.combo.findData(preset_id)
         custom = self.combo.findData("__custom__")
@@ -252,6 +260,16 @@ class PresetPicker(QWidget):
             if edited:
                 text = translate("InputPanel", "Changed since chosen: %1").replace("%1", ", ".join(edited)) \
                     + "\n" + text
+            self.expired = False
+            if on_date:
+                try:
+                    self.expired = P.expired(p, on_date)
+                except P.PresetError:
+                    self.expired = False
+            if self.expired:
+                text = "\u26a0 " + translate(
+                    "InputPanel", "Applications closed on %1, before the start date: check the current programme"
+                ).replace("%1", p.valid_until) + "\n" + text
             self.caption.setText(text)
             self.edited = list(edited or [])
             self.setToolTip(self._tooltip(p))
@@ -544,7 +562,7 @@ class InputPanel(QWidget):
                     paths = []
                 edited = list(dict.fromkeys(F.label(x) if x in F.LABELS else
                                             translate("InputPanel", "profile values") for x in paths))
-            picker.set_current(pid, edited)
+            picker.set_current(pid, edited, str(data.get("start_date", "")))
 
     # ------------------------------------------------------------- editing
     def _edited(self, *args) -> None:

@@ -155,6 +155,16 @@ def compute_money(s: Scenario, energy) -> Money:
 
     # --- capex, O&M ------------------------------------------------------------
     c = s.charger
+    if c.subsidy > 0 and c.subsidy_preset_id:
+        from . import presets
+
+        try:
+            sub = presets.get("subsidies", c.subsidy_preset_id)
+            if presets.expired(sub, s.start_date):
+                warnings.append(Note("subsidy_closed", name=sub.name, name_ja=sub.name_ja or sub.name,
+                                     until=sub.valid_until, start=s.start_date))
+        except presets.PresetError:  # an own or unknown subsidy: nothing known about its period
+            pass
     equipment = c.price - (c.plain_charger_price if c.incremental_cost else 0.0)
     capex = np.zeros(n + 1)
     capex[0] = equipment + c.installation - c.subsidy

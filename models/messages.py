@@ -217,6 +217,12 @@ NOTES: dict[str, dict[str, str]] = {
               "上回っています。劣化分も回収できるときだけ放電するには「1 kWh あたりの上乗せ額」を約 {wear_ja}に"
               "してください。",
     },
+    "subsidy_closed": {
+        "en": "The subsidy ({name}) accepted applications until {until}, before the start date {start}: "
+              "check the programme that is open now before quoting it.",
+        "ja": "補助金 ({name_ja}) の申請受付は {until} までで、開始日 {start} より前に終了しています。"
+              "提示する前に、現在募集中の制度を確認してください。",
+    },
     "preset_currency": {
         "en": "{name}: prices are in {preset_currency} but the scenario uses {currency}; money amounts were "
               "not copied.",

@@ -113,3 +113,19 @@ def test_ranges_have_thousands_separators():
 
     assert F.display_range("charger.price", "JPY", "en") == "0 – 1,000,000,000 JPY"
     assert F.display_range("vehicle.capacity_kwh", "JPY", "en") == "5 – 250 kWh"
+
+
+def test_closed_subsidy_programme_is_flagged(panel):
+    picker = panel.pickers["subsidies"]
+    p = next(x for x in picker.presets if x.id == "jp_cev_v2h_fy2025")
+    assert p.valid_until and picker.expired                    # the demo starts 2026-04-01
+    assert p.valid_until in picker.caption.text() and "Applications closed" in picker.caption.text()
+    panel.set_field("start_date", "2025-08-01")
+    assert not picker.expired and "Applications closed" not in picker.caption.text()
+
+
+def test_preset_tooltip_carries_the_dealer_notes(panel):
+    picker = panel.pickers["chargers"]
+    p = next(x for x in picker.presets if x.id == "jp_nichicon_evps_std")
+    notes = p.data.get("notes", "")
+    assert notes and notes in picker.toolTip()
