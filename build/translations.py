@@ -2,6 +2,7 @@
 
     python build/translations.py          # lupdate app/*.py -> resources/translations/app_ja.ts, then lrelease
     python build/translations.py --check  # exit 1 if app_ja.ts has unfinished or obsolete-free gaps
+    python build/translations.py --help   # usage (writes nothing)
 
 English source strings live in the code (``self.tr("...")``); Japanese
 translations are edited in ``resources/translations/app_ja.ts`` (Qt Linguist or
@@ -45,8 +46,23 @@ def unfinished(ts_path: Path = TS) -> list[str]:
     return out
 
 
+USAGE = """usage: python build/translations.py [--check | --help]
+
+  (no argument)  update resources/translations/app_ja.ts from the tr() strings in app/ and compile app_ja.qm
+  --check        list untranslated strings; exit 1 if there are any (nothing is written)
+  --help, -h     show this help (nothing is written)
+"""
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if any(a in ("-h", "--help") for a in argv):
+        print(USAGE, end="")
+        return 0
+    unknown = [a for a in argv if a != "--check"]
+    if unknown:  # never regenerate on a mistyped option
+        print(f"unknown argument: {' '.join(unknown)}\n{USAGE}", end="", file=sys.stderr)
+        return 2
     if "--check" in argv:
         missing = unfinished()
         for s in missing:

@@ -138,7 +138,45 @@ def test_money_formats(qapp):
     assert fmt.money(6.51, "JPY", "ja", per="kWh") == "6.5 円/kWh"
     assert fmt.money(1234.4, "GBP", "en") == "£1,234"
     assert fmt.money(12.5, "EUR", "en") == "€12.50"
-    assert fmt.axis_money(-2_000_000, "JPY", "ja") == "-200万"
+
+
+
+def test_money_axis_ticks_are_in_the_unit_of_the_axis_label(qapp):
+    """Ticks are plain numbers in the unit the axis label names: (万円) over −35, never "−35万"."""
+    from app import format as fmt
+
+    assert fmt.money_unit_label("JPY", "ja") == "万円"
+    assert fmt.axis_money(-350_000, "JPY", "ja", 50_000) == "\u221235"
+    assert fmt.axis_money(-2_000_000, "JPY", "ja") == "\u2212200"
+    assert fmt.axis_money(25_000, "JPY", "ja", 5_000) == "2.5"
+    assert fmt.axis_money(0, "JPY", "ja", 50_000) == "0"
+    for v in (-400_000, -150_000, 5_000, 1_234_567):
+        assert "万" not in fmt.axis_money(v, "JPY", "ja", 50_000)
+    # English: ¥ in the label, k / M multipliers on the ticks, one unit per axis (from the spacing)
+    assert fmt.money_unit_label("JPY", "en") == "¥"
+    assert fmt.axis_money(-350_000, "JPY", "en", 50_000) == "\u2212350k"
+    assert fmt.axis_money(-1_500_000, "JPY", "en", 500_000) == "\u22121.5M"
+    assert fmt.axis_money(-500_000, "JPY", "en", 500_000) == "\u22120.5M"
+    assert fmt.price_unit_label("JPY", "ja") == "円" and fmt.price_unit_label("GBP", "en") == "£"
+    assert fmt.signed(-1.04, 1) == "\u22121.0" and fmt.signed(-0.04, 1) == "0.0" and fmt.signed(2, 0) == "2"
+
+
+def test_translations_help_writes_nothing(tmp_path):
+    """``build/translations.py --help`` prints the usage; it never regenerates the catalogue."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    ts = root / "resources" / "translations" / "app_ja.ts"
+    qm = ts.with_suffix(".qm")
+    before = (ts.stat().st_mtime_ns, qm.stat().st_mtime_ns, ts.read_bytes())
+    for args in (["--help"], ["-h"], ["--bogus"]):
+        out = subprocess.run([sys.executable, "build/translations.py", *args], cwd=root, capture_output=True,
+                             text=True, timeout=60, env={**os.environ})
+        assert "usage:" in out.stdout + out.stderr
+        assert out.returncode == (0 if args != ["--bogus"] else 2)
+    assert (ts.stat().st_mtime_ns, qm.stat().st_mtime_ns, ts.read_bytes()) == before
 
 
 # ---------------------------------------------------------------- errors
