@@ -9,13 +9,13 @@ from __future__ import annotations
 from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app import format as fmt
-from app.charts import VARIANT_COLOURS, MoneyAxis, PercentAxis, _style_plot, _yearly
+from app.charts import VARIANT_COLOURS, Legend, MoneyAxis, NumberAxis, PercentAxis, _style_plot, _yearly
 from app.kpis import COLOURS, kpi_texts
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
@@ -27,6 +27,16 @@ MAX_COLUMNS = 4
 ROWS = ("payback", "net", "npv", "warranty", "soh_end", "wear_total", "unmet")
 
 
+class _KpiTable(QTableWidget):
+    """The KPI table; its size hint is the height that shows every row (``content_height``)."""
+
+    content_height = 0
+
+    def sizeHint(self):  # noqa: N802 (Qt naming)
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.content_height or hint.height())
+
+
 class CompareView(QWidget):
     duplicateRequested = Signal()
     quickSetRequested = Signal()
@@ -36,17 +46,19 @@ class CompareView(QWidget):
     def __init__(self, lang: str, font_pt: float = 10.0, parent=None):
         super().__init__(parent)
         self.lang = lang
+        self.font_pt = font_pt
         self.columns: list[tuple[str, dict | None]] = []
+        self.curves: list[tuple] = []  # (cash-flow item, health item) per column, for tests
         self.data: dict = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         buttons = QHBoxLayout()
         self.dup_button = QPushButton(translate("Compare", "Duplicate current as variant"))
         self.dup_button.setToolTip(translate("Compare", "Keep a copy of the current inputs to compare with (Ctrl+D)"))
-        self.quick_button = QPushButton(translate("Compare", "Compare No V2G / V2H only / V2G"))
+        self.quick_button = QPushButton(translate("Compare", "Compare No V2G / V2H only / V2H + V2G"))
         self.quick_button.setToolTip(translate(
             "Compare", "Replace the variants with the current scenario without discharging, "
-                                         "with V2H only and with V2G only"))
+                       "with V2H only and with V2H + V2G"))
         self.clear_button = QPushButton(translate("Compare", "Remove all variants"))
         self.dup_button.clicked.connect(self.duplicateRequested)
         self.quick_button.clicked.connect(self.quickSetRequested)
@@ -57,11 +69,13 @@ class CompareView(QWidget):
             b.setMinimumWidth(60)
             if not b.toolTip():
                 b.setToolTip(b.text())
-            buttons.addWidget(b)
+            # room shared in proportion to the texts, so the longest one is not the one cut off
+            buttons.addWidget(b, max(1, b.sizeHint().width()))
         lay.addLayout(buttons)
         body = QVBoxLayout()
+        body.setSpacing(4)
         lay.addLayout(body, 1)
-        self.table = QTableWidget(len(ROWS) + 1, 1)
+        self.table = _KpiTable(len(ROWS) + 1, 1)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
@@ -69,16 +83,27 @@ class CompareView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVerticalHeaderLabels(self._row_names() + [""])
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # all rows are shown whenever the window has the room (presentation mode at 1280 x 800 included);
+        # only a window too small for them gets a scroll bar instead of hiding rows
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table.setMinimumHeight(int(4 * font_pt + 40))
         body.addWidget(self.table, 0)
+        self.legend = Legend(font_pt * 0.95)
+        body.addWidget(self.legend, 0)
         self.area = pg.GraphicsLayoutWidget()
         self.area.setBackground("w")
+        self.area.setMinimumHeight(int(12 * font_pt + 40))
         self.axis = MoneyAxis("left")
-        self.p_cash = self.area.addPlot(row=0, col=0, axisItems={"left": self.axis})
-        self.p_soh = self.area.addPlot(row=0, col=1, axisItems={"left": PercentAxis("left")})
+        self.p_cash = self.area.addPlot(row=0, col=0, axisItems={"left": self.axis, "bottom": NumberAxis("bottom")})
+        self.p_soh = self.area.addPlot(row=0, col=1, axisItems={"left": PercentAxis("left"),
+                                                                 "bottom": NumberAxis("bottom")})
         for p in (self.p_cash, self.p_soh):
             _style_plot(p, font_pt)
-        self.p_soh.setLabel("left", translate("Compare", "Battery health (%)"))
+        # titles above the plots instead of rotated axis labels: readable even when the plots are low
+        self._title_size = f"{font_pt:.1f}pt"
+        self.p_soh.setTitle(translate("Compare", "Battery health (%)"), size=self._title_size)
+        self.p_cash.setTitle(translate("Compare", "Cumulative (%1)").replace("%1", fmt.money_unit_label("JPY", lang)),
+                             size=self._title_size)
         self.p_soh.setLabel("bottom", translate("Compare", "Years"))
         self.p_cash.setLabel("bottom", translate("Compare", "Years"))
         self.hint = QLabel(translate(
@@ -95,6 +120,15 @@ class CompareView(QWidget):
                 translate("Compare", "Health at the end"), translate("Compare", "Battery wear cost"),
                 translate("Compare", "Driving energy missing")]
 
+    @staticmethod
+    def pen_for(col: int):
+        """Column 0 (the current scenario): solid, drawn on top; variants: wider dashed lines underneath,
+        so a variant identical to the current scenario still shows as a dashed edge around it."""
+        colour = VARIANT_COLOURS[col % len(VARIANT_COLOURS)]
+        if col == 0:
+            return colour, 3.0, Qt.PenStyle.SolidLine
+        return colour, 5.5, Qt.PenStyle.DashLine
+
     def set_columns(self, columns: list[tuple[str, dict | None]]) -> None:
         """``columns``: (name, result or None while computing); the first is the current scenario."""
         self.columns = columns[:MAX_COLUMNS]
@@ -102,9 +136,11 @@ class CompareView(QWidget):
         self.table.clearContents()
         self.table.setColumnCount(n)
         self.table.setHorizontalHeaderLabels([name for name, _ in self.columns])
-        self.data = {"names": [c[0] for c in self.columns], "cumulative": [], "soh": [], "cells": []}
+        self.data = {"names": [c[0] for c in self.columns], "cumulative": [], "soh": [], "cells": [], "z": []}
         self.p_cash.clear()
         self.p_soh.clear()
+        self.legend.clear()
+        self.curves: list[tuple] = []
         cur = None
         for col, (name, result) in enumerate(self.columns):
             cells = self._cells(result)
@@ -121,22 +157,31 @@ class CompareView(QWidget):
                 b = QPushButton(translate("Compare", "Remove"))
                 b.clicked.connect(lambda _=False, i=col - 1: self.removeRequested.emit(i))
                 self.table.setCellWidget(len(ROWS), col, b)
-            colour = VARIANT_COLOURS[col % len(VARIANT_COLOURS)]
+            colour, width, style = self.pen_for(col)
+            if n > 1:
+                self.legend.add(f"col{col}", name, "line", colour, width, style)
             if result is None:
                 self.data["cumulative"].append(None)
                 self.data["soh"].append(None)
+                self.curves.append((None, None))
                 continue
             cur = result.get("summary", {}).get("currency", cur)
             cash = _yearly(result, "year", "cumulative_cash_flow")
             soh = _yearly(result, "year", "soh")
-            pen = pg.mkPen(colour, width=4 if col == 0 else 3,
-                           style=Qt.PenStyle.SolidLine if col == 0 else Qt.PenStyle.DashLine)
+            pen = pg.mkPen(colour, width=width, style=style)
             self.data["cumulative"].append(None if cash is None else cash["cumulative_cash_flow"])
             self.data["soh"].append(None if soh is None else soh["soh"] * 100)
+            z = 10 if col == 0 else 5 - col  # the current scenario on top
+            pair = [None, None]
             if cash is not None:
-                self.p_cash.plot(cash["year"], cash["cumulative_cash_flow"], pen=pen)
+                pair[0] = self.p_cash.plot(cash["year"], cash["cumulative_cash_flow"], pen=pen)
+                pair[0].setZValue(z)
             if soh is not None:
-                self.p_soh.plot(soh["year"], soh["soh"] * 100, pen=pen)
+                pair[1] = self.p_soh.plot(soh["year"], soh["soh"] * 100, pen=pen)
+                pair[1].setZValue(z)
+            self.curves.append(tuple(pair))
+            self.data["z"].append(z)
+        self.legend.setVisible(n > 1)
         for col in range(n):
             head = self.table.horizontalHeaderItem(col)
             if head is not None:
@@ -145,18 +190,38 @@ class CompareView(QWidget):
                 f.setBold(True)
                 head.setFont(f)
         self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + 4 + sum(self.table.rowHeight(r)
-                                                                   for r in range(self.table.rowCount()))
-        self.table.setFixedHeight(height)
+        self._fit_table()
         if cur:
             self.axis.currency, self.axis.lang = cur, self.lang
-            self.p_cash.setLabel("left", translate("Compare", "Cumulative (%1)")
-                                 .replace("%1", fmt.money_unit_label(cur, self.lang)))
+            self.p_cash.setTitle(translate("Compare", "Cumulative (%1)")
+                                 .replace("%1", fmt.money_unit_label(cur, self.lang)), size=self._title_size)
         self.p_cash.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
         self.quick_button.setEnabled(True)
         self.dup_button.setEnabled(n < MAX_COLUMNS)
         self.clear_button.setEnabled(n > 1)
         self.hint.setVisible(n <= 1)
+
+    def table_content_height(self) -> int:
+        """Height that shows the header and every row of the table."""
+        t = self.table
+        return (t.horizontalHeader().height() + 2 * t.frameWidth()
+                + sum(t.rowHeight(r) for r in range(t.rowCount())))
+
+    def _fit_table(self) -> None:
+        self.table.content_height = self.table_content_height()
+        self.table.setMaximumHeight(self.table.content_height)
+        self.table.updateGeometry()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        # wrapped cells change height with the column width
+        self.table.resizeRowsToContents()
+        if self.table_content_height() != self.table.content_height:
+            self._fit_table()
+
+    def all_rows_visible(self) -> bool:
+        """True when the table shows every row without scrolling (tests, presentation mode)."""
+        return self.table.height() >= self.table_content_height() and not self.table.verticalScrollBar().isVisible()
 
     def _cells(self, result) -> list[tuple[str, str]]:
         if result is None:

@@ -37,6 +37,14 @@ from models import scenario as sc
 
 log = logging.getLogger("v2g.window")
 BASE_FONT_PT = 10.0
+#: participation modes of "Compare No V2G / V2H only / V2H + V2G" (labelled by MainWindow.variant_label)
+QUICK_COMPARE_MODES = ("none", "v2h", "v2h+v2g")
+#: honorifics a dealer may type after a customer's name; the header then adds none of its own
+HONORIFICS = ("様", "さま", "殿", "御中", "先生")
+#: preset captions under the pickers (app/inputs.py PresetPicker) are 8.5 pt at scale 1
+CAPTION_PT = 8.5
+#: presentation mode: tab titles grow at most this much (all six must fit 1280 px without "…")
+TAB_SCALE_MAX = 1.15
 
 
 def report_module():
@@ -152,6 +160,8 @@ class MainWindow(QMainWindow):
         self.inputs.scenarioEdited.connect(self._on_edited)
         self.inputs.validityChanged.connect(self._on_validity)
         self.inputs.presetApplied.connect(self._on_preset_applied)
+        if scale != 1.0:
+            self._scale_preset_captions(scale)
         self.splitter.addWidget(self.inputs)
         right = QWidget()
         rlay = QVBoxLayout(right)
@@ -163,6 +173,11 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("chartTabs")
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        if scale != 1.0:
+            # tab titles are for the dealer: a little larger than normal, but all six fit 1280 px unelided
+            # (in the style sheet: a style sheet on the bar overrides setFont)
+            self.tabs.tabBar().setStyleSheet(f"QTabBar {{ font-size: {BASE_FONT_PT * min(scale, TAB_SCALE_MAX):.1f}pt; }}"
+                                             " QTabBar::tab { padding: 3px 8px; }")
         self.charts = {
             "health": HealthChart(self.lang, font_pt),
             "cashflow": CashflowChart(self.lang, font_pt),
@@ -181,6 +196,8 @@ class MainWindow(QMainWindow):
         for name in self.TABS:
             self.tabs.addTab(self.compare if name == "compare" else self.charts[name], titles[name].replace("&", "&&"))
         rlay.addWidget(self.tabs, 1)
+        # the comparison table shows these figures for every scenario: the cards make room for it there
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -196,7 +213,22 @@ class MainWindow(QMainWindow):
         self._apply_branding()
         self._update_title()
 
+    def _scale_preset_captions(self, scale: float) -> None:
+        """Preset captions have a fixed size in app/inputs.py; scale them with the presentation fonts."""
+        for picker in getattr(self.inputs, "pickers", {}).values():
+            caption = getattr(picker, "caption", None)
+            if caption is not None:
+                caption.setStyleSheet(f"color: #5b6b82; font-size: {CAPTION_PT * scale:.1f}pt;")
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.kpis.setVisible(self.current_tab() != "compare")
+
     def _build_menus(self) -> None:
+        for a in getattr(self, "_window_actions", []):  # the previous menu bar's actions
+            try:
+                self.removeAction(a)
+            except RuntimeError:  # already deleted
+                pass
         mb = QMenuBar()
         self.setMenuBar(mb)  # the old menu bar, its menus and actions are deleted with it
         self.actions: dict[str, QAction] = {}
@@ -235,7 +267,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu(self.tr("&Compare"))
         act("duplicate", self.tr("&Duplicate current scenario as variant"), self.duplicate_as_variant,
             QKeySequence("Ctrl+D"), m)
-        act("quick_compare", self.tr("Compare &No V2G / V2H only / V2G"), self.quick_compare, None, m)
+        act("quick_compare", self.tr("Compare &No V2G / V2H only / V2H + V2G"), self.quick_compare, None, m)
         act("clear_variants", self.tr("&Remove all variants"), self.clear_variants, None, m)
 
         m = mb.addMenu(self.tr("&View"))
@@ -252,16 +284,22 @@ class MainWindow(QMainWindow):
             a.setChecked(code == self.lang)
             group.addAction(a)
         m.addSeparator()
+        tab_actions = []
         for i, name in enumerate(self.TABS):
             a = QAction(mb, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
             a.triggered.connect(lambda _=False, n=name: self.show_tab(n))
-            self.addAction(a)
+            tab_actions.append(a)
 
         m = mb.addMenu(self.tr("&Settings"))
         act("branding", self.tr("Dealer &branding…"), self.edit_branding, None, m)
 
         m = mb.addMenu(self.tr("&Help"))
         act("about", self.tr("&About V2G Calculator"), self.about, None, m)
+        # Shortcuts of actions that live only in a hidden menu bar do not fire: the window carries them
+        # too, so F5, Ctrl+S … keep working in presentation mode, where the menu bar is hidden.
+        self._window_actions = list(self.actions.values()) + tab_actions
+        self.addActions(self._window_actions)
+        mb.setVisible(not self.presentation)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -356,7 +394,7 @@ class MainWindow(QMainWindow):
             uid = int(channel.split(":", 1)[1])
             for v in self.variants:
                 if v["uid"] == uid:
-                    v["result"] = result
+                    v["result"], v["failed"] = result, False
             self._refresh_compare()
 
     def _show_result(self) -> None:
@@ -369,7 +407,9 @@ class MainWindow(QMainWindow):
         if result.get("status") != "complete":
             self._set_status(self.tr("Some figures are not available in this version."))
         elif self.inputs.valid:
-            warnings = result.get("warnings") or []
+            # the engine gives its notes in both languages (warnings_ja in the same order)
+            warnings = (result.get("warnings_ja") if self.lang == "ja" and "warnings_ja" in result
+                        else result.get("warnings")) or []
             self._set_status(self.tr("Ready") if not warnings else
                              self.tr("Ready. Note: %1").replace("%1", "; ".join(warnings[:2])))
 
@@ -384,7 +424,7 @@ class MainWindow(QMainWindow):
             uid = int(channel.split(":", 1)[1])
             for v in self.variants:
                 if v["uid"] == uid:
-                    v["name"] += " ⚠"
+                    v["failed"] = True
             self._refresh_compare()
         self._set_status(self.tr("The calculation failed: %1").replace("%1", first), error=True)
 
@@ -421,23 +461,37 @@ class MainWindow(QMainWindow):
             self._set_status(self.tr("At most %1 scenarios can be compared; remove one first.")
                              .replace("%1", str(MAX_COLUMNS)), error=True)
             return
-        name = self.tr("Variant %1").replace("%1", str(len(self.variants) + 1))
-        self._add_variant(name, self.scenario)
+        self._add_variant("copy", self.scenario, number=len(self.variants) + 1)
         self.show_tab("compare")
 
     def quick_compare(self) -> None:
         if self.scenario is None:
             return
         self.clear_variants()
-        for mode, name in (("none", self.tr("No V2G")), ("v2h", self.tr("V2H only")), ("v2g", self.tr("V2G"))):
+        for mode in QUICK_COMPARE_MODES:
             d = sc.to_dict(self.scenario)
             d["participation"]["mode"] = mode
-            self._add_variant(name, sc.from_dict(d))
+            self._add_variant(mode, sc.from_dict(d))
         self.show_tab("compare")
 
-    def _add_variant(self, name: str, scenario: sc.Scenario) -> None:
+    def variant_label(self, v: dict) -> str:
+        """Name of a variant in the current UI language, made from its ``kind`` at display time (so a
+        language switch re-labels it): the participation mode of a quick comparison, or ``copy`` with
+        its number (kinds as in ``models.scenario.VARIANT_KINDS``)."""
+        names = {"none": self.tr("No V2G"), "v2h": self.tr("V2H only"), "v2g": self.tr("V2G only"),
+                 "v2h+v2g": self.tr("V2H + V2G")}
+        name = names.get(v["kind"]) or self.tr("Variant %1").replace("%1", str(v.get("number") or ""))
+        return name + (" \u26a0" if v.get("failed") else "")
+
+    def variant_names(self) -> list[str]:
+        return [self.variant_label(v) for v in self.variants]
+
+    def _add_variant(self, kind: str, scenario: sc.Scenario, number: int | None = None) -> None:
+        """``kind``: "copy" (``number`` N is shown as "Variant N") or the participation mode of a quick
+        comparison; the label is made at display time (:meth:`variant_label`)."""
         self._variant_uid += 1
-        v = {"uid": self._variant_uid, "name": name, "scenario": scenario, "result": None}
+        v = {"uid": self._variant_uid, "kind": kind, "number": number, "scenario": scenario, "result": None,
+             "failed": False}
         self.variants.append(v)
         if scenario is self.result_scenario and self.result is not None:
             v["result"] = self.result
@@ -461,7 +515,7 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "compare"):
             return
         cols = [(self.tr("Current scenario"), self.result)]
-        cols += [(v["name"], v["result"]) for v in self.variants]
+        cols += [(self.variant_label(v), v["result"]) for v in self.variants]
         self.compare.set_columns(cols)
         self.compareShown.emit()
 
@@ -754,7 +808,7 @@ class MainWindow(QMainWindow):
         logo = self.settings.get("branding/logo_path")
         self.dealer_label.setText(dealer)
         self.dealer_label.setVisible(bool(dealer))
-        self.customer_label.setText(self.tr("Prepared for %1").replace("%1", customer) if customer else "")
+        self.customer_label.setText(self.prepared_for(customer))
         self.customer_label.setVisible(bool(customer))
         pix = QPixmap(logo) if logo else QPixmap()
         if not pix.isNull():
@@ -763,6 +817,17 @@ class MainWindow(QMainWindow):
         else:
             self.logo.clear()
             self.logo.hide()
+
+    def prepared_for(self, customer: str) -> str:
+        """Header line for the customer; a name that already ends with an honorific (「山田 太郎 様」)
+        gets none added (the Japanese "Prepared for %1" is 「%1 様」)."""
+        customer = (customer or "").strip()
+        if not customer:
+            return ""
+        if customer.endswith(HONORIFICS):
+            return self.tr("Prepared for %1", "the name already ends with an honorific such as 様").replace(
+                "%1", customer)
+        return self.tr("Prepared for %1").replace("%1", customer)
 
     def about(self) -> None:
         from models import __version__

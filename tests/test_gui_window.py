@@ -96,8 +96,10 @@ def test_participation_mode_changes_battery_curve(window, qtbot):
     soh_v2h = window.charts["health"].data["soh"].copy()
     _edit(qtbot, window, "participation.mode", "none")
     soh_none = window.charts["health"].data["soh"]
-    assert soh_none[-1] > soh_v2h[-1]
-    assert np.allclose(soh_none, window.charts["health"].data["soh_baseline"], atol=0.5)
+    # the demo's V2H lowers the parked charge level, so it may even age the battery a little less:
+    # the curve changes, and without discharging it is the baseline
+    assert not np.allclose(soh_none, soh_v2h)
+    assert np.allclose(soh_none, window.charts["health"].data["soh_baseline"], atol=1e-9)
 
 
 def test_bad_value_shows_inline_error_and_keeps_result(window, qtbot):
@@ -224,7 +226,8 @@ def test_comparison_duplicate_and_quick_set(window, qtbot):
     names = window.compare.data["names"]
     assert names == ["Current scenario", "Variant 1"]
     window.quick_compare()
-    assert [v["name"] for v in window.variants] == ["No V2G", "V2H only", "V2G"]
+    assert window.variant_names() == ["No V2G", "V2H only", "V2H + V2G"]
+    assert [v["scenario"].participation.mode for v in window.variants] == ["none", "v2h", "v2h+v2g"]
     qtbot.waitUntil(lambda: all(v["result"] is not None for v in window.variants), timeout=RESULT_TIMEOUT)
     assert window.compare.table.columnCount() == 4
     cells = window.compare.data["cells"]
@@ -234,7 +237,7 @@ def test_comparison_duplicate_and_quick_set(window, qtbot):
     assert np.allclose(window.compare.data["cumulative"][3], [r["cumulative_cash_flow"] for r in v2g_result["yearly"]])
     assert none_cum is not None
     window.remove_variant(0)
-    assert [v["name"] for v in window.variants] == ["V2H only", "V2G"]
+    assert window.variant_names() == ["V2H only", "V2H + V2G"]
     window.clear_variants()
     assert window.compare.table.columnCount() == 1
 
@@ -347,6 +350,8 @@ def test_drop_scenario_file(window, qtbot, tmp_path):
 
 
 def test_subsidy_larger_than_cost_is_explained(window):
+    # an amount of the dealer's own (not the subsidy rule's), so it does not follow the price
+    window.inputs.set_field("charger.subsidy", 390000)
     window.inputs.set_field("charger.price", 0)
     err = window.inputs.error_text("charger.subsidy")
     assert "larger than price plus installation" in err and "¥250,000" in err
@@ -465,3 +470,175 @@ def test_monthly_factors_and_settings_are_editable(window, qtbot):
     assert window.inputs.valid
     for path in ("step_minutes", "currency", "country", "tariff.event_months"):
         assert path in window.inputs.editors
+
+
+# ------------------------------------------------------------ review fixes (issue 7)
+def _switch(window, lang):
+    window.set_language(lang)
+
+
+def _reset_language():
+    from PySide6.QtWidgets import QApplication
+
+    from app import i18n
+
+    i18n.install(QApplication.instance(), "en")
+
+
+def test_variant_labels_follow_the_language(window, qtbot):
+    """Variants keep what kind they are; the label is made at display time in the UI language."""
+    window.quick_compare()
+    window.remove_variant(2)
+    window.duplicate_as_variant()
+    assert [v["kind"] for v in window.variants] == ["none", "v2h", "copy"]
+    assert window.compare.data["names"] == ["Current scenario", "No V2G", "V2H only", "Variant 3"]
+    try:
+        _switch(window, "ja")
+        assert window.compare.data["names"] == ["現在のシナリオ", "V2G なし", "V2H のみ", "比較案 3"]
+        assert [window.compare.table.horizontalHeaderItem(i).text() for i in range(4)] == window.compare.data["names"]
+        assert [window.compare.legend.text(f"col{i}") for i in range(4)] == window.compare.data["names"]
+        window.quick_compare()
+        assert window.variant_names() == ["V2G なし", "V2H のみ", "V2H + V2G"]
+        _switch(window, "en")
+        assert window.variant_names() == ["No V2G", "V2H only", "V2H + V2G"]
+        assert window.compare.quick_button.text() == "Compare No V2G / V2H only / V2H + V2G"
+    finally:
+        _reset_language()
+
+
+def test_japanese_money_axes_do_not_repeat_the_unit(window, qtbot):
+    try:
+        _switch(window, "ja")
+        window.quick_compare()
+        qtbot.waitUntil(lambda: all(v["result"] is not None for v in window.variants), timeout=RESULT_TIMEOUT)
+        cash, yearly, cmp = window.charts["cashflow"], window.charts["yearly"], window.compare
+        assert "(万円)" in cash.plot.getAxis("left").labelText
+        assert "(万円)" in yearly.plot.getAxis("left").labelText
+        assert "(万円)" in cmp.p_cash.titleLabel.text
+        for axis in (cash.axis, yearly.axis, cmp.axis):
+            ticks = axis.tickStrings([-350_000, -100_000, 0, 50_000], 1.0, 50_000)
+            assert ticks == ["\u221235", "\u221210", "0", "5"], ticks
+    finally:
+        _reset_language()
+
+
+def test_yearly_legend_and_readout(window):
+    y = window.charts["yearly"]
+    rows = window.result["yearly"][1:]
+    for col in ("revenue", "savings", "charging_cost", "wear_cost"):
+        all_zero = not any(r[col] for r in rows)
+        assert (col in y.data["legend"]) == (not all_zero), col
+    assert "net" in y.data["legend"]
+    # a cost is shown as the engine gives it (positive = a cost): never "cost −¥58,750"
+    text = y.readout_at(1)
+    r1 = rows[0]
+    for col, name in (("charging_cost", "Extra charging cost"), ("wear_cost", "Battery wear")):
+        assert f"{name} {window.charts['yearly']._money(r1[col])}" in text
+        if r1[col] > 0:
+            assert f"{name} \u2212" not in text
+
+
+def test_yearly_legend_hides_a_line_that_is_zero_every_year(window):
+    from copy import deepcopy
+
+    y = window.charts["yearly"]
+    result = deepcopy(window.result)
+    for r in result["yearly"]:
+        r["revenue"] = 0.0
+    y.show_result(result, window.result_scenario)
+    assert "revenue" not in y.data["legend"] and not y.bars["revenue"].isVisible()
+    for r in result["yearly"][1:]:
+        r["revenue"] = 1000.0
+    y.show_result(result, window.result_scenario)
+    assert "revenue" in y.data["legend"] and y.bars["revenue"].isVisible()
+
+
+def test_cycle_map_titles_name_equivalent_full_cycles(window):
+    c = window.charts["cycles"]
+    rows = window.result["yearly"]
+    efc = sum(r["efc"] for r in rows)
+    first, second, third = c.data["titles"]["v2g"]
+    assert first == "With V2G/V2H"
+    assert second == f"{c_number(efc)} equivalent full cycles in 15 years"
+    assert third.endswith("rainflow cycles of all sizes")
+    assert c_number(np.asarray(window.result["cycle_map"]["v2g"]).sum()) in third
+    assert "equivalent full cycles" in c.p_v2g.titleLabel.text
+    # a result without yearly EFC: the rainflow count, plainly named, and no invented figure
+    from copy import deepcopy
+
+    partial = deepcopy(window.result)
+    for r in partial["yearly"]:
+        r.pop("efc")
+        r.pop("efc_baseline")
+    c.show_result(partial, window.result_scenario)
+    assert len(c.data["titles"]["v2g"]) == 2 and "equivalent" not in c.p_v2g.titleLabel.text
+
+
+def c_number(v):
+    from app import format as fmt
+
+    return fmt.number(v, 0)
+
+
+def test_customer_header_adds_no_second_honorific(window):
+    window.apply_branding("", "Tanaka")
+    assert window.customer_label.text() == "Prepared for Tanaka"
+    try:
+        _switch(window, "ja")
+        window.apply_branding("", "山田 太郎")
+        assert window.customer_label.text() == "山田 太郎 様"
+        window.apply_branding("", "山田 太郎 様")
+        assert window.customer_label.text() == "山田 太郎 様"
+        window.apply_branding("", "株式会社ヨコハマ 御中")
+        assert window.customer_label.text() == "株式会社ヨコハマ 御中"
+    finally:
+        _reset_language()
+
+
+def test_compare_overlay_has_a_legend_and_the_current_scenario_on_top(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.quick_compare()
+    qtbot.waitUntil(lambda: all(v["result"] is not None for v in window.variants), timeout=RESULT_TIMEOUT)
+    cv = window.compare
+    assert [cv.legend.text(f"col{i}") for i in range(4)] == cv.data["names"]
+    assert cv.data["z"][0] > max(cv.data["z"][1:])
+    for cash, soh in cv.curves[1:]:
+        assert cv.curves[0][0].zValue() > cash.zValue() and cv.curves[0][1].zValue() > soh.zValue()
+    assert cv.curves[0][0].opts["pen"].style() == Qt.PenStyle.SolidLine
+    assert all(c.opts["pen"].style() == Qt.PenStyle.DashLine for c, _ in cv.curves[1:])
+    # an identical variant is drawn wider underneath, so it still shows around the current line
+    assert all(c.opts["pen"].widthF() > cv.curves[0][0].opts["pen"].widthF() for c, _ in cv.curves[1:])
+
+
+def test_typical_day_shows_driving_apart_from_discharging(window):
+    day = window.charts["day"]
+    day.set_day("winter", "weekday")
+    profile = window.result["typical_days"]["winter_weekday"]
+    plugged = np.asarray(profile["plugged"], dtype=float) > 0.5
+    away = ~plugged
+    assert away.any() and np.array_equal(day.data["away"], away)
+    t = np.asarray(profile["time_h"])
+    step = t[1] - t[0]
+    first = int(np.argmax(away))
+    assert day.data["away_hours"][0][0] == pytest.approx(t[first])
+    assert day.data["away_hours"][0][1] == pytest.approx(t[first + int(away[first:].argmin())] if not away[-1]
+                                                         else t[-1] + step)
+    assert all(r.isVisible() for r in day.away_regions[0][:len(day.data["away_hours"])])
+    # the battery line has no values while the car is away; driving is its own series there
+    bx, by = day.kw_curves["battery_kw"].getData()
+    dx, dy = day.kw_curves["driving"].getData()
+    mid = t[first] + step / 2
+    assert np.isnan(by[(bx > t[first]) & (bx < t[first] + step)]).all()
+    assert np.allclose(dy[(dx > t[first]) & (dx < t[first] + step)], -np.asarray(profile["drive_kw"])[first])
+    assert {"away", "driving", "battery_kw"} <= set(day.data["legend"])
+    assert "car away" in day.readout_at(mid) and "driving uses" in day.readout_at(mid)
+    # the reserve is named in the legend, not written over the charge curve
+    assert getattr(day.reserve_line, "label", None) is None
+    assert day.legend.text("reserve") == "Reserve 30 %"
+    # read-outs use the real minus sign, as the KPI cards do
+    neg = [x for x, v in zip(t, profile["battery_kw"]) if v < -0.05 and plugged[list(t).index(x)]]
+    text = day.readout_at(neg[0] + 0.01)
+    assert "\u2212" in text and "-" not in text.replace("kWh", "")
+    home = window.result["typical_days"]["winter_weekday"]
+    assert "load_kw" not in home or "load_kw" in day.data["legend"]

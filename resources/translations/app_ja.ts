@@ -42,352 +42,392 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../app/charts.py" line="121"/>
+        <location filename="../../app/charts.py" line="443"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="152"/>
+        <location filename="../../app/charts.py" line="475"/>
         <source>This figure is not available for this scenario.</source>
         <translation>このシナリオではこのグラフを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="188"/>
+        <location filename="../../app/charts.py" line="554"/>
         <source>Battery health (%)</source>
+        <extracomment>room above 100 % (fraction of the shown range) for the &quot;Warranty ends&quot; label, so it never touches a curve (health never exceeds 100 %) nor the x axis</extracomment>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="189"/>
-        <location filename="../../app/charts.py" line="269"/>
+        <location filename="../../app/charts.py" line="555"/>
+        <location filename="../../app/charts.py" line="642"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="196"/>
+        <location filename="../../app/charts.py" line="564"/>
         <source>Uncertainty range</source>
         <translation>予測の幅</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="200"/>
+        <location filename="../../app/charts.py" line="563"/>
+        <location filename="../../app/charts.py" line="1105"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="201"/>
+        <location filename="../../app/charts.py" line="562"/>
+        <location filename="../../app/charts.py" line="1104"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="227"/>
+        <location filename="../../app/charts.py" line="591"/>
         <source>End of life %1 %</source>
         <translation>寿命の目安 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="229"/>
+        <location filename="../../app/charts.py" line="593"/>
         <source>Warranty limit %1 %</source>
         <translation>保証の基準 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="238"/>
+        <location filename="../../app/charts.py" line="613"/>
         <source>Warranty ends (%1 years)</source>
         <translation>保証終了 (%1 年)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="251"/>
+        <location filename="../../app/charts.py" line="624"/>
         <source>Year %1: with V2G/V2H %2 %, without %3 %</source>
         <translation>%1 年目: V2G/V2H あり %2 %、なし %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="255"/>
+        <location filename="../../app/charts.py" line="628"/>
         <source> (range %1–%2 %)</source>
         <translation> (予測の幅 %1～%2 %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="295"/>
+        <location filename="../../app/charts.py" line="667"/>
         <source>Cumulative cash flow (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="313"/>
+        <location filename="../../app/charts.py" line="685"/>
         <source>Pays back after %1 years</source>
         <translation>%1 年で回収</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="319"/>
+        <location filename="../../app/charts.py" line="691"/>
         <source>Does not pay back within %1 years</source>
         <translation>%1 年以内には回収できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="333"/>
+        <location filename="../../app/charts.py" line="705"/>
         <source>After year %1: %2 in total</source>
         <translation>%1 年目終了時点: 累計 %2</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="339"/>
+        <location filename="../../app/charts.py" line="711"/>
         <source>Revenue</source>
         <translation>売電・報酬収入</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="340"/>
+        <location filename="../../app/charts.py" line="712"/>
         <source>Savings on the bill</source>
         <translation>電気代の節約</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="341"/>
+        <location filename="../../app/charts.py" line="713"/>
         <source>Extra charging cost</source>
         <translation>充電代の増加</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="342"/>
+        <location filename="../../app/charts.py" line="714"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="343"/>
+        <location filename="../../app/charts.py" line="715"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="344"/>
+        <location filename="../../app/charts.py" line="716"/>
         <source>Charger replacement</source>
         <translation>充放電器の交換</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="356"/>
+        <location filename="../../app/charts.py" line="728"/>
         <source>Year of operation (purchase in year 0 not shown)</source>
         <translation>利用年 (0 年目の購入費は表示していません)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="390"/>
+        <location filename="../../app/charts.py" line="751"/>
         <source>Per year (%1)</source>
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="377"/>
+        <location filename="../../app/charts.py" line="1068"/>
+        <source>Rainflow cycles per square (log scale)</source>
+        <translation>マスごとのレインフロー回数 (対数目盛)</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="1109"/>
+        <source>%1 rainflow cycles of all sizes</source>
+        <translation>レインフロー回数 %1 (大小すべて)</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="1113"/>
+        <source>%1 equivalent full cycles in %2 years</source>
+        <translation>%2 年間の等価フルサイクル %1 回</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="1145"/>
+        <source>Depth %1–%2 %, mean charge %3–%4 %: %5 rainflow cycles with V2G/V2H, %6 without</source>
+        <translation>深さ %1～%2 %、平均充電率 %3～%4 %: レインフロー回数 V2G/V2H あり %5 回、なし %6 回</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="737"/>
         <source>Net per year</source>
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="438"/>
+        <location filename="../../app/charts.py" line="803"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="443"/>
+        <location filename="../../app/charts.py" line="808"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="443"/>
+        <location filename="../../app/charts.py" line="808"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="444"/>
+        <location filename="../../app/charts.py" line="809"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="444"/>
+        <location filename="../../app/charts.py" line="809"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="445"/>
+        <location filename="../../app/charts.py" line="810"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="446"/>
+        <location filename="../../app/charts.py" line="811"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="484"/>
+        <location filename="../../app/charts.py" line="814"/>
+        <source>Driving</source>
+        <translation>走行</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="817"/>
+        <source>Car → home (V2H)</source>
+        <translation>EV → 家庭 (V2H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="818"/>
+        <source>Car → grid (V2G)</source>
+        <translation>EV → 電力網 (V2G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="882"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="486"/>
+        <location filename="../../app/charts.py" line="884"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="540"/>
+        <location filename="../../app/charts.py" line="887"/>
+        <location filename="../../app/charts.py" line="968"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="448"/>
+        <location filename="../../app/charts.py" line="813"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="449"/>
+        <location filename="../../app/charts.py" line="815"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="450"/>
+        <location filename="../../app/charts.py" line="816"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="451"/>
+        <location filename="../../app/charts.py" line="819"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="555"/>
+        <location filename="../../app/charts.py" line="889"/>
+        <source>Car away</source>
+        <translation>EV 外出中</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="1008"/>
         <source>Price (%1/kWh)</source>
         <translation>単価 (%1/kWh)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="572"/>
+        <location filename="../../app/charts.py" line="1030"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="574"/>
+        <location filename="../../app/charts.py" line="1033"/>
+        <source>car away: driving uses %1 kW</source>
+        <translation>EV 外出中: 走行に %1 kW</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="1036"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="576"/>
+        <location filename="../../app/charts.py" line="1037"/>
+        <source>car → home %1 kW</source>
+        <translation>EV → 家庭 %1 kW</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="1038"/>
+        <source>car → grid %1 kW</source>
+        <translation>EV → 電力網 %1 kW</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="1042"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="578"/>
+        <location filename="../../app/charts.py" line="1044"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="594"/>
+        <location filename="../../app/charts.py" line="1060"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="595"/>
+        <location filename="../../app/charts.py" line="1061"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="602"/>
-        <source>Cycles (log scale)</source>
-        <translation>回数 (対数目盛)</translation>
-    </message>
-    <message>
-        <location filename="../../app/charts.py" line="624"/>
-        <source>With V2G/V2H: %1 cycles</source>
-        <translation>V2G/V2H あり: %1 回</translation>
-    </message>
-    <message>
-        <location filename="../../app/charts.py" line="625"/>
-        <source>Without V2G/V2H: %1 cycles</source>
-        <translation>V2G/V2H なし: %1 回</translation>
-    </message>
-    <message>
-        <location filename="../../app/charts.py" line="636"/>
+        <location filename="../../app/charts.py" line="1133"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
-    </message>
-    <message>
-        <location filename="../../app/charts.py" line="648"/>
-        <source>Depth %1–%2 %, mean charge %3–%4 %: %5 cycles with V2G/V2H, %6 without</source>
-        <translation>深さ %1～%2 %、平均充電率 %3～%4 %: V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
 </context>
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../app/compare.py" line="44"/>
+        <location filename="../../app/compare.py" line="55"/>
         <source>Duplicate current as variant</source>
         <translation>現在のシナリオを複製</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="45"/>
+        <location filename="../../app/compare.py" line="56"/>
         <source>Keep a copy of the current inputs to compare with (Ctrl+D)</source>
         <translation>現在の入力のコピーを比較用に残します (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="46"/>
-        <source>Compare No V2G / V2H only / V2G</source>
-        <translation>V2G なし / V2H のみ / V2G を比較</translation>
-    </message>
-    <message>
-        <location filename="../../app/compare.py" line="47"/>
-        <source>Replace the variants with the current scenario without discharging, with V2H only and with V2G only</source>
-        <translation>比較用シナリオを、現在のシナリオの「放電なし」「V2H のみ」「V2G のみ」に置き換えます</translation>
-    </message>
-    <message>
-        <location filename="../../app/compare.py" line="50"/>
+        <location filename="../../app/compare.py" line="61"/>
         <source>Remove all variants</source>
         <translation>比較用をすべて削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="82"/>
+        <location filename="../../app/compare.py" line="103"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="83"/>
-        <location filename="../../app/compare.py" line="84"/>
+        <location filename="../../app/compare.py" line="106"/>
+        <location filename="../../app/compare.py" line="107"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="85"/>
+        <location filename="../../app/compare.py" line="108"/>
         <source>Tip: duplicate the current scenario, then change the inputs: the copy stays here for comparison.</source>
         <translation>ヒント: 現在のシナリオを複製してから入力を変えると、複製した方がここに残り比較できます。</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="94"/>
+        <location filename="../../app/compare.py" line="117"/>
         <source>Pays back after</source>
         <translation>投資回収までの期間</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="94"/>
+        <location filename="../../app/compare.py" line="117"/>
         <source>Net gain</source>
         <translation>期間合計の損益</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="95"/>
+        <location filename="../../app/compare.py" line="118"/>
         <source>Net present value</source>
         <translation>正味現在価値 (NPV)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="95"/>
+        <location filename="../../app/compare.py" line="118"/>
         <source>Health at warranty end</source>
         <translation>保証終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="96"/>
+        <location filename="../../app/compare.py" line="119"/>
         <source>Health at the end</source>
         <translation>期間終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="96"/>
+        <location filename="../../app/compare.py" line="119"/>
         <source>Battery wear cost</source>
         <translation>電池の劣化費用</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="97"/>
+        <location filename="../../app/compare.py" line="120"/>
         <source>Driving energy missing</source>
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="122"/>
+        <location filename="../../app/compare.py" line="156"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="154"/>
+        <location filename="../../app/compare.py" line="104"/>
+        <location filename="../../app/compare.py" line="195"/>
         <source>Cumulative (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="164"/>
+        <location filename="../../app/compare.py" line="57"/>
+        <source>Compare No V2G / V2H only / V2H + V2G</source>
+        <translation>V2G なし / V2H のみ / V2H + V2G を比較</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="58"/>
+        <source>Replace the variants with the current scenario without discharging, with V2H only and with V2H + V2G</source>
+        <translation>比較用シナリオを、現在のシナリオの「放電なし」「V2H のみ」「V2H + V2G」に置き換えます</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="227"/>
         <source>computing…</source>
         <translation>計算中…</translation>
     </message>
@@ -504,508 +544,573 @@
         <translation>V2G/V2H の利用条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="39"/>
+        <location filename="../../app/fields.py" line="40"/>
         <source>Tariff</source>
         <translation>電気料金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="44"/>
+        <location filename="../../app/fields.py" line="45"/>
         <source>Charger &amp; finance</source>
         <translation>充放電器・費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="53"/>
+        <location filename="../../app/fields.py" line="54"/>
         <source>Scenario name</source>
         <translation>シナリオ名</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="54"/>
+        <location filename="../../app/fields.py" line="55"/>
         <source>Usable battery capacity</source>
         <translation>使用可能な電池容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="55"/>
+        <location filename="../../app/fields.py" line="56"/>
         <source>Battery health today</source>
         <translation>現在の電池健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="56"/>
+        <location filename="../../app/fields.py" line="57"/>
         <source>Worn-out at health</source>
         <translation>寿命とみなす健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="57"/>
+        <location filename="../../app/fields.py" line="58"/>
         <source>Battery warranty</source>
         <translation>電池保証期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="58"/>
+        <location filename="../../app/fields.py" line="59"/>
         <source>Warranty distance</source>
         <translation>保証走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="59"/>
+        <location filename="../../app/fields.py" line="60"/>
         <source>Guaranteed health</source>
         <translation>保証される健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="60"/>
+        <location filename="../../app/fields.py" line="61"/>
         <source>Replacement pack cost</source>
         <translation>電池交換費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="61"/>
+        <location filename="../../app/fields.py" line="62"/>
         <source>Cell ageing model</source>
         <translation>電池劣化モデル</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="62"/>
+        <location filename="../../app/fields.py" line="63"/>
         <source>Pack ageing factor</source>
         <translation>パック劣化係数</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="63"/>
+        <location filename="../../app/fields.py" line="64"/>
         <source>Rated cycle life</source>
         <translation>定格サイクル寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="64"/>
+        <location filename="../../app/fields.py" line="65"/>
         <source>Cycle-life depth</source>
         <translation>サイクル寿命の放電深度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="65"/>
+        <location filename="../../app/fields.py" line="66"/>
         <source>Ageing uncertainty (1σ)</source>
         <translation>劣化の不確かさ (1σ)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="66"/>
+        <location filename="../../app/fields.py" line="67"/>
         <source>Weekday distance</source>
         <translation>平日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="67"/>
+        <location filename="../../app/fields.py" line="68"/>
         <source>Weekend distance</source>
         <translation>休日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="68"/>
+        <location filename="../../app/fields.py" line="69"/>
         <source>Weekday departure</source>
         <translation>平日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="69"/>
+        <location filename="../../app/fields.py" line="70"/>
         <source>Weekday return</source>
         <translation>平日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="70"/>
+        <location filename="../../app/fields.py" line="71"/>
         <source>Weekend departure</source>
         <translation>休日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="71"/>
+        <location filename="../../app/fields.py" line="72"/>
         <source>Weekend return</source>
         <translation>休日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="72"/>
+        <location filename="../../app/fields.py" line="73"/>
         <source>Energy use</source>
         <translation>電費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="73"/>
+        <location filename="../../app/fields.py" line="74"/>
         <source>Charging strategy</source>
         <translation>充電のしかた</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="74"/>
+        <location filename="../../app/fields.py" line="75"/>
         <source>Charge up to</source>
         <translation>充電の上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="75"/>
+        <location filename="../../app/fields.py" line="76"/>
         <source>Household use</source>
         <translation>家庭の電力使用量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="76"/>
+        <location filename="../../app/fields.py" line="77"/>
         <source>Solar PV size</source>
         <translation>太陽光発電の容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="77"/>
+        <location filename="../../app/fields.py" line="78"/>
         <source>Discharge mode</source>
         <translation>放電の方式</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="78"/>
+        <location filename="../../app/fields.py" line="79"/>
         <source>Discharge days</source>
         <translation>放電する曜日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="79"/>
+        <location filename="../../app/fields.py" line="80"/>
         <source>Discharge hours</source>
         <translation>放電する時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="80"/>
+        <location filename="../../app/fields.py" line="81"/>
         <source>Energy-use factor, Jan to Dec</source>
         <translation>月別の電費係数 (1～12 月)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="81"/>
+        <location filename="../../app/fields.py" line="82"/>
         <source>Distance factor, Jan to Dec</source>
         <translation>月別の走行距離係数 (1～12 月)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="82"/>
+        <location filename="../../app/fields.py" line="83"/>
         <source>Event months</source>
         <translation>イベントのある月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="83"/>
+        <location filename="../../app/fields.py" line="84"/>
         <source>Time step</source>
         <translation>計算の時間刻み (分)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="84"/>
+        <location filename="../../app/fields.py" line="85"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="85"/>
+        <location filename="../../app/fields.py" line="86"/>
         <source>Public holidays of</source>
         <translation>祝日カレンダー</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="86"/>
+        <location filename="../../app/fields.py" line="87"/>
         <source>Discharge power</source>
         <translation>放電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="87"/>
+        <location filename="../../app/fields.py" line="88"/>
         <source>Backup reserve</source>
         <translation>非常用の残量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="88"/>
+        <location filename="../../app/fields.py" line="89"/>
         <source>Charge at departure</source>
         <translation>出発時の充電率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="89"/>
+        <location filename="../../app/fields.py" line="90"/>
         <source>Daily discharge cap</source>
         <translation>1 日の放電上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="90"/>
+        <location filename="../../app/fields.py" line="91"/>
+        <source>Discharge only when it pays</source>
+        <translation>得になるときだけ放電</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="92"/>
+        <source>Minimum margin per kWh</source>
+        <translation>1 kWh あたりの最低上乗せ額</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="93"/>
         <source>Import prices by time of day</source>
         <translation>時間帯別の購入単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="91"/>
+        <location filename="../../app/fields.py" line="94"/>
         <source>Export prices by time of day (empty = flat price)</source>
         <translation>時間帯別の売電単価 (空欄 = 一律単価)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="92"/>
+        <location filename="../../app/fields.py" line="95"/>
         <source>Levies per kWh bought</source>
         <translation>購入 1 kWh あたりの加算額</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="93"/>
+        <location filename="../../app/fields.py" line="96"/>
         <source>Export price</source>
         <translation>売電単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="94"/>
+        <location filename="../../app/fields.py" line="97"/>
         <source>V2G payment per kWh</source>
         <translation>V2G 報酬 (1 kWh あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="95"/>
+        <location filename="../../app/fields.py" line="98"/>
         <source>Availability per kW-year</source>
         <translation>待機報酬 (kW・年あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="96"/>
+        <location filename="../../app/fields.py" line="99"/>
         <source>Availability per kW-hour</source>
         <translation>待機報酬 (kW・時間あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="97"/>
+        <location filename="../../app/fields.py" line="100"/>
         <source>Event payment</source>
         <translation>イベント報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="98"/>
+        <location filename="../../app/fields.py" line="101"/>
         <source>Event hours</source>
         <translation>イベント時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="99"/>
+        <location filename="../../app/fields.py" line="102"/>
         <source>Event hours of day</source>
         <translation>イベントの時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="100"/>
+        <location filename="../../app/fields.py" line="103"/>
         <source>Fixed credit</source>
         <translation>固定報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="101"/>
+        <location filename="../../app/fields.py" line="104"/>
         <source>Free car charging</source>
         <translation>EV 充電代の負担</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="102"/>
+        <location filename="../../app/fields.py" line="105"/>
         <source>Import price trend</source>
         <translation>購入単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="103"/>
+        <location filename="../../app/fields.py" line="106"/>
         <source>Export price trend</source>
         <translation>売電単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="104"/>
+        <location filename="../../app/fields.py" line="107"/>
         <source>Charger price</source>
         <translation>充放電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="105"/>
+        <location filename="../../app/fields.py" line="108"/>
         <source>Installation</source>
         <translation>設置工事費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="106"/>
+        <location filename="../../app/fields.py" line="109"/>
         <source>Subsidy</source>
         <translation>補助金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="107"/>
+        <location filename="../../app/fields.py" line="110"/>
         <source>Charging power</source>
         <translation>充電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="108"/>
+        <location filename="../../app/fields.py" line="111"/>
         <source>Discharging power</source>
         <translation>放電電力 (機器)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="109"/>
+        <location filename="../../app/fields.py" line="112"/>
         <source>Charging efficiency</source>
         <translation>充電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="110"/>
+        <location filename="../../app/fields.py" line="113"/>
         <source>Discharging efficiency</source>
         <translation>放電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="111"/>
+        <location filename="../../app/fields.py" line="114"/>
         <source>Standby power</source>
         <translation>待機電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="112"/>
+        <location filename="../../app/fields.py" line="115"/>
         <source>Charger life</source>
         <translation>充放電器の寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="113"/>
+        <location filename="../../app/fields.py" line="116"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="114"/>
+        <location filename="../../app/fields.py" line="117"/>
         <source>Ordinary charger price</source>
         <translation>普通充電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="115"/>
+        <location filename="../../app/fields.py" line="118"/>
         <source>Count extra cost only</source>
         <translation>差額のみ費用に計上</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="116"/>
+        <location filename="../../app/fields.py" line="119"/>
         <source>Discount rate</source>
         <translation>割引率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="117"/>
+        <location filename="../../app/fields.py" line="120"/>
         <source>Wear-cost method</source>
         <translation>劣化費用の算定方法</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="118"/>
+        <location filename="../../app/fields.py" line="121"/>
         <source>Years evaluated</source>
         <translation>評価期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="119"/>
+        <location filename="../../app/fields.py" line="122"/>
         <source>Start date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="123"/>
+        <location filename="../../app/fields.py" line="126"/>
         <source>Vehicle</source>
         <translation>車種</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="124"/>
+        <location filename="../../app/fields.py" line="127"/>
         <source>Charger</source>
         <translation>充放電器</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="125"/>
+        <location filename="../../app/fields.py" line="128"/>
         <source>Subsidy programme</source>
         <translation>補助金制度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="126"/>
+        <location filename="../../app/fields.py" line="129"/>
         <source>Electricity plan</source>
         <translation>電気料金プラン</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="127"/>
+        <location filename="../../app/fields.py" line="130"/>
         <source>Household type</source>
         <translation>世帯タイプ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="128"/>
+        <location filename="../../app/fields.py" line="131"/>
         <source>Solar location</source>
         <translation>太陽光の設置条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="129"/>
+        <location filename="../../app/fields.py" line="132"/>
         <source>Climate</source>
         <translation>気候</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="140"/>
+        <location filename="../../app/fields.py" line="143"/>
         <source>every day</source>
         <extracomment>where a preset kind records the id it came from</extracomment>
         <translation>全日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="141"/>
+        <location filename="../../app/fields.py" line="144"/>
         <source>weekdays</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="142"/>
+        <location filename="../../app/fields.py" line="145"/>
         <source>weekends and holidays</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="144"/>
+        <location filename="../../app/fields.py" line="147"/>
         <source>No discharging</source>
         <translation>放電しない</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="145"/>
+        <location filename="../../app/fields.py" line="148"/>
         <source>V2H: supply the home</source>
         <translation>V2H: 家庭へ給電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="146"/>
+        <location filename="../../app/fields.py" line="149"/>
         <source>V2G: export to the grid</source>
         <translation>V2G: 電力網へ放電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="147"/>
+        <location filename="../../app/fields.py" line="150"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="150"/>
+        <location filename="../../app/fields.py" line="153"/>
         <source>As soon as plugged in</source>
         <translation>接続したらすぐ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="151"/>
+        <location filename="../../app/fields.py" line="154"/>
         <source>Cheapest hours</source>
         <translation>安い時間帯に</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="152"/>
+        <location filename="../../app/fields.py" line="155"/>
         <source>Solar first, then cheapest</source>
         <translation>太陽光優先、次に安い時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="155"/>
+        <location filename="../../app/fields.py" line="158"/>
         <source>Extra ageing (marginal)</source>
         <translation>追加劣化分 (限界費用)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="156"/>
+        <location filename="../../app/fields.py" line="159"/>
         <source>Energy throughput</source>
         <translation>放電量比例 (スループット)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="157"/>
+        <location filename="../../app/fields.py" line="160"/>
         <source>Earlier replacement</source>
         <translation>電池交換の前倒し</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="169"/>
+        <location filename="../../app/fields.py" line="162"/>
+        <source>5 minutes</source>
+        <translation>5 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="162"/>
+        <source>15 minutes</source>
+        <translation>15 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="163"/>
+        <source>30 minutes</source>
+        <translation>30 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="163"/>
+        <source>1 hour</source>
+        <translation>1 時間</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="164"/>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="164"/>
+        <source>United Kingdom</source>
+        <translation>イギリス</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="165"/>
+        <source>United States</source>
+        <translation>アメリカ合衆国</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="165"/>
+        <source>Netherlands</source>
+        <translation>オランダ</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="166"/>
+        <source>Germany</source>
+        <translation>ドイツ</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="166"/>
+        <source>France</source>
+        <translation>フランス</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="167"/>
+        <source>No public holidays</source>
+        <translation>祝日なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="178"/>
         <source>Mon</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="169"/>
+        <location filename="../../app/fields.py" line="178"/>
         <source>Tue</source>
         <translation>火</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="170"/>
+        <location filename="../../app/fields.py" line="179"/>
         <source>Wed</source>
         <translation>水</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="170"/>
+        <location filename="../../app/fields.py" line="179"/>
         <source>Thu</source>
         <translation>木</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="171"/>
+        <location filename="../../app/fields.py" line="180"/>
         <source>Fri</source>
         <translation>金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="171"/>
+        <location filename="../../app/fields.py" line="180"/>
         <source>Sat</source>
         <translation>土</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="172"/>
+        <location filename="../../app/fields.py" line="181"/>
         <source>Sun</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="176"/>
+        <location filename="../../app/fields.py" line="185"/>
         <source>years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="177"/>
+        <location filename="../../app/fields.py" line="186"/>
         <source>cycles</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="178"/>
+        <location filename="../../app/fields.py" line="187"/>
         <source>kWh/year</source>
         <translation>kWh/年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="179"/>
+        <location filename="../../app/fields.py" line="188"/>
         <source>kWh/day</source>
         <translation>kWh/日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="180"/>
+        <location filename="../../app/fields.py" line="189"/>
         <source>h/year</source>
         <translation>時間/年</translation>
     </message>
@@ -1054,17 +1159,17 @@
         <translation>全月</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="220"/>
+        <location filename="../../app/inputs.py" line="222"/>
         <source>verified in the source</source>
         <translation>出典で確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="221"/>
+        <location filename="../../app/inputs.py" line="223"/>
         <source>contains example values: confirm with the customer</source>
         <translation>例示値を含みます: お客様の実際の値をご確認ください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="222"/>
+        <location filename="../../app/inputs.py" line="224"/>
         <source>Source: %1
 As of: %2
 %3</source>
@@ -1073,63 +1178,99 @@ As of: %2
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="231"/>
+        <location filename="../../app/inputs.py" line="228"/>
+        <source>Notes for the dealer: %1</source>
+        <translation>販売店向けの注記: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="230"/>
+        <source>Applications accepted until %1</source>
+        <translation>申請受付: %1 まで</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="241"/>
         <source>Own values</source>
         <translation>個別入力</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="240"/>
+        <location filename="../../app/inputs.py" line="250"/>
         <source>Values entered by hand</source>
         <translation>手入力の値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="243"/>
+        <location filename="../../app/inputs.py" line="254"/>
         <source>verified</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="244"/>
+        <location filename="../../app/inputs.py" line="255"/>
         <source>example values</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="247"/>
+        <location filename="../../app/inputs.py" line="258"/>
         <source>As of %1 · %2 · Source: %3</source>
         <translation>%1 時点 · %2 · 出典: %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="378"/>
-        <location filename="../../app/inputs.py" line="567"/>
+        <location filename="../../app/inputs.py" line="261"/>
+        <source>Changed since chosen: %1</source>
+        <translation>選択後に変更した項目: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="270"/>
+        <source>Applications closed on %1, before the start date: check the current programme</source>
+        <translation>申請受付は %1 に終了しており、開始日より前です。現在募集中の制度を確認してください</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="418"/>
+        <location filename="../../app/inputs.py" line="632"/>
         <source>Allowed: %1</source>
+        <extracomment>widest choice text (pixels) that fits the field column next to its label</extracomment>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="511"/>
+        <location filename="../../app/inputs.py" line="550"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="570"/>
+        <location filename="../../app/inputs.py" line="564"/>
+        <source>profile values</source>
+        <translation>プロファイルの値</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="589"/>
+        <source>Subsidy recalculated for the new price: %1</source>
+        <translation>新しい価格に合わせて補助金を再計算しました: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="642"/>
+        <source>Row %1: allowed %2</source>
+        <translation>%1 行目: 入力できる範囲 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="647"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="571"/>
+        <location filename="../../app/inputs.py" line="648"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="576"/>
+        <location filename="../../app/inputs.py" line="653"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="579"/>
+        <location filename="../../app/inputs.py" line="656"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="584"/>
+        <location filename="../../app/inputs.py" line="661"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
@@ -1137,7 +1278,7 @@ As of: %2
 <context>
     <name>Kpis</name>
     <message>
-        <location filename="../../app/compare.py" line="167"/>
+        <location filename="../../app/compare.py" line="230"/>
         <location filename="../../app/kpis.py" line="39"/>
         <source>not available</source>
         <translation>算出できません</translation>
@@ -1188,37 +1329,42 @@ As of: %2
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="67"/>
+        <location filename="../../app/kpis.py" line="64"/>
+        <source>no discharging</source>
+        <translation>放電なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/kpis.py" line="72"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="166"/>
+        <location filename="../../app/kpis.py" line="171"/>
         <source>When the money earned and saved with V2G/V2H has paid for the charger (net of subsidy).</source>
         <translation>V2G/V2H による収入と節約額で、充放電器の費用 (補助金を差し引いた額) を回収できる時期です。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="168"/>
+        <location filename="../../app/kpis.py" line="173"/>
         <source>Revenue and savings minus extra charging cost, battery wear, maintenance and the charger, added up over the whole period, compared with the same car without V2G/V2H.</source>
         <translation>収入と節約額から、充電代の増加・電池の劣化・保守費用・充放電器の費用を差し引き、期間全体で合計した額です (V2G/V2H を使わない場合との比較)。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="171"/>
+        <location filename="../../app/kpis.py" line="176"/>
         <source>The net gain with future money discounted at the discount rate (what it is worth today).</source>
         <translation>将来の金額を割引率で割り引いて合計した損益 (現在の価値に換算した額) です。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="173"/>
+        <location filename="../../app/kpis.py" line="178"/>
         <source>Battery health when the battery warranty ends, with and without V2G/V2H. Green: still above the health the warranty guarantees.</source>
         <translation>電池保証が終わる時点の電池健全度 (V2G/V2H あり / なし) です。緑色は保証される健全度を上回っていることを示します。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="176"/>
-        <source>Cost of the extra battery ageing divided by the energy the car delivered to the home and the grid.</source>
-        <translation>追加の電池劣化費用を、家庭と電力網へ放電した電力量で割った値です。</translation>
+        <location filename="../../app/kpis.py" line="181"/>
+        <source>Cost of the extra battery ageing divided by the energy the car delivered to the home and the grid. A negative value means the battery ages more slowly than without V2G/V2H: discharging lowers the average charge level, which slows calendar ageing more than the extra cycling adds.</source>
+        <translation>V2G/V2H による電池劣化の増加分の費用を、EV が家庭と電力網へ供給した電力量で割った値です。マイナスの値は、V2G/V2H なしより電池の劣化が遅いことを示します。放電で平均充電率が下がり、カレンダー劣化の抑制分がサイクル劣化の増加分を上回るためです。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="179"/>
+        <location filename="../../app/kpis.py" line="186"/>
         <source>Energy needed for driving that the battery could not provide (the car would have needed a public charger).</source>
         <translation>走行に必要だったのに電池から供給できなかった電力量です (外部の充電器が必要だった分)。</translation>
     </message>
@@ -1226,236 +1372,241 @@ As of: %2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="119"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>V2G Calculator</source>
         <translation>V2G 経済性シミュレーター</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178"/>
+        <location filename="../../app/main_window.py" line="194"/>
         <source>Battery health</source>
         <translation>電池の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="93"/>
-        <location filename="../../app/main_window.py" line="295"/>
+        <location filename="../../app/main_window.py" line="101"/>
+        <location filename="../../app/main_window.py" line="334"/>
         <source>Preparing the calculation engine…</source>
-        <extracomment>emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots)</extracomment>
+        <extracomment>participation modes of &quot;Compare No V2G / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own preset captions under the pickers (app/inputs.py PresetPicker) are 8.5 pt at scale 1 presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="151"/>
         <source>Switch the language</source>
         <translation>表示言語を切り替えます</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178"/>
+        <location filename="../../app/main_window.py" line="194"/>
         <source>Cash flow &amp; payback</source>
         <translation>収支と投資回収</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="179"/>
+        <location filename="../../app/main_window.py" line="195"/>
         <source>Typical day</source>
         <translation>代表的な 1 日</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="179"/>
+        <location filename="../../app/main_window.py" line="195"/>
         <source>Year by year</source>
         <translation>年ごとの内訳</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="180"/>
+        <location filename="../../app/main_window.py" line="196"/>
         <source>Cycle map</source>
         <translation>サイクル分布</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="180"/>
+        <location filename="../../app/main_window.py" line="196"/>
         <source>Compare scenarios</source>
         <translation>シナリオ比較</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="215"/>
+        <location filename="../../app/main_window.py" line="248"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="216"/>
+        <location filename="../../app/main_window.py" line="249"/>
         <source>&amp;New scenario</source>
         <translation>新しいシナリオ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="217"/>
+        <location filename="../../app/main_window.py" line="250"/>
         <source>Open the &amp;demo scenario</source>
         <translation>デモシナリオを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="218"/>
+        <location filename="../../app/main_window.py" line="251"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="219"/>
+        <location filename="../../app/main_window.py" line="252"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="221"/>
+        <location filename="../../app/main_window.py" line="254"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="222"/>
+        <location filename="../../app/main_window.py" line="255"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="223"/>
+        <location filename="../../app/main_window.py" line="256"/>
         <source>&amp;Import price series (JEPX, CSV, Excel)…</source>
         <translation>価格系列を取り込む (JEPX・CSV・Excel)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="225"/>
+        <location filename="../../app/main_window.py" line="258"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="228"/>
+        <location filename="../../app/main_window.py" line="261"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="232"/>
+        <location filename="../../app/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="235"/>
+        <location filename="../../app/main_window.py" line="268"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="236"/>
+        <location filename="../../app/main_window.py" line="269"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
-        <source>Compare &amp;No V2G / V2H only / V2G</source>
-        <translation>V2G なし / V2H のみ / V2G を比較(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="239"/>
+        <location filename="../../app/main_window.py" line="272"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="241"/>
+        <location filename="../../app/main_window.py" line="274"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="242"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="245"/>
+        <location filename="../../app/main_window.py" line="278"/>
         <source>Show the &amp;inputs</source>
         <translation>入力欄を表示(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="248"/>
+        <location filename="../../app/main_window.py" line="281"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="294"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="261"/>
+        <location filename="../../app/main_window.py" line="295"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="297"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="264"/>
+        <location filename="../../app/main_window.py" line="298"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="327"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="370"/>
+        <location filename="../../app/main_window.py" line="409"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="374"/>
+        <location filename="../../app/main_window.py" line="415"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="389"/>
+        <location filename="../../app/main_window.py" line="430"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="392"/>
+        <location filename="../../app/main_window.py" line="433"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="393"/>
-        <location filename="../../app/main_window.py" line="400"/>
+        <location filename="../../app/main_window.py" line="434"/>
+        <location filename="../../app/main_window.py" line="441"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="421"/>
+        <location filename="../../app/main_window.py" line="462"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="482"/>
+        <source>V2G only</source>
+        <translation>V2G のみ</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="483"/>
+        <source>V2H + V2G</source>
+        <translation>V2H + V2G</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="484"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="432"/>
+        <location filename="../../app/main_window.py" line="482"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="432"/>
+        <location filename="../../app/main_window.py" line="271"/>
+        <source>Compare &amp;No V2G / V2H only / V2H + V2G</source>
+        <translation>V2G なし / V2H のみ / V2H + V2G を比較(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="482"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="432"/>
-        <source>V2G</source>
-        <translation>V2G</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="463"/>
+        <location filename="../../app/main_window.py" line="518"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="481"/>
+        <location filename="../../app/main_window.py" line="536"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="507"/>
-        <location filename="../../app/main_window.py" line="515"/>
+        <location filename="../../app/main_window.py" line="562"/>
+        <location filename="../../app/main_window.py" line="570"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1464,106 +1615,112 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="522"/>
+        <location filename="../../app/main_window.py" line="577"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="551"/>
-        <location filename="../../app/main_window.py" line="554"/>
+        <location filename="../../app/main_window.py" line="606"/>
+        <location filename="../../app/main_window.py" line="609"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="555"/>
+        <location filename="../../app/main_window.py" line="610"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="563"/>
+        <location filename="../../app/main_window.py" line="618"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="620"/>
+        <location filename="../../app/main_window.py" line="675"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="634"/>
-        <location filename="../../app/main_window.py" line="641"/>
+        <location filename="../../app/main_window.py" line="689"/>
+        <location filename="../../app/main_window.py" line="696"/>
         <source>Import price series</source>
         <translation>価格系列の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="634"/>
+        <location filename="../../app/main_window.py" line="689"/>
         <source>JEPX area</source>
         <translation>JEPX のエリア</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="639"/>
+        <location filename="../../app/main_window.py" line="694"/>
         <source>Export price follows the series</source>
         <translation>売電単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="639"/>
+        <location filename="../../app/main_window.py" line="694"/>
         <source>Import price follows the series</source>
         <translation>購入単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="640"/>
+        <location filename="../../app/main_window.py" line="695"/>
         <source>Both follow the series</source>
         <translation>購入・売電とも系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="641"/>
+        <location filename="../../app/main_window.py" line="696"/>
         <source>Use the series for</source>
         <translation>価格系列の使い方</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="648"/>
-        <location filename="../../app/main_window.py" line="652"/>
+        <location filename="../../app/main_window.py" line="703"/>
+        <location filename="../../app/main_window.py" line="707"/>
         <source>Cannot import the price series</source>
         <translation>価格系列を取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="656"/>
+        <location filename="../../app/main_window.py" line="711"/>
         <source>Imported %1 prices from %2</source>
         <translation>%2 から %1 件の価格を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="665"/>
-        <location filename="../../app/main_window.py" line="688"/>
+        <location filename="../../app/main_window.py" line="720"/>
+        <location filename="../../app/main_window.py" line="743"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="665"/>
+        <location filename="../../app/main_window.py" line="720"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="689"/>
+        <location filename="../../app/main_window.py" line="744"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="692"/>
+        <location filename="../../app/main_window.py" line="747"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="757"/>
+        <location filename="../../app/main_window.py" line="829"/>
+        <source>Prepared for %1</source>
+        <comment>the name already ends with an honorific such as 様</comment>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="831"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="770"/>
+        <location filename="../../app/main_window.py" line="836"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="771"/>
+        <location filename="../../app/main_window.py" line="837"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1572,15 +1729,15 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="506"/>
-        <location filename="../../app/main_window.py" line="514"/>
+        <location filename="../../app/main_window.py" line="561"/>
+        <location filename="../../app/main_window.py" line="569"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="295"/>
-        <location filename="../../app/main_window.py" line="330"/>
-        <location filename="../../app/main_window.py" line="373"/>
+        <location filename="../../app/main_window.py" line="334"/>
+        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="414"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
