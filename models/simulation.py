@@ -8,23 +8,84 @@ from __future__ import annotations
 
 import numpy as np
 
+import collections
+import dataclasses
+import hashlib
+import os
+import pickle
+import threading
+
 from .results import SUMMARY_KEYS, YEARLY_COLUMNS, Result
 from .scenario import Scenario
+
+#: Fields the energy and ageing simulation never reads (money, warranty, names): an edit of only
+#: these reuses the energy result of the same scenario (checked by tests/test_simulation_cache.py,
+#: which changes each of them and compares with a fresh simulation).
+MONEY_ONLY_FIELDS = {
+    "": ("name", "notes"),
+    "vehicle": ("preset_id", "name", "pack_replacement_cost", "warranty_years", "warranty_km", "warranty_soh",
+                "eol_soh", "cycle_life", "cycle_life_dod"),
+    "charger": ("preset_id", "name", "price", "installation", "subsidy", "subsidy_preset_id", "lifetime_years",
+                "om_per_year", "plain_charger_price", "incremental_cost"),
+    "tariff": ("preset_id", "name", "source", "as_of", "confidence", "availability_per_kw_year",
+               "availability_per_kw_hour", "event_payment_per_kwh", "event_hours_per_year", "event_window",
+               "event_months", "fixed_payment_per_year"),
+    "finance": ("discount_rate", "wear_method"),
+}
+ENERGY_CACHE_SIZE = 4    # the scenario on screen and up to three compared variants
+_energy_cache: collections.OrderedDict = collections.OrderedDict()
+_energy_lock = threading.Lock()
+
+
+def energy_key(scenario: Scenario) -> str:
+    """Digest of everything the energy simulation reads (the scenario without :data:`MONEY_ONLY_FIELDS`)."""
+    d = dataclasses.asdict(scenario)
+    for group, names in MONEY_ONLY_FIELDS.items():
+        node = d if not group else d[group]
+        for name in names:
+            node.pop(name, None)
+    return hashlib.blake2b(pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).hexdigest()
+
+
+def _cached_energy(scenario: Scenario):
+    from .energy import simulate_energy
+
+    if os.environ.get("V2G_ENERGY_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
+        return simulate_energy(scenario)
+    key = energy_key(scenario)
+    with _energy_lock:
+        hit = _energy_cache.get(key)
+        if hit is not None:
+            _energy_cache.move_to_end(key)
+            return hit
+    energy = simulate_energy(scenario)
+    with _energy_lock:
+        _energy_cache[key] = energy
+        _energy_cache.move_to_end(key)
+        while len(_energy_cache) > ENERGY_CACHE_SIZE:
+            _energy_cache.popitem(last=False)
+    return energy
+
+
+def clear_energy_cache() -> None:
+    with _energy_lock:
+        _energy_cache.clear()
 
 
 def simulate(scenario: Scenario, *, energy=None) -> Result:
     """Simulate ``scenario`` (already validated) and return the results contract.
 
     ``energy`` may pass a precomputed :class:`models.energy.EnergyResult`
-    (benchmarks, tests); normally it is computed here.
+    (benchmarks, tests); normally it is computed here, or reused from the last
+    few simulations when only money fields changed (:data:`MONEY_ONLY_FIELDS`;
+    ``V2G_ENERGY_CACHE=0`` turns that off).
     """
     if not isinstance(scenario, Scenario):
         raise TypeError("simulate() needs a models.scenario.Scenario; use models.scenario.load() first")
     from .economics import compute_money
-    from .energy import simulate_energy
 
     if energy is None:
-        energy = simulate_energy(scenario)
+        energy = _cached_energy(scenario)
     money = compute_money(scenario, energy)
 
     summary = {

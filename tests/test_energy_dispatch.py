@@ -238,23 +238,61 @@ def test_price_check_gives_the_same_year_at_finer_steps(step):
 
 
 # ---------------------------------------------------------------- only when it pays
-from models.energy.dispatch import range_min, refill_prices  # noqa: E402
+from models.energy.dispatch import STRATEGIES, refill_prices  # noqa: E402
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
-@given(st.lists(st.floats(-50, 50) | st.just(float("inf")), min_size=1, max_size=80),
-       st.data())
-def test_range_min_matches_brute_force(values, data):
-    v = np.array(values)
-    n = len(v)
-    lo = np.array(data.draw(st.lists(st.integers(-2, n + 2), min_size=n, max_size=n)))
-    length = np.array(data.draw(st.lists(st.integers(-1, 40), min_size=n, max_size=n)))
-    hi = lo + length
-    got = range_min(v, lo, hi)
-    for i in range(n):
-        a, b = max(lo[i], 0), min(hi[i], n)
-        want = v[a:b].min() if b > a else np.inf
-        assert got[i] == want
+def _refill_brute(tl, t, strategy, charging_free=False):
+    """refill_prices() rows at step t, by direct search (module docstring of dispatch.py)."""
+    n, spd = tl.n_steps, tl.steps_per_day
+    price, plugged, wd = tl.import_price_per_kwh, tl.plugged, tl.window_day
+    rows = []
+    for end in (min(t + 1 + spd, n), min(t + 1 + spd, n, tl.next_departure[t])):
+        steps = range(t + 1, end)
+        if charging_free:
+            rows.append(0.0)
+            continue
+        chargeable = [i for i in steps if plugged[i] and wd[i] < 0]
+        if strategy == 0:
+            grid = price[chargeable[0]] if chargeable and chargeable[0] == next(
+                (i for i in range(t + 1, n) if plugged[i] and wd[i] < 0), None) else np.inf
+        else:
+            grid = min((price[i] for i in chargeable), default=np.inf)
+        if grid == np.inf:
+            grid = min((price[i] for i in steps if plugged[i]), default=price[t])
+        rows.append(grid)
+    sur = [i for i in range(t + 1, min(t + 1 + spd, n)) if plugged[i] and tl.pv_kw[i] > tl.load_kw[i]]
+    if strategy == 2:
+        rows.append(min((tl.export_price_per_kwh[i] for i in sur), default=np.inf))
+        rows.append(sum((tl.pv_kw[i] - tl.load_kw[i]) * tl.dt_h for i in sur))
+    else:
+        rows += [np.inf, 0.0]
+    return rows
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_refill_prices_match_a_direct_search(strategy):
+    """Every row at 400 steps (random, plus the last day) equals a direct search of its window; the
+    demo's tariff and a price series with a new price every step (no two equal neighbours)."""
+    from models.energy.timeline import build_timeline
+
+    rng = np.random.default_rng(7)
+    values = list(30.0 + 20.0 * rng.standard_normal(48 * 365))
+    ps = {"preset_id": "test", "source": "synthetic", "as_of": "2026-11-29", "area": "", "start": "2026-04-01T00:00",
+          "step_minutes": 30, "values_per_kwh": values, "use_for_import": True, "use_for_export": True,
+          "import_multiplier": 1.0, "import_adder_per_kwh": 0.0, "export_multiplier": 1.0,
+          "export_adder_per_kwh": 0.0}
+    for s in (make(horizon_years=5, charging__strategy=strategy),
+              make(horizon_years=5, charging__strategy=strategy, tariff__price_series=ps,
+                   participation__windows=["16:00-20:00", "23:00-02:00"])):
+        tl = build_timeline(s)
+        got = refill_prices(tl, tl.window_day, STRATEGIES.index(strategy))
+        n = tl.n_steps
+        for t in list(rng.integers(0, n, 400)) + list(range(n - 100, n)):
+            want = _refill_brute(tl, int(t), STRATEGIES.index(strategy))
+            assert got[:3, t] == pytest.approx(want[:3]), (strategy, t)
+            assert got[3, t] == pytest.approx(want[3], abs=1e-9), (strategy, t)
+    free = refill_prices(tl, tl.window_day, 1, charging_free=True)
+    assert np.all(free[:2] == 0.0)
 
 
 def _cheapest_cost(res, s, st_):

@@ -263,12 +263,12 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
                         if v2h:
                             home = res_load_kwh if res_load_kwh < ac_max else ac_max
                             if guard:
-                                home = _worth_it(imp_price[t] * f_imp, refill_price, t, e, home, e_dep,
+                                home = _worth_it(imp_price[t] * f_imp, refill_price, k, e, home, e_dep,
                                                  disch_today, eta_c, eta_d, f_imp, f_exp, inv_rt, margin)
                         if v2g:
                             exp = ac_max - home
                             if guard:
-                                exp = _worth_it((exp_price[t] + v2g_pay) * f_exp, refill_price, t,
+                                exp = _worth_it((exp_price[t] + v2g_pay) * f_exp, refill_price, k,
                                                 e - home / eta_d, exp, e_dep, disch_today + home, eta_c, eta_d,
                                                 f_imp, f_exp, inv_rt, margin)
                         b_out = (home + exp) / eta_d
@@ -342,41 +342,10 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
 _EMPTY = np.zeros((4, 0))
 
 
-def range_min(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """``out[t] = min(values[lo[t]:hi[t]])``, ``inf`` for an empty range.
-
-    Sparse table (doubling minima, ``log2`` of the longest range levels): each
-    query is the minimum of two overlapping power-of-two blocks.
-    """
-    n = values.shape[0]
-    lo = np.clip(np.asarray(lo, dtype=np.int64), 0, n)
-    hi = np.clip(np.asarray(hi, dtype=np.int64), 0, n)
-    length = np.maximum(hi - lo, 0)
-    out = np.full(lo.shape[0], np.inf)
-    longest = int(length.max()) if length.size else 0
-    if longest == 0:
-        return out
-    level = np.zeros(length.shape[0], dtype=np.int64)
-    nz = length > 0
-    level[nz] = np.floor(np.log2(length[nz])).astype(np.int64)
-    table = np.concatenate((np.asarray(values, dtype=np.float64), [np.inf]))
-    k = 0
-    while True:
-        sel = nz & (level == k)
-        if sel.any():
-            w = 1 << k
-            out[sel] = np.minimum(table[lo[sel]], table[hi[sel] - w])
-        if (2 << k) > longest:
-            break
-        w = 1 << k
-        table = np.minimum(table, np.concatenate((table[w:], np.full(w, np.inf))))
-        k += 1
-    return out
-
-
-def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, charging_free: bool = False
-                  ) -> np.ndarray:
-    """Cheapest chance to recharge, per step (module docstring, "only when it pays"); shape ``(4, n)``.
+def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, charging_free: bool = False,
+                  steps: slice | None = None) -> np.ndarray:
+    """Cheapest chance to recharge, per step (module docstring, "only when it pays"); shape ``(4, m)``
+    for the ``m`` steps of ``steps`` (default: all).
 
     Row 0: grid, within the next 24 hours: the lowest import price among the
     plugged-in steps outside the participation windows (``immediate``: the
@@ -388,42 +357,171 @@ def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, chargi
     export price given up in a plugged-in step with PV surplus in the next 24
     hours (``inf``: none; always ``inf`` for the other strategies); row 3 the
     PV surplus energy [kWh, AC] of those steps (0 for the other strategies).
-    Prices are unescalated (the kernel applies the year's import and export
+    "The next 24 hours" of step t are the steps t+1 .. t+spd.  Prices are
+    unescalated (the dispatch kernel applies the year's import and export
     escalation).
     """
-    n = tl.n_steps
-    spd = tl.steps_per_day
-    t = np.arange(n, dtype=np.int64)
-    ends = (np.minimum(t + 1 + spd, n), np.minimum(np.minimum(tl.next_departure, t + 1 + spd), n))
-    price = tl.import_price_per_kwh
-    chargeable = tl.plugged & (window_day < 0)
-    out = np.full((4, n), np.inf)
-    out[3] = 0.0
-    for row, end in enumerate(ends):
-        if charging_free:
-            grid = np.zeros(n)
-        elif strategy == 0:  # immediate: the car recharges at the next chargeable step
-            grid = np.full(n, np.inf)
-            idx = np.flatnonzero(chargeable)
-            if idx.size:
-                j = np.searchsorted(idx, t + 1)
-                nxt = idx[np.minimum(j, idx.size - 1)]
-                ok = (j < idx.size) & (nxt < end)
-                grid[ok] = price[nxt[ok]]
-        else:
-            grid = range_min(np.where(chargeable, price, np.inf), t + 1, end)
-        missing = ~np.isfinite(grid)
-        if missing.any():
-            inside = range_min(np.where(tl.plugged, price, np.inf), t + 1, end)
-            grid = np.where(missing, np.where(np.isfinite(inside), inside, price), grid)
-        out[row] = grid
-    if strategy == 2:
-        surplus = tl.plugged & (tl.pv_kw > tl.load_kw)
-        out[2] = range_min(np.where(surplus, tl.export_price_per_kwh, np.inf), t + 1, ends[0])
-        kwh = np.where(surplus, (tl.pv_kw - tl.load_kw) * tl.dt_h, 0.0)
-        cum = np.concatenate(([0.0], np.cumsum(kwh)))
-        out[3] = cum[ends[0]] - cum[np.minimum(t + 1, n)]
+    i0 = 0 if steps is None else int(steps.start)
+    i1 = tl.n_steps if steps is None else int(steps.stop)
+    out = np.empty((4, i1 - i0))
+    _refill_kernel(tl.import_price_per_kwh, tl.export_price_per_kwh, tl.pv_kw, tl.load_kw, tl.plugged,
+                   np.ascontiguousarray(window_day), tl.next_departure, tl.steps_per_day, tl.dt_h, strategy,
+                   bool(charging_free), i0, i1, out)
     return out
+
+
+@njit(inline="always")
+def _candidate(kind, i, price, exp_price, pv_kw, load_kw, plugged, window_day):
+    """Value of step ``i`` in a refill window: 0 grid price (plugged in, outside the windows),
+    1 any plugged-in price, 2 export price of a step with PV surplus; ``inf`` when not a candidate."""
+    if not plugged[i]:
+        return np.inf
+    if kind == 0:
+        return price[i] if window_day[i] < 0 else np.inf
+    if kind == 1:
+        return price[i]
+    return exp_price[i] if pv_kw[i] > load_kw[i] else np.inf
+
+
+@njit
+def _next_day_min(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals, pre,
+                  suf, out24, out_dep):
+    """Minimum candidate (:func:`_candidate`) over steps t+1 .. t+spd (``out24``) and over those before
+    the next departure (``out_dep``), for t in [i0, i1); ``inf`` when there is none.
+
+    Blocks of one day (van Herk / Gil-Werman): the 24-hour window from t+1 is the rest of
+    t+1's day (a suffix minimum) and the start of the next day up to t+spd (a prefix
+    minimum).  The window until the departure is a backward running minimum that restarts
+    at every departure.  Scratch ``vals``/``pre``/``suf``: at least ``i1 - i0 + 3 * spd``.
+    """
+    n = price.shape[0]
+    b0 = (i0 // spd) * spd                          # first step of the first day touched
+    b1 = ((i1 + spd) // spd + 1) * spd              # end of the last day touched
+    if b1 > n:
+        b1 = n
+    for i in range(b0, b1):
+        vals[i - b0] = _candidate(kind, i, price, exp_price, pv_kw, load_kw, plugged, window_day)
+    d0 = 0
+    w = b1 - b0
+    while d0 < w:
+        d1 = d0 + spd if d0 + spd < w else w
+        m = np.inf
+        for j in range(d0, d1):
+            v = vals[j]
+            m = v if v < m else m
+            pre[j] = m
+        m = np.inf
+        for j in range(d1 - 1, d0 - 1, -1):
+            v = vals[j]
+            m = v if v < m else m
+            suf[j] = m
+        d0 = d1
+    off = (i0 + 1 - b0) % spd                       # position of t+1 in its day
+    for t in range(i0, i1):
+        a = t + 1
+        if a >= n:
+            out24[t - i0] = np.inf
+        else:
+            r = suf[a - b0]
+            if off != 0:                            # the window runs into the next day
+                last = a + spd - 1
+                if last > n - 1:
+                    last = n - 1
+                if last - a >= spd - off:           # ... and that day exists
+                    p = pre[last - b0]
+                    r = p if p < r else r
+            out24[t - i0] = r
+        off += 1
+        if off == spd:
+            off = 0
+    # until the departure: D[t] = min over t+1 .. next_dep[t]-1, backwards from the end of the range
+    # (only windows that end at a departure within 24 hours use D, so i1 + spd steps are enough)
+    d = np.inf
+    stop = min(next_dep[i1 - 1], i1 + spd, n)
+    for t in range(stop - 1, i0 - 1, -1):
+        if t + 1 >= next_dep[t] or t + 1 >= n:
+            d = np.inf
+        else:
+            v = vals[t + 1 - b0]
+            d = v if v < d else d
+        if t < i1:
+            if next_dep[t] <= t + 1 + spd:
+                out_dep[t - i0] = d
+            else:
+                out_dep[t - i0] = out24[t - i0]
+
+
+@njit
+def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, dt_h, strategy,
+                   charging_free, i0, i1, out):
+    """The rows of :func:`refill_prices` for steps [i0, i1) (see there)."""
+    n = price.shape[0]
+    m = i1 - i0
+    if m <= 0:
+        return
+    vals = np.empty(m + 3 * spd)
+    pre = np.empty(m + 3 * spd)
+    suf = np.empty(m + 3 * spd)
+    g24 = out[0]
+    gdep = out[1]
+    if charging_free:
+        for k in range(m):
+            g24[k] = 0.0
+            gdep[k] = 0.0
+    else:
+        if strategy == 0:  # immediate: the price of the first chargeable step, if it is inside the window
+            following = n    # (steps beyond i1 + spd are outside every window of the range)
+            for t in range(min(n, i1 + spd) - 1, i0 - 1, -1):
+                if t < i1:
+                    b = t + 1 + spd
+                    if b > n:
+                        b = n
+                    g24[t - i0] = price[following] if following < b else np.inf
+                    if next_dep[t] < b:
+                        b = next_dep[t]
+                    gdep[t - i0] = price[following] if following < b else np.inf
+                if plugged[t] and window_day[t] < 0:
+                    following = t
+        else:
+            _next_day_min(0, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals,
+                          pre, suf, g24, gdep)
+        fallback = False
+        for k in range(m):
+            if g24[k] == np.inf or gdep[k] == np.inf:
+                fallback = True
+                break
+        if fallback:  # no chargeable step: the car recharges inside the windows, or at the step's own price
+            in24 = np.empty(m)
+            indep = np.empty(m)
+            _next_day_min(1, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals,
+                          pre, suf, in24, indep)
+            for k in range(m):
+                if g24[k] == np.inf:
+                    g24[k] = in24[k] if in24[k] < np.inf else price[i0 + k]
+                if gdep[k] == np.inf:
+                    gdep[k] = indep[k] if indep[k] < np.inf else price[i0 + k]
+    if strategy == 2:
+        scratch = np.empty(m)
+        _next_day_min(2, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals, pre,
+                      suf, out[2], scratch)
+        # PV surplus energy of the plugged-in steps t+1 .. t+spd (a running window sum)
+        acc = 0.0
+        b = i0 + 1
+        for t in range(i0, i1):
+            e = t + 1 + spd
+            if e > n:
+                e = n
+            while b < e:
+                if plugged[b] and pv_kw[b] > load_kw[b]:
+                    acc += (pv_kw[b] - load_kw[b]) * dt_h
+                b += 1
+            if t > i0 and plugged[t] and pv_kw[t] > load_kw[t]:   # step t left the window t+1 ..
+                acc -= (pv_kw[t] - load_kw[t]) * dt_h
+            out[3, t - i0] = acc if acc > 0.0 else 0.0
+    else:
+        for k in range(m):
+            out[2, k] = np.inf
+            out[3, k] = 0.0
 
 
 # --------------------------------------------------------------------------
@@ -441,8 +539,6 @@ class RulePlan:
     v2h: bool
     v2g: bool
     params: dict
-    #: cheapest refill prices per step, (4, n), see :func:`refill_prices` (unescalated)
-    refill: np.ndarray | None = None
 
 
 class RuleBasedDispatcher:
@@ -474,10 +570,8 @@ class RuleBasedDispatcher:
         params.update(guard=bool(p.only_when_profitable) and (v2h or v2g), margin=float(p.min_margin_per_kwh),
                       v2g_pay=float(t.v2g_payment_per_kwh), esc_import=float(t.escalation_import),
                       esc_export=float(t.escalation_export))
-        refill = None
-        if params["guard"]:
-            refill = refill_prices(tl, window_day, strategy, charging_free=bool(t.ev_charging_free))
-        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, refill)
+        params["charging_free"] = bool(t.ev_charging_free)
+        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params)
 
     def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
             ) -> tuple[StepFlows, DispatchState]:
@@ -488,9 +582,11 @@ class RuleBasedDispatcher:
         sf = np.array([state.soc, state.window_day_discharged_ac_kwh])
         si = np.array([state.window_day], dtype=np.int64)
         p = plan.params
-        guard = bool(p.get("guard")) and plan.refill is not None
+        guard = bool(p.get("guard"))
         if guard:
-            refill = plan.refill
+            # refill prices of this chunk only (small arrays; the look-ahead reads the next 24 hours)
+            refill = refill_prices(tl, plan.window_day, plan.strategy, charging_free=p["charging_free"],
+                                   steps=steps)
             # year of operation of the chunk (1-based): prices escalate per year as in the money stage
             k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
             f_imp = (1.0 + p["esc_import"]) ** max(k - 1, 0)

@@ -1,0 +1,83 @@
+"""The energy-result cache of models.simulate: money-only edits reuse the energy run, and the
+result is exactly what a fresh simulation gives."""
+import pytest
+
+import models
+from models import scenario as sc
+from models import simulation
+from models.energy import simulate_energy
+
+#: a valid new value for every field of MONEY_ONLY_FIELDS
+MONEY_EDITS = {
+    "name": "Other name", "notes": "other notes",
+    "vehicle.preset_id": "", "vehicle.name": "Other car", "vehicle.pack_replacement_cost": 500000.0,
+    "vehicle.warranty_years": 5.0, "vehicle.warranty_km": 100000.0, "vehicle.warranty_soh": 0.6,
+    "vehicle.eol_soh": 0.7, "vehicle.cycle_life": 3000.0, "vehicle.cycle_life_dod": 0.5,
+    "charger.preset_id": "", "charger.name": "Other charger", "charger.price": 300000.0,
+    "charger.installation": 100000.0, "charger.subsidy": 50000.0, "charger.subsidy_preset_id": "",
+    "charger.lifetime_years": 7.0, "charger.om_per_year": 5000.0, "charger.plain_charger_price": 100000.0,
+    "charger.incremental_cost": True,
+    "tariff.preset_id": "", "tariff.name": "Other plan", "tariff.source": "elsewhere", "tariff.as_of": "2026-01-01",
+    "tariff.confidence": "uncertain", "tariff.availability_per_kw_year": 1000.0,
+    "tariff.availability_per_kw_hour": 1.0, "tariff.event_payment_per_kwh": 100.0,
+    "tariff.event_hours_per_year": 30.0, "tariff.event_window": "15:00-20:00", "tariff.event_months": [7, 8],
+    "tariff.fixed_payment_per_year": 10000.0,
+    "finance.discount_rate": 0.08, "finance.wear_method": "throughput",
+}
+
+
+def _with(base: dict, path: str, value):
+    d = sc.to_dict(sc.from_dict(base))
+    node = d
+    keys = path.split(".")
+    for k in keys[:-1]:
+        node = node[k]
+    node[keys[-1]] = value
+    return sc.from_dict(d)
+
+
+def test_every_money_only_field_has_an_edit():
+    listed = {(f"{g}." if g else "") + name for g, names in simulation.MONEY_ONLY_FIELDS.items() for name in names}
+    assert listed == set(MONEY_EDITS)
+
+
+def test_money_only_edits_reuse_the_energy_run_and_equal_a_fresh_simulation():
+    base = sc.to_dict(sc.demo())
+    base["horizon_years"] = 6   # shorter runs, same code paths
+    simulation.clear_energy_cache()
+    first = sc.from_dict(base)
+    models.simulate(first)
+    key = simulation.energy_key(first)
+    cached_energy = simulation._energy_cache[key]
+    for path, value in MONEY_EDITS.items():
+        s = _with(base, path, value)
+        assert simulation.energy_key(s) == key, path
+        got = models.simulate(s).to_dict()
+        assert simulation._energy_cache[key] is cached_energy      # reused, not recomputed
+        fresh = models.simulate(s, energy=simulate_energy(s)).to_dict()
+        assert got == fresh, path
+
+
+@pytest.mark.parametrize("path, value", [
+    ("vehicle.capacity_kwh", 50.0), ("vehicle.cell_model", "lfp_gr_250ah"), ("home.pv_kwp", 6.0),
+    ("participation.mode", "v2g"), ("participation.min_margin_per_kwh", 2.0), ("tariff.v2g_payment_per_kwh", 5.0),
+    ("tariff.escalation_import", 0.02), ("tariff.ev_charging_free", True), ("charger.charge_kw", 3.0),
+    ("charger.standby_w", 10.0), ("step_minutes", 30), ("start_date", "2027-01-01"), ("country", "GB"),
+    ("ageing.uncertainty_sigma", 0.1), ("tariff.add_on_per_kwh", 1.0), ("tariff.export_price_per_kwh", 9.0),
+])
+def test_energy_fields_change_the_key(path, value):
+    base = sc.to_dict(sc.demo())
+    assert simulation.energy_key(_with(base, path, value)) != simulation.energy_key(sc.from_dict(base))
+
+
+def test_cache_holds_a_few_runs_and_can_be_switched_off(monkeypatch):
+    simulation.clear_energy_cache()
+    base = sc.to_dict(sc.demo())
+    base["horizon_years"] = 5
+    for kwp in (1.0, 2.0, 3.0, 4.0, 5.0):
+        models.simulate(_with(base, "home.pv_kwp", kwp))
+    assert len(simulation._energy_cache) == simulation.ENERGY_CACHE_SIZE
+    monkeypatch.setenv("V2G_ENERGY_CACHE", "0")
+    simulation.clear_energy_cache()
+    models.simulate(_with(base, "home.pv_kwp", 1.0))
+    assert len(simulation._energy_cache) == 0
