@@ -213,7 +213,8 @@ class PresetPicker(QWidget):
             self.combo.setItemData(self.combo.count() - 1, self._tooltip(p), Qt.ItemDataRole.ToolTipRole)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #5b6b82; font-size: 8.5pt;")
+        # 85 % of the panel's font: grows with the presentation-mode fonts
+        self.caption.setStyleSheet(f"color: #5b6b82; font-size: {0.85 * self.font().pointSizeF():.1f}pt;")
         lay.addWidget(self.combo)
         lay.addWidget(self.caption)
         self.combo.activated.connect(self._activated)

@@ -41,8 +41,6 @@ BASE_FONT_PT = 10.0
 QUICK_COMPARE_MODES = ("none", "v2h", "v2h+v2g")
 #: honorifics a dealer may type after a customer's name; the header then adds none of its own
 HONORIFICS = ("様", "さま", "殿", "御中", "先生")
-#: preset captions under the pickers (app/inputs.py PresetPicker) are 8.5 pt at scale 1
-CAPTION_PT = 8.5
 #: presentation mode: tab titles grow at most this much (all six must fit 1280 px without "…")
 TAB_SCALE_MAX = 1.15
 
@@ -160,8 +158,7 @@ class MainWindow(QMainWindow):
         self.inputs.scenarioEdited.connect(self._on_edited)
         self.inputs.validityChanged.connect(self._on_validity)
         self.inputs.presetApplied.connect(self._on_preset_applied)
-        if scale != 1.0:
-            self._scale_preset_captions(scale)
+        self.inputs.notice.connect(self._on_notice)
         self.splitter.addWidget(self.inputs)
         right = QWidget()
         rlay = QVBoxLayout(right)
@@ -212,13 +209,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_label)
         self._apply_branding()
         self._update_title()
-
-    def _scale_preset_captions(self, scale: float) -> None:
-        """Preset captions have a fixed size in app/inputs.py; scale them with the presentation fonts."""
-        for picker in getattr(self.inputs, "pickers", {}).values():
-            caption = getattr(picker, "caption", None)
-            if caption is not None:
-                caption.setStyleSheet(f"color: #5b6b82; font-size: {CAPTION_PT * scale:.1f}pt;")
 
     def _on_tab_changed(self, index: int) -> None:
         self.kpis.setVisible(self.current_tab() != "compare")
@@ -334,7 +324,25 @@ class MainWindow(QMainWindow):
 
     # ============================================================ scenario
     def load_demo(self) -> None:
-        self.set_scenario(sc.demo(), None)
+        self.clear_variants()
+        self.set_scenario(sc.demo(self.lang), None)
+
+    def _localize_demo_name(self) -> None:
+        """After a language switch, the demo's own name and notes follow the language (nothing else)."""
+        if self.scenario is None:
+            return
+        texts = sc.DEMO_TEXTS
+        other = [lang for lang in texts if lang != self.lang]
+        if any(self.scenario.name == texts[o][0] for o in other):
+            d = sc.to_dict(self.scenario)
+            old_notes = next((texts[o][1] for o in other if self.scenario.name == texts[o][0]), None)
+            d["name"] = texts[self.lang][0]
+            if d.get("notes") == old_notes:
+                d["notes"] = texts[self.lang][1]
+            renamed = sc.from_dict(d)
+            if self.result_scenario is not None and _same_numbers(self.result_scenario, renamed):
+                self.result_scenario = renamed
+            self.scenario = renamed
 
     def set_scenario(self, scenario: sc.Scenario, path: str | None, dirty: bool = False,
                      request: bool = True) -> None:
@@ -369,7 +377,12 @@ class MainWindow(QMainWindow):
 
     def _on_preset_applied(self, kind: str, warnings: list) -> None:
         if warnings:
-            self._set_status("; ".join(warnings), error=True)
+            self._set_status(" ".join(_translated(w, self.lang) for w in warnings), error=True)
+
+    def _on_notice(self, text: str, error: bool = False) -> None:
+        """A message that stays in the status line together with the next result's notes."""
+        self._notice = (text, error)
+        self._set_status(text, error=error)
 
     def _update_title(self) -> None:
         name = self.scenario.name if self.scenario else ""
@@ -410,8 +423,11 @@ class MainWindow(QMainWindow):
             # the engine gives its notes in both languages (warnings_ja in the same order)
             warnings = (result.get("warnings_ja") if self.lang == "ja" and "warnings_ja" in result
                         else result.get("warnings")) or []
-            self._set_status(self.tr("Ready") if not warnings else
-                             self.tr("Ready. Note: %1").replace("%1", "; ".join(warnings[:2])))
+            text = (self.tr("Ready") if not warnings else
+                    self.tr("Ready. Note: %1").replace("%1", " ".join(warnings[:2])))
+            notice, error = getattr(self, "_notice", None) or ("", False)
+            self._notice = None   # shown with this result, replaced by the next one
+            self._set_status(f"{notice} \u2014 {text}" if notice else text, error=error)
 
     def _on_failed(self, channel: str, rid: int, error: str) -> None:
         first = error.splitlines()[0] if error else ""
@@ -474,24 +490,27 @@ class MainWindow(QMainWindow):
             self._add_variant(mode, sc.from_dict(d))
         self.show_tab("compare")
 
-    def variant_label(self, v: dict) -> str:
+    def variant_label(self, v: dict, plain: bool = False) -> str:
         """Name of a variant in the current UI language, made from its ``kind`` at display time (so a
         language switch re-labels it): the participation mode of a quick comparison, or ``copy`` with
         its number (kinds as in ``models.scenario.VARIANT_KINDS``)."""
         names = {"none": self.tr("No V2G"), "v2h": self.tr("V2H only"), "v2g": self.tr("V2G only"),
                  "v2h+v2g": self.tr("V2H + V2G")}
-        name = names.get(v["kind"]) or self.tr("Variant %1").replace("%1", str(v.get("number") or ""))
-        return name + (" \u26a0" if v.get("failed") else "")
+        if v.get("label") and v["kind"] == "copy":   # a copy read from a file keeps its saved name
+            name = v["label"]
+        else:
+            name = names.get(v["kind"]) or self.tr("Variant %1").replace("%1", str(v.get("number") or ""))
+        return name + ("" if plain or not v.get("failed") else " \u26a0")
 
     def variant_names(self) -> list[str]:
         return [self.variant_label(v) for v in self.variants]
 
-    def _add_variant(self, kind: str, scenario: sc.Scenario, number: int | None = None) -> None:
+    def _add_variant(self, kind: str, scenario: sc.Scenario, number: int | None = None, label: str = "") -> None:
         """``kind``: "copy" (``number`` N is shown as "Variant N") or the participation mode of a quick
         comparison; the label is made at display time (:meth:`variant_label`)."""
         self._variant_uid += 1
         v = {"uid": self._variant_uid, "kind": kind, "number": number, "scenario": scenario, "result": None,
-             "failed": False}
+             "failed": False, "label": label}
         self.variants.append(v)
         if scenario is self.result_scenario and self.result is not None:
             v["result"] = self.result
@@ -553,7 +572,7 @@ class MainWindow(QMainWindow):
         if ask and not self._maybe_save():
             return False
         try:
-            scenario = sc.load(path)
+            scenario, variants, variant_problems = sc.load_with_comparison(path)
         except sc.ScenarioError as err:
             msgs = err.messages(self.lang)
             shown = "\n".join(msgs[:12]) + ("\n…" if len(msgs) > 12 else "")
@@ -571,10 +590,28 @@ class MainWindow(QMainWindow):
             if self.scenario is None:
                 self.load_demo()
             return False
+        self.clear_variants()
         self.set_scenario(scenario, str(path))
+        self._restore_variants(variants)
         self._remember_file(str(path))
-        self._set_status(self.tr("Opened %1").replace("%1", str(path)))
+        if variant_problems:
+            self._on_notice(self.tr("Opened %1; %2 compared scenario(s) could not be read: %3")
+                            .replace("%1", str(path)).replace("%2", str(len({p.path.split(".")[0]
+                                                                               for p in variant_problems})))
+                            .replace("%3", variant_problems[0].message(self.lang)), error=True)
+        else:
+            self._set_status(self.tr("Opened %1").replace("%1", str(path)))
         return True
+
+    def _restore_variants(self, variants) -> None:
+        """Variants read from a file: their saved label is kept as it was written."""
+        for i, v in enumerate(variants[:MAX_COLUMNS - 1]):
+            self._add_variant(v.kind, v.scenario, number=i + 1 if v.kind == "copy" else None, label=v.label)
+
+    def comparison_for_file(self) -> list:
+        """The variants as :class:`models.scenario.Variant` (label in the current language)."""
+        return [sc.Variant(label=self.variant_label(v, plain=True), kind=v["kind"], scenario=v["scenario"])
+                for v in self.variants]
 
     def _remember_file(self, path: str) -> None:
         self.settings.add_recent(os.path.abspath(path))
@@ -600,7 +637,7 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: str) -> bool:
         try:
-            sc.save(self.scenario, path)
+            sc.save(self.scenario, path, comparison=self.comparison_for_file())
         except sc.ScenarioError as err:
             self.dialogs.warning(self, self.tr("Cannot save"), "\n".join(err.messages(self.lang)[:12]))
             return False
@@ -640,8 +677,10 @@ class MainWindow(QMainWindow):
         folder = autosave_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            scenario = sc.to_dict(self.scenario)
             data = {"path": self.path, "saved_at": _dt.datetime.now().isoformat(timespec="seconds"),
-                    "scenario": sc.to_dict(self.scenario)}
+                    "scenario": scenario,
+                    sc.COMPARISON_KEY: sc.comparison_entries(scenario, self.comparison_for_file())}
             target = folder / "autosave.json"
             sc.atomic_write_text(target, json.dumps(data, ensure_ascii=False) + "\n")
             return target
@@ -663,6 +702,7 @@ class MainWindow(QMainWindow):
         try:
             data = json.loads(target.read_text(encoding="utf-8"))
             scenario = sc.from_dict(data["scenario"])
+            variants, _ = sc.load_comparison({sc.COMPARISON_KEY: data.get(sc.COMPARISON_KEY)}, scenario)
         except Exception as exc:  # unreadable autosave: drop it
             log.warning("autosave not usable: %s", exc)
             self.remove_autosave()
@@ -670,7 +710,9 @@ class MainWindow(QMainWindow):
         if not self.dialogs.recover(self, str(data.get("saved_at", "")).replace("T", " ")):
             self.remove_autosave()
             return False
+        self.clear_variants()
         self.set_scenario(scenario, data.get("path"), dirty=True)
+        self._restore_variants(variants)
         self._set_status(self.tr("Recovered the unsaved scenario."))
         return True
 
@@ -728,7 +770,9 @@ class MainWindow(QMainWindow):
                     self.result, self.result_scenario, path, lang=self.lang,
                     dealer_name=self.settings.get("branding/dealer_name"),
                     customer_name=self.settings.get("branding/customer_name"),
-                    logo_path=self.settings.get("branding/logo_path") or None)
+                    logo_path=self.settings.get("branding/logo_path") or None,
+                    comparison=[(self.variant_label(v, plain=True), v["scenario"], v["result"])
+                                for v in self.variants] or None)
             except Exception as exc:
                 if locked_error is not None and isinstance(exc, locked_error):
                     choice = self.dialogs.file_locked(self, path)
@@ -763,7 +807,9 @@ class MainWindow(QMainWindow):
         i18n.install(app, lang)
         self.lang = lang
         self.settings.set("ui/language", lang)
+        self._localize_demo_name()
         self._rebuild_ui()
+        self._update_title()
 
     def retranslate(self) -> None:
         """Rebuild the widgets with the installed translators (language or test translator changed)."""
@@ -838,8 +884,22 @@ class MainWindow(QMainWindow):
                                   "must be confirmed.").replace("%1", __version__))
 
     def _set_status(self, text: str, error: bool = False) -> None:
-        self.status_label.setText(text)
+        self.status_text = text
+        self.status_label.setToolTip(text)
         self.status_label.setStyleSheet("color: #b3261e;" if error else "")
+        self._fit_status()
+
+    def _fit_status(self) -> None:
+        """One line; a longer text ends in "…" (the whole of it is in the tooltip)."""
+        text = getattr(self, "status_text", "")
+        width = max(200, self.width() - 40)
+        shown = self.status_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        self.status_label.setText(shown)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if hasattr(self, "status_label"):
+            self._fit_status()
 
     def closeEvent(self, event):  # noqa: N802
         if not self._maybe_save():
@@ -851,6 +911,13 @@ class MainWindow(QMainWindow):
             self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
         self.settings.sync()
         event.accept()
+
+
+def _translated(warning, lang: str) -> str:
+    """A warning from the engine or the presets in the UI language (plain strings as they are)."""
+    from models.messages import translate
+
+    return translate(warning, lang)
 
 
 def _same_numbers(a: sc.Scenario, b: sc.Scenario) -> bool:

@@ -49,7 +49,8 @@ def unfinished(ts_path: Path = TS) -> list[str]:
 USAGE = """usage: python build/translations.py [--check | --help]
 
   (no argument)  update resources/translations/app_ja.ts from the tr() strings in app/ and compile app_ja.qm
-  --check        list untranslated strings; exit 1 if there are any (nothing is written)
+  --check        list untranslated strings, also tr() strings not yet in the catalogue; exit 1 if there
+                 are any (nothing is written)
   --help, -h     show this help (nothing is written)
 """
 
@@ -63,12 +64,21 @@ def main(argv=None) -> int:
     if unknown:  # never regenerate on a mistyped option
         print(f"unknown argument: {' '.join(unknown)}\n{USAGE}", end="", file=sys.stderr)
         return 2
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app").rglob("*.py"))
     if "--check" in argv:
-        missing = unfinished()
+        # extract the strings of the code as it is now into a copy, so a new tr() string that was
+        # never added to the catalogue counts as untranslated too
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="v2g-ts-") as tmp:
+            copy = Path(tmp) / TS.name
+            shutil.copyfile(TS, copy)
+            subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(copy), "-no-obsolete", "-silent"],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+            missing = unfinished(copy)
         for s in missing:
             print(f"untranslated: {s}")
         return 1 if missing else 0
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app").rglob("*.py"))
     TS.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(TS.relative_to(ROOT)), "-no-obsolete"],
                    cwd=ROOT, check=True)

@@ -214,7 +214,7 @@ NOTES: dict[str, dict[str, str]] = {
               "before discharging: raise \"Minimum margin per kWh\" to about {wear} to discharge only when it "
               "also pays for the wear.",
         "ja": "放電 1 kWh あたりの電池劣化費用 ({wear_ja}) が、放電に必要な 1 kWh あたりの上乗せ額 ({margin_ja}) を"
-              "上回っています。劣化分も回収できるときだけ放電するには「1 kWh あたりの上乗せ額」を約 {wear_ja}に"
+              "上回っています。劣化分も回収できるときだけ放電するには「1 kWh あたりの最低上乗せ額」を約 {wear_ja}に"
               "してください。",
     },
     "subsidy_closed": {

@@ -87,7 +87,9 @@ def test_gui_thread_stays_responsive_during_simulation(qtbot):
 
     from app.worker import SimulationRunner
     from models import scenario as sc
+    from models import simulation
 
+    simulation.clear_energy_cache()   # a real energy run, not a reused one
     r = SimulationRunner(debounce_ms=0)
     ticks = []
     timer = QTimer()
@@ -219,7 +221,7 @@ def test_export_report_retry_and_rename(qtbot, tmp_path, monkeypatch):
     written = []
     state = {"locked": 2}
 
-    def write_report(result, scenario, path, *, lang="en", dealer_name="", customer_name="", logo_path=None):
+    def write_report(result, scenario, path, *, lang="en", dealer_name="", customer_name="", logo_path=None, comparison=None):
         if state["locked"]:
             state["locked"] -= 1
             raise _Locked(path)

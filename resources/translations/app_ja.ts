@@ -42,297 +42,297 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../app/charts.py" line="443"/>
+        <location filename="../../app/charts.py" line="446"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="475"/>
+        <location filename="../../app/charts.py" line="478"/>
         <source>This figure is not available for this scenario.</source>
         <translation>このシナリオではこのグラフを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="554"/>
+        <location filename="../../app/charts.py" line="557"/>
         <source>Battery health (%)</source>
         <extracomment>room above 100 % (fraction of the shown range) for the &quot;Warranty ends&quot; label, so it never touches a curve (health never exceeds 100 %) nor the x axis</extracomment>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="555"/>
-        <location filename="../../app/charts.py" line="642"/>
+        <location filename="../../app/charts.py" line="558"/>
+        <location filename="../../app/charts.py" line="645"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="564"/>
+        <location filename="../../app/charts.py" line="567"/>
         <source>Uncertainty range</source>
         <translation>予測の幅</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="563"/>
-        <location filename="../../app/charts.py" line="1105"/>
+        <location filename="../../app/charts.py" line="566"/>
+        <location filename="../../app/charts.py" line="1108"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="562"/>
-        <location filename="../../app/charts.py" line="1104"/>
+        <location filename="../../app/charts.py" line="565"/>
+        <location filename="../../app/charts.py" line="1107"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="591"/>
+        <location filename="../../app/charts.py" line="594"/>
         <source>End of life %1 %</source>
         <translation>寿命の目安 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="593"/>
+        <location filename="../../app/charts.py" line="596"/>
         <source>Warranty limit %1 %</source>
         <translation>保証の基準 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="613"/>
+        <location filename="../../app/charts.py" line="616"/>
         <source>Warranty ends (%1 years)</source>
         <translation>保証終了 (%1 年)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="624"/>
+        <location filename="../../app/charts.py" line="627"/>
         <source>Year %1: with V2G/V2H %2 %, without %3 %</source>
         <translation>%1 年目: V2G/V2H あり %2 %、なし %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="628"/>
+        <location filename="../../app/charts.py" line="631"/>
         <source> (range %1–%2 %)</source>
         <translation> (予測の幅 %1～%2 %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="667"/>
+        <location filename="../../app/charts.py" line="670"/>
         <source>Cumulative cash flow (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="685"/>
+        <location filename="../../app/charts.py" line="688"/>
         <source>Pays back after %1 years</source>
         <translation>%1 年で回収</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="691"/>
+        <location filename="../../app/charts.py" line="694"/>
         <source>Does not pay back within %1 years</source>
         <translation>%1 年以内には回収できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="705"/>
+        <location filename="../../app/charts.py" line="708"/>
         <source>After year %1: %2 in total</source>
         <translation>%1 年目終了時点: 累計 %2</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="711"/>
+        <location filename="../../app/charts.py" line="714"/>
         <source>Revenue</source>
         <translation>売電・報酬収入</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="712"/>
+        <location filename="../../app/charts.py" line="715"/>
         <source>Savings on the bill</source>
         <translation>電気代の節約</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="713"/>
+        <location filename="../../app/charts.py" line="716"/>
         <source>Extra charging cost</source>
         <translation>充電代の増加</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="714"/>
+        <location filename="../../app/charts.py" line="717"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="715"/>
+        <location filename="../../app/charts.py" line="718"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="716"/>
+        <location filename="../../app/charts.py" line="719"/>
         <source>Charger replacement</source>
         <translation>充放電器の交換</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="728"/>
+        <location filename="../../app/charts.py" line="731"/>
         <source>Year of operation (purchase in year 0 not shown)</source>
         <translation>利用年 (0 年目の購入費は表示していません)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="751"/>
+        <location filename="../../app/charts.py" line="754"/>
         <source>Per year (%1)</source>
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1068"/>
+        <location filename="../../app/charts.py" line="1071"/>
         <source>Rainflow cycles per square (log scale)</source>
         <translation>マスごとのレインフロー回数 (対数目盛)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1109"/>
+        <location filename="../../app/charts.py" line="1112"/>
         <source>%1 rainflow cycles of all sizes</source>
         <translation>レインフロー回数 %1 (大小すべて)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1113"/>
+        <location filename="../../app/charts.py" line="1116"/>
         <source>%1 equivalent full cycles in %2 years</source>
         <translation>%2 年間の等価フルサイクル %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1145"/>
+        <location filename="../../app/charts.py" line="1148"/>
         <source>Depth %1–%2 %, mean charge %3–%4 %: %5 rainflow cycles with V2G/V2H, %6 without</source>
         <translation>深さ %1～%2 %、平均充電率 %3～%4 %: レインフロー回数 V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="737"/>
+        <location filename="../../app/charts.py" line="740"/>
         <source>Net per year</source>
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="803"/>
+        <location filename="../../app/charts.py" line="806"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="808"/>
+        <location filename="../../app/charts.py" line="811"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="808"/>
+        <location filename="../../app/charts.py" line="811"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="809"/>
+        <location filename="../../app/charts.py" line="812"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="809"/>
+        <location filename="../../app/charts.py" line="812"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="810"/>
+        <location filename="../../app/charts.py" line="813"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="811"/>
+        <location filename="../../app/charts.py" line="814"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="814"/>
+        <location filename="../../app/charts.py" line="817"/>
         <source>Driving</source>
         <translation>走行</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="817"/>
+        <location filename="../../app/charts.py" line="820"/>
         <source>Car → home (V2H)</source>
         <translation>EV → 家庭 (V2H)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="818"/>
+        <location filename="../../app/charts.py" line="821"/>
         <source>Car → grid (V2G)</source>
         <translation>EV → 電力網 (V2G)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="882"/>
+        <location filename="../../app/charts.py" line="885"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="884"/>
+        <location filename="../../app/charts.py" line="887"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="887"/>
-        <location filename="../../app/charts.py" line="968"/>
+        <location filename="../../app/charts.py" line="890"/>
+        <location filename="../../app/charts.py" line="971"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="813"/>
+        <location filename="../../app/charts.py" line="816"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="815"/>
+        <location filename="../../app/charts.py" line="818"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="816"/>
+        <location filename="../../app/charts.py" line="819"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="819"/>
+        <location filename="../../app/charts.py" line="822"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="889"/>
+        <location filename="../../app/charts.py" line="892"/>
         <source>Car away</source>
         <translation>EV 外出中</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1008"/>
+        <location filename="../../app/charts.py" line="1011"/>
         <source>Price (%1/kWh)</source>
         <translation>単価 (%1/kWh)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1030"/>
+        <location filename="../../app/charts.py" line="1033"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1033"/>
+        <location filename="../../app/charts.py" line="1036"/>
         <source>car away: driving uses %1 kW</source>
         <translation>EV 外出中: 走行に %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1036"/>
+        <location filename="../../app/charts.py" line="1039"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1037"/>
+        <location filename="../../app/charts.py" line="1040"/>
         <source>car → home %1 kW</source>
         <translation>EV → 家庭 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1038"/>
+        <location filename="../../app/charts.py" line="1041"/>
         <source>car → grid %1 kW</source>
         <translation>EV → 電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1042"/>
+        <location filename="../../app/charts.py" line="1045"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1044"/>
+        <location filename="../../app/charts.py" line="1047"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1060"/>
+        <location filename="../../app/charts.py" line="1063"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1061"/>
+        <location filename="../../app/charts.py" line="1064"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1133"/>
+        <location filename="../../app/charts.py" line="1136"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
     </message>
@@ -340,94 +340,94 @@
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../app/compare.py" line="55"/>
+        <location filename="../../app/compare.py" line="56"/>
         <source>Duplicate current as variant</source>
         <translation>現在のシナリオを複製</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="56"/>
+        <location filename="../../app/compare.py" line="57"/>
         <source>Keep a copy of the current inputs to compare with (Ctrl+D)</source>
         <translation>現在の入力のコピーを比較用に残します (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="61"/>
+        <location filename="../../app/compare.py" line="62"/>
         <source>Remove all variants</source>
         <translation>比較用をすべて削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="103"/>
+        <location filename="../../app/compare.py" line="104"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="106"/>
         <location filename="../../app/compare.py" line="107"/>
+        <location filename="../../app/compare.py" line="108"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="108"/>
+        <location filename="../../app/compare.py" line="109"/>
         <source>Tip: duplicate the current scenario, then change the inputs: the copy stays here for comparison.</source>
         <translation>ヒント: 現在のシナリオを複製してから入力を変えると、複製した方がここに残り比較できます。</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="117"/>
+        <location filename="../../app/compare.py" line="118"/>
         <source>Pays back after</source>
         <translation>投資回収までの期間</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="117"/>
+        <location filename="../../app/compare.py" line="118"/>
         <source>Net gain</source>
         <translation>期間合計の損益</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="118"/>
+        <location filename="../../app/compare.py" line="119"/>
         <source>Net present value</source>
         <translation>正味現在価値 (NPV)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="118"/>
+        <location filename="../../app/compare.py" line="119"/>
         <source>Health at warranty end</source>
         <translation>保証終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="119"/>
+        <location filename="../../app/compare.py" line="120"/>
         <source>Health at the end</source>
         <translation>期間終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="119"/>
+        <location filename="../../app/compare.py" line="120"/>
         <source>Battery wear cost</source>
         <translation>電池の劣化費用</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="120"/>
+        <location filename="../../app/compare.py" line="121"/>
         <source>Driving energy missing</source>
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="156"/>
+        <location filename="../../app/compare.py" line="157"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="104"/>
-        <location filename="../../app/compare.py" line="195"/>
+        <location filename="../../app/compare.py" line="105"/>
+        <location filename="../../app/compare.py" line="196"/>
         <source>Cumulative (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="57"/>
+        <location filename="../../app/compare.py" line="58"/>
         <source>Compare No V2G / V2H only / V2H + V2G</source>
         <translation>V2G なし / V2H のみ / V2H + V2G を比較</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="58"/>
+        <location filename="../../app/compare.py" line="59"/>
         <source>Replace the variants with the current scenario without discharging, with V2H only and with V2H + V2G</source>
         <translation>比較用シナリオを、現在のシナリオの「放電なし」「V2H のみ」「V2H + V2G」に置き換えます</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="227"/>
+        <location filename="../../app/compare.py" line="228"/>
         <source>computing…</source>
         <translation>計算中…</translation>
     </message>
@@ -1159,17 +1159,17 @@
         <translation>全月</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="222"/>
+        <location filename="../../app/inputs.py" line="223"/>
         <source>verified in the source</source>
         <translation>出典で確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="223"/>
+        <location filename="../../app/inputs.py" line="224"/>
         <source>contains example values: confirm with the customer</source>
         <translation>例示値を含みます: お客様の実際の値をご確認ください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="224"/>
+        <location filename="../../app/inputs.py" line="225"/>
         <source>Source: %1
 As of: %2
 %3</source>
@@ -1178,99 +1178,99 @@ As of: %2
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="228"/>
+        <location filename="../../app/inputs.py" line="229"/>
         <source>Notes for the dealer: %1</source>
         <translation>販売店向けの注記: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="230"/>
+        <location filename="../../app/inputs.py" line="231"/>
         <source>Applications accepted until %1</source>
         <translation>申請受付: %1 まで</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="241"/>
+        <location filename="../../app/inputs.py" line="242"/>
         <source>Own values</source>
         <translation>個別入力</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="250"/>
+        <location filename="../../app/inputs.py" line="251"/>
         <source>Values entered by hand</source>
         <translation>手入力の値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="254"/>
+        <location filename="../../app/inputs.py" line="255"/>
         <source>verified</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="255"/>
+        <location filename="../../app/inputs.py" line="256"/>
         <source>example values</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="258"/>
+        <location filename="../../app/inputs.py" line="259"/>
         <source>As of %1 · %2 · Source: %3</source>
         <translation>%1 時点 · %2 · 出典: %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="261"/>
+        <location filename="../../app/inputs.py" line="262"/>
         <source>Changed since chosen: %1</source>
         <translation>選択後に変更した項目: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="270"/>
+        <location filename="../../app/inputs.py" line="271"/>
         <source>Applications closed on %1, before the start date: check the current programme</source>
         <translation>申請受付は %1 に終了しており、開始日より前です。現在募集中の制度を確認してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="418"/>
-        <location filename="../../app/inputs.py" line="632"/>
+        <location filename="../../app/inputs.py" line="419"/>
+        <location filename="../../app/inputs.py" line="633"/>
         <source>Allowed: %1</source>
         <extracomment>widest choice text (pixels) that fits the field column next to its label</extracomment>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="550"/>
+        <location filename="../../app/inputs.py" line="551"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="564"/>
+        <location filename="../../app/inputs.py" line="565"/>
         <source>profile values</source>
         <translation>プロファイルの値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="589"/>
+        <location filename="../../app/inputs.py" line="590"/>
         <source>Subsidy recalculated for the new price: %1</source>
         <translation>新しい価格に合わせて補助金を再計算しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="642"/>
+        <location filename="../../app/inputs.py" line="643"/>
         <source>Row %1: allowed %2</source>
         <translation>%1 行目: 入力できる範囲 %2</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="647"/>
+        <location filename="../../app/inputs.py" line="648"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="648"/>
+        <location filename="../../app/inputs.py" line="649"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="653"/>
+        <location filename="../../app/inputs.py" line="654"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="656"/>
+        <location filename="../../app/inputs.py" line="657"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="661"/>
+        <location filename="../../app/inputs.py" line="662"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
@@ -1278,7 +1278,7 @@ As of: %2
 <context>
     <name>Kpis</name>
     <message>
-        <location filename="../../app/compare.py" line="230"/>
+        <location filename="../../app/compare.py" line="231"/>
         <location filename="../../app/kpis.py" line="39"/>
         <source>not available</source>
         <translation>算出できません</translation>
@@ -1372,241 +1372,241 @@ As of: %2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="125"/>
         <source>V2G Calculator</source>
         <translation>V2G 経済性シミュレーター</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="194"/>
+        <location filename="../../app/main_window.py" line="190"/>
         <source>Battery health</source>
         <translation>電池の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="101"/>
-        <location filename="../../app/main_window.py" line="334"/>
+        <location filename="../../app/main_window.py" line="99"/>
+        <location filename="../../app/main_window.py" line="323"/>
         <source>Preparing the calculation engine…</source>
-        <extracomment>participation modes of &quot;Compare No V2G / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own preset captions under the pickers (app/inputs.py PresetPicker) are 8.5 pt at scale 1 presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots)</extracomment>
+        <extracomment>participation modes of &quot;Compare No V2G / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Switch the language</source>
         <translation>表示言語を切り替えます</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="194"/>
+        <location filename="../../app/main_window.py" line="190"/>
         <source>Cash flow &amp; payback</source>
         <translation>収支と投資回収</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="195"/>
+        <location filename="../../app/main_window.py" line="191"/>
         <source>Typical day</source>
         <translation>代表的な 1 日</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="195"/>
+        <location filename="../../app/main_window.py" line="191"/>
         <source>Year by year</source>
         <translation>年ごとの内訳</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="196"/>
+        <location filename="../../app/main_window.py" line="192"/>
         <source>Cycle map</source>
         <translation>サイクル分布</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="196"/>
+        <location filename="../../app/main_window.py" line="192"/>
         <source>Compare scenarios</source>
         <translation>シナリオ比較</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="248"/>
+        <location filename="../../app/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="249"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>&amp;New scenario</source>
         <translation>新しいシナリオ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="250"/>
+        <location filename="../../app/main_window.py" line="239"/>
         <source>Open the &amp;demo scenario</source>
         <translation>デモシナリオを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="251"/>
+        <location filename="../../app/main_window.py" line="240"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252"/>
+        <location filename="../../app/main_window.py" line="241"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="254"/>
+        <location filename="../../app/main_window.py" line="243"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="255"/>
+        <location filename="../../app/main_window.py" line="244"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="256"/>
+        <location filename="../../app/main_window.py" line="245"/>
         <source>&amp;Import price series (JEPX, CSV, Excel)…</source>
         <translation>価格系列を取り込む (JEPX・CSV・Excel)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="258"/>
+        <location filename="../../app/main_window.py" line="247"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="261"/>
+        <location filename="../../app/main_window.py" line="250"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="265"/>
+        <location filename="../../app/main_window.py" line="254"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="268"/>
+        <location filename="../../app/main_window.py" line="257"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="269"/>
+        <location filename="../../app/main_window.py" line="258"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="272"/>
+        <location filename="../../app/main_window.py" line="261"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="274"/>
+        <location filename="../../app/main_window.py" line="263"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="264"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="278"/>
+        <location filename="../../app/main_window.py" line="267"/>
         <source>Show the &amp;inputs</source>
         <translation>入力欄を表示(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="281"/>
+        <location filename="../../app/main_window.py" line="270"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="294"/>
+        <location filename="../../app/main_window.py" line="283"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="295"/>
+        <location filename="../../app/main_window.py" line="284"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="297"/>
+        <location filename="../../app/main_window.py" line="286"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="298"/>
+        <location filename="../../app/main_window.py" line="287"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="366"/>
+        <location filename="../../app/main_window.py" line="373"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="409"/>
+        <location filename="../../app/main_window.py" line="421"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="415"/>
+        <location filename="../../app/main_window.py" line="427"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="430"/>
+        <location filename="../../app/main_window.py" line="445"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="433"/>
+        <location filename="../../app/main_window.py" line="448"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="434"/>
-        <location filename="../../app/main_window.py" line="441"/>
+        <location filename="../../app/main_window.py" line="449"/>
+        <location filename="../../app/main_window.py" line="456"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="462"/>
+        <location filename="../../app/main_window.py" line="477"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="482"/>
+        <location filename="../../app/main_window.py" line="497"/>
         <source>V2G only</source>
         <translation>V2G のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="483"/>
+        <location filename="../../app/main_window.py" line="498"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="484"/>
+        <location filename="../../app/main_window.py" line="502"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="482"/>
+        <location filename="../../app/main_window.py" line="497"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="271"/>
+        <location filename="../../app/main_window.py" line="260"/>
         <source>Compare &amp;No V2G / V2H only / V2H + V2G</source>
         <translation>V2G なし / V2H のみ / V2H + V2G を比較(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="482"/>
+        <location filename="../../app/main_window.py" line="497"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="518"/>
+        <location filename="../../app/main_window.py" line="536"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="536"/>
+        <location filename="../../app/main_window.py" line="554"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="562"/>
-        <location filename="../../app/main_window.py" line="570"/>
+        <location filename="../../app/main_window.py" line="580"/>
+        <location filename="../../app/main_window.py" line="588"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1615,112 +1615,117 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="577"/>
+        <location filename="../../app/main_window.py" line="598"/>
+        <source>Opened %1; %2 compared scenario(s) could not be read: %3</source>
+        <translation>%1 を開きました。比較用のシナリオ %2 件を読み込めませんでした: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="603"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="606"/>
-        <location filename="../../app/main_window.py" line="609"/>
+        <location filename="../../app/main_window.py" line="642"/>
+        <location filename="../../app/main_window.py" line="645"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="610"/>
+        <location filename="../../app/main_window.py" line="646"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="618"/>
+        <location filename="../../app/main_window.py" line="654"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="675"/>
+        <location filename="../../app/main_window.py" line="716"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="689"/>
-        <location filename="../../app/main_window.py" line="696"/>
+        <location filename="../../app/main_window.py" line="730"/>
+        <location filename="../../app/main_window.py" line="737"/>
         <source>Import price series</source>
         <translation>価格系列の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="689"/>
+        <location filename="../../app/main_window.py" line="730"/>
         <source>JEPX area</source>
         <translation>JEPX のエリア</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="694"/>
+        <location filename="../../app/main_window.py" line="735"/>
         <source>Export price follows the series</source>
         <translation>売電単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="694"/>
+        <location filename="../../app/main_window.py" line="735"/>
         <source>Import price follows the series</source>
         <translation>購入単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="695"/>
+        <location filename="../../app/main_window.py" line="736"/>
         <source>Both follow the series</source>
         <translation>購入・売電とも系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="696"/>
+        <location filename="../../app/main_window.py" line="737"/>
         <source>Use the series for</source>
         <translation>価格系列の使い方</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="703"/>
-        <location filename="../../app/main_window.py" line="707"/>
+        <location filename="../../app/main_window.py" line="744"/>
+        <location filename="../../app/main_window.py" line="748"/>
         <source>Cannot import the price series</source>
         <translation>価格系列を取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="711"/>
+        <location filename="../../app/main_window.py" line="752"/>
         <source>Imported %1 prices from %2</source>
         <translation>%2 から %1 件の価格を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="720"/>
-        <location filename="../../app/main_window.py" line="743"/>
+        <location filename="../../app/main_window.py" line="761"/>
+        <location filename="../../app/main_window.py" line="786"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="720"/>
+        <location filename="../../app/main_window.py" line="761"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="744"/>
+        <location filename="../../app/main_window.py" line="787"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="747"/>
+        <location filename="../../app/main_window.py" line="790"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="829"/>
+        <location filename="../../app/main_window.py" line="874"/>
         <source>Prepared for %1</source>
         <comment>the name already ends with an honorific such as 様</comment>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="831"/>
+        <location filename="../../app/main_window.py" line="876"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="836"/>
+        <location filename="../../app/main_window.py" line="881"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="837"/>
+        <location filename="../../app/main_window.py" line="882"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1729,15 +1734,15 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="561"/>
-        <location filename="../../app/main_window.py" line="569"/>
+        <location filename="../../app/main_window.py" line="579"/>
+        <location filename="../../app/main_window.py" line="587"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="334"/>
-        <location filename="../../app/main_window.py" line="369"/>
-        <location filename="../../app/main_window.py" line="414"/>
+        <location filename="../../app/main_window.py" line="323"/>
+        <location filename="../../app/main_window.py" line="376"/>
+        <location filename="../../app/main_window.py" line="426"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
