@@ -265,8 +265,15 @@ def unit_text(path: str, currency: str, lang: str) -> str:
     return _t(UNITS[unit]) if unit in UNITS else unit
 
 
+#: currency signs shown as units in the form (the KPI cards and charts use the same)
+CURRENCY_SIGNS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
+
+
 def currency_unit(currency: str, lang: str) -> str:
-    return "円" if (currency == "JPY" and lang == "ja") else currency
+    """Unit of a money field: 円 in Japanese for yen, else the currency sign (¥, £, $, €) or the ISO code."""
+    if currency == "JPY" and lang == "ja":
+        return "円"
+    return CURRENCY_SIGNS.get(currency, currency)
 
 
 def get_value(data: dict, path: str):

@@ -98,7 +98,7 @@ def test_price_check_fields_are_in_the_participation_section(panel):
     panel.set_field("participation.only_when_profitable", False)
     assert panel.form_dict()["participation"]["only_when_profitable"] is False
     assert "yen" not in panel.unit_labels["participation.min_margin_per_kwh"].text().lower()
-    assert panel.unit_labels["participation.min_margin_per_kwh"].text() == "JPY/kWh"
+    assert panel.unit_labels["participation.min_margin_per_kwh"].text() == "¥/kWh"
 
 
 def test_time_step_and_country_have_readable_choices(panel):
@@ -111,7 +111,8 @@ def test_time_step_and_country_have_readable_choices(panel):
 def test_ranges_have_thousands_separators():
     from app import fields as F
 
-    assert F.display_range("charger.price", "JPY", "en") == "0 – 1,000,000,000 JPY"
+    assert F.display_range("charger.price", "JPY", "en") == "0 – 1,000,000,000 ¥"
+    assert F.display_range("charger.price", "JPY", "ja") == "0 – 1,000,000,000 円"
     assert F.display_range("vehicle.capacity_kwh", "JPY", "en") == "5 – 250 kWh"
 
 

@@ -133,7 +133,7 @@ def test_percent_fields_round_trip(window):
     assert window.inputs.editors["participation.reserve_soc"].text() == "30"
     assert window.inputs.form_dict()["participation"]["reserve_soc"] == pytest.approx(0.30)
     assert window.inputs.unit_labels["participation.reserve_soc"].text() == "%"
-    assert window.inputs.unit_labels["charger.price"].text() == "JPY"
+    assert window.inputs.unit_labels["charger.price"].text() == "¥"
 
 
 def test_tooltips_come_from_field_metadata(window):
