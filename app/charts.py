@@ -562,6 +562,8 @@ class HealthChart(ChartBase):
         self.curve_base = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(GREY, width=3, style=Qt.PenStyle.DashLine)))
         self.curve = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(BLUE, width=4), symbol="o", symbolSize=6,
                                                   symbolBrush=BLUE, symbolPen=None))
+        # the dashed "without" line on top: when both runs age alike it would vanish under the blue one
+        self.curve_base.setZValue(self.curve.zValue() + 1)
         self.legend.add("with", translate("Charts", "With V2G/V2H"), "line", BLUE, 4, symbol="o")
         self.legend.add("without", translate("Charts", "Without V2G/V2H"), "line", GREY, 3, Qt.PenStyle.DashLine)
         self.legend.add("band", translate("Charts", "Uncertainty range"), "band", QColor(31, 111, 235, 60))
@@ -1008,8 +1010,8 @@ class DayChart(ChartBase):
             price = np.asarray(day["price"], dtype=float)
             self.data["price"] = price
             cur = self._currency()
-            self.p_price.setLabel("left", translate("Charts", "Price (%1/kWh)")
-                                  .replace("%1", fmt.price_unit_label(cur, self.lang)))
+            # the unit only (like "kW" above): a longer label runs past this short plot into the next
+            self.p_price.setLabel("left", f"{fmt.price_unit_label(cur, self.lang)}/kWh")
             self.price_fill.setData(edges, price)
             self.price_curve.setData(*_step_xy(edges, price))
             lo = min(0.0, float(np.nanmin(price)))

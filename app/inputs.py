@@ -402,7 +402,7 @@ class InputPanel(QWidget):
         return page
 
     #: widest choice text (pixels) that fits the field column next to its label
-    CHOICE_FIT_PX = 150
+    CHOICE_FIT_PX = 115   # the field column is about 150 px, the drop-down arrow and padding take ~30
 
     def _long_choices(self, combo: QComboBox) -> bool:
         from PySide6.QtGui import QFontMetrics

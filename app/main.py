@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     # Start the first computation before the window is built (imports, numba cache load and the
     # simulation then overlap with building the widgets); the window adopts the running request.
     runner = SimulationRunner(debounce_ms=settings.get("compute/debounce_ms"))
-    first = _first_scenario(scenario_path, offer_recovery=not screenshot)
+    first = _first_scenario(scenario_path, offer_recovery=not screenshot, lang=lang)
     if first is not None:
         runner.request("main", first[0], delay_ms=0)
 
@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     _set_icon(app, window)
     if first is not None:
         window.set_scenario(first[0], first[1], request=False)
+        window._restore_variants(first[2])
         if first[1]:
             window._remember_file(first[1])
     elif scenario_path:
@@ -135,21 +136,23 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def _first_scenario(path, offer_recovery: bool):
-    """(scenario, path) to compute at once, or None when the window must decide (bad file, recovery)."""
+def _first_scenario(path, offer_recovery: bool, lang: str = "en"):
+    """(scenario, path, compared variants) to compute at once, or None when the window must decide
+    (a bad file or a broken comparison in it, recovery)."""
     from models import scenario as sc
 
     if path:
         try:
-            return sc.load(path), str(path)
+            scenario, variants, problems = sc.load_with_comparison(path)
         except Exception:
             return None
+        return None if problems else (scenario, str(path), variants)
     if offer_recovery:
         from app.settings import autosave_dir
 
         if (autosave_dir() / "autosave.json").exists():
             return None
-    return sc.demo(), None
+    return sc.demo(lang), None, []
 
 
 def _set_icon(app, window) -> None:
