@@ -343,7 +343,7 @@ _EMPTY = np.zeros((4, 0))
 
 
 def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, charging_free: bool = False,
-                  steps: slice | None = None) -> np.ndarray:
+                  steps: slice | None = None, buffers=None) -> np.ndarray:
     """Cheapest chance to recharge, per step (module docstring, "only when it pays"); shape ``(4, m)``
     for the ``m`` steps of ``steps`` (default: all).
 
@@ -359,34 +359,48 @@ def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, chargi
     PV surplus energy [kWh, AC] of those steps (0 for the other strategies).
     "The next 24 hours" of step t are the steps t+1 .. t+spd.  Prices are
     unescalated (the dispatch kernel applies the year's import and export
-    escalation).
+    escalation).  ``buffers`` (:func:`refill_buffers`): arrays to reuse; the
+    result is a view of the first one.
     """
     i0 = 0 if steps is None else int(steps.start)
     i1 = tl.n_steps if steps is None else int(steps.stop)
-    out = np.empty((4, i1 - i0))
+    m = i1 - i0
+    if buffers is None or buffers[0].shape[1] < m or buffers[1].shape[1] < m + 3 * tl.steps_per_day:
+        buffers = refill_buffers(m, tl.steps_per_day)
+    out = buffers[0][:, :m]
     _refill_kernel(tl.import_price_per_kwh, tl.export_price_per_kwh, tl.pv_kw, tl.load_kw, tl.plugged,
                    np.ascontiguousarray(window_day), tl.next_departure, tl.steps_per_day, tl.dt_h, strategy,
-                   bool(charging_free), i0, i1, out)
+                   bool(charging_free), i0, i1, out, buffers[1])
     return out
 
 
-@njit(inline="always")
-def _candidate(kind, i, price, exp_price, pv_kw, load_kw, plugged, window_day):
-    """Value of step ``i`` in a refill window: 0 grid price (plugged in, outside the windows),
-    1 any plugged-in price, 2 export price of a step with PV surplus; ``inf`` when not a candidate."""
-    if not plugged[i]:
-        return np.inf
+def refill_buffers(m: int, spd: int) -> tuple[np.ndarray, np.ndarray]:
+    """Output and scratch arrays for :func:`refill_prices` of up to ``m`` steps (reused year after year:
+    fresh memory is slow to touch)."""
+    return np.empty((4, m)), np.empty((5, m + 3 * spd))
+
+
+@njit
+def _fill_candidates(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, b0, b1, vals):
+    """``vals[i - b0]`` for steps [b0, b1): the value of step i in a refill window, ``inf`` when it is
+    not a candidate: kind 0 the import price of a plugged-in step outside the windows, 1 of any
+    plugged-in step, 2 the export price of a plugged-in step with PV surplus.  (One loop per kind:
+    a per-step branch on the kind made the whole pass three times slower.)"""
     if kind == 0:
-        return price[i] if window_day[i] < 0 else np.inf
-    if kind == 1:
-        return price[i]
-    return exp_price[i] if pv_kw[i] > load_kw[i] else np.inf
+        for i in range(b0, b1):
+            vals[i - b0] = price[i] if plugged[i] and window_day[i] < 0 else np.inf
+    elif kind == 1:
+        for i in range(b0, b1):
+            vals[i - b0] = price[i] if plugged[i] else np.inf
+    else:
+        for i in range(b0, b1):
+            vals[i - b0] = exp_price[i] if plugged[i] and pv_kw[i] > load_kw[i] else np.inf
 
 
 @njit
 def _next_day_min(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals, pre,
                   suf, out24, out_dep):
-    """Minimum candidate (:func:`_candidate`) over steps t+1 .. t+spd (``out24``) and over those before
+    """Minimum candidate (:func:`_fill_candidates`) over steps t+1 .. t+spd (``out24``) and over those before
     the next departure (``out_dep``), for t in [i0, i1); ``inf`` when there is none.
 
     Blocks of one day (van Herk / Gil-Werman): the 24-hour window from t+1 is the rest of
@@ -399,8 +413,7 @@ def _next_day_min(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, n
     b1 = ((i1 + spd) // spd + 1) * spd              # end of the last day touched
     if b1 > n:
         b1 = n
-    for i in range(b0, b1):
-        vals[i - b0] = _candidate(kind, i, price, exp_price, pv_kw, load_kw, plugged, window_day)
+    _fill_candidates(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, b0, b1, vals)
     d0 = 0
     w = b1 - b0
     while d0 < w:
@@ -434,6 +447,8 @@ def _next_day_min(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, n
         off += 1
         if off == spd:
             off = 0
+    if out_dep.shape[0] == 0:   # not wanted (PV: 24 hours only)
+        return
     # until the departure: D[t] = min over t+1 .. next_dep[t]-1, backwards from the end of the range
     # (only windows that end at a departure within 24 hours use D, so i1 + spd steps are enough)
     d = np.inf
@@ -453,15 +468,15 @@ def _next_day_min(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, n
 
 @njit
 def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, dt_h, strategy,
-                   charging_free, i0, i1, out):
-    """The rows of :func:`refill_prices` for steps [i0, i1) (see there)."""
+                   charging_free, i0, i1, out, scratch):
+    """The rows of :func:`refill_prices` for steps [i0, i1) (see there); ``scratch``: (5, >= m + 3 spd)."""
     n = price.shape[0]
     m = i1 - i0
     if m <= 0:
         return
-    vals = np.empty(m + 3 * spd)
-    pre = np.empty(m + 3 * spd)
-    suf = np.empty(m + 3 * spd)
+    vals = scratch[0]
+    pre = scratch[1]
+    suf = scratch[2]
     g24 = out[0]
     gdep = out[1]
     if charging_free:
@@ -491,8 +506,8 @@ def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_d
                 fallback = True
                 break
         if fallback:  # no chargeable step: the car recharges inside the windows, or at the step's own price
-            in24 = np.empty(m)
-            indep = np.empty(m)
+            in24 = scratch[3, :m]
+            indep = scratch[4, :m]
             _next_day_min(1, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals,
                           pre, suf, in24, indep)
             for k in range(m):
@@ -501,9 +516,8 @@ def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_d
                 if gdep[k] == np.inf:
                     gdep[k] = indep[k] if indep[k] < np.inf else price[i0 + k]
     if strategy == 2:
-        scratch = np.empty(m)
         _next_day_min(2, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals, pre,
-                      suf, out[2], scratch)
+                      suf, out[2], scratch[3, :0])
         # PV surplus energy of the plugged-in steps t+1 .. t+spd (a running window sum)
         acc = 0.0
         b = i0 + 1
@@ -539,6 +553,8 @@ class RulePlan:
     v2h: bool
     v2g: bool
     params: dict
+    #: reused output/scratch arrays of the price check (:func:`refill_buffers`), made on first use
+    buffers: tuple | None = None
 
 
 class RuleBasedDispatcher:
@@ -585,8 +601,11 @@ class RuleBasedDispatcher:
         guard = bool(p.get("guard"))
         if guard:
             # refill prices of this chunk only (small arrays; the look-ahead reads the next 24 hours)
+            if plan.buffers is None:
+                longest = int(np.max(np.diff(tl.year_step_bounds))) if tl.horizon_years else 0
+                plan.buffers = refill_buffers(max(longest, steps.stop - steps.start), tl.steps_per_day)
             refill = refill_prices(tl, plan.window_day, plan.strategy, charging_free=p["charging_free"],
-                                   steps=steps)
+                                   steps=steps, buffers=plan.buffers)
             # year of operation of the chunk (1-based): prices escalate per year as in the money stage
             k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
             f_imp = (1.0 + p["esc_import"]) ** max(k - 1, 0)
