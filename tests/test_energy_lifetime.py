@@ -290,8 +290,12 @@ def test_ageing_receives_battery_temperature_from_models_climate():
     seen = {}
 
     class Recorder(LinearStandInStepper):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            seen[id(self)] = []       # creation order: the V2G run's stepper, then the baseline's
+
         def advance(self, time_s, soc, temp_c):
-            seen.setdefault(id(self), []).append(np.array(temp_c))
+            seen[id(self)].append(np.array(temp_c))
             super().advance(time_s, soc, temp_c)
 
     res = simulate_energy(make(horizon_years=5), ageing_factory=Recorder)
@@ -305,3 +309,38 @@ def test_ageing_receives_battery_temperature_from_models_climate():
         # parked: ambient + offset; charging at 6 kW AC on 37 kWh: about +2 K more
         parked = st["battery_kw"] == 0
         assert np.allclose(expect[parked] - tl.ambient_c[sl][parked], climate.PARKED_OFFSET_K)
+
+
+def test_runs_side_by_side_give_the_same_result_as_in_turn(monkeypatch):
+    """The baseline runs in a second thread; every number equals the sequential computation."""
+    import models
+
+    s = make(horizon_years=6, participation__mode="v2h+v2g", participation__only_when_profitable=False)
+    monkeypatch.setenv("V2G_ENERGY_CACHE", "0")
+    monkeypatch.setenv("V2G_THREADS", "1")
+    side = models.simulate(s).to_dict()
+    monkeypatch.setenv("V2G_THREADS", "0")
+    turn = models.simulate(s).to_dict()
+    assert side == turn
+    assert side["yearly"][3]["soh"] != side["yearly"][3]["soh_baseline"]   # two different runs
+
+
+def test_an_error_in_the_baseline_thread_reaches_the_caller(monkeypatch):
+    from models.energy import lifetime
+
+    monkeypatch.setenv("V2G_THREADS", "1")
+    made = []
+
+    class Breaks(LinearStandInStepper):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            made.append(self)
+
+        def advance(self, time_s, soc, temp_c):
+            if self is made[1] and len(self.calls) == 2:   # the baseline's stepper, in year 3
+                raise RuntimeError("baseline stepper broke")
+            super().advance(time_s, soc, temp_c)
+
+    with pytest.raises(RuntimeError, match="baseline stepper broke"):
+        lifetime.simulate_energy(make(horizon_years=5), ageing_factory=Breaks)
+    assert len(made[0].calls) == 5       # the V2G run finished before the error was raised

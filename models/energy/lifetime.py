@@ -28,6 +28,8 @@ applied, SoH columns are left out and a warning says so.
 """
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -35,8 +37,8 @@ import numpy as np
 
 from .._jit import njit
 from ..rainflow import Cycles, RainflowCounter, cycle_histogram
-from ..results import TYPICAL_DAY_SERIES
 from ..messages import Note, run_names
+from ..results import TYPICAL_DAY_SERIES
 from ..scenario import Scenario
 from .dispatch import DispatchState, RuleBasedDispatcher, StepFlows
 from .timeline import Timeline, build_timeline
@@ -282,6 +284,11 @@ def _step_dict(tl: Timeline, sl: slice, f: StepFlows, battery_c: np.ndarray) -> 
     }
 
 
+def _threads_allowed() -> bool:
+    """The V2G run and the baseline may run side by side (``V2G_THREADS=0`` runs them in turn)."""
+    return os.environ.get("V2G_THREADS", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
 def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | bool = None,
                     dispatcher=None, year_callback: Callable | None = None,
                     timeline: Timeline | None = None) -> EnergyResult:
@@ -353,78 +360,109 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
         soc_end[r][0] = soc0
         cap[r][0] = v.capacity_kwh * v.initial_soh
 
-    for k in range(1, n_years + 1):
+    run_warnings: dict[str, list] = {r: [] for r in runs}
+
+    def year(k: int, r: str) -> None:
         sl = tl.year_slice(k)
         i0, i1 = sl.start, sl.stop
         deps_n = int(np.count_nonzero(tl.is_departure[sl]))
         km = tl.day_drive_km[i0 // tl.steps_per_day:i1 // tl.steps_per_day].sum()
-        for r in runs:
-            c_kwh = v.capacity_kwh * soh_now[r]
-            cap[r][k] = c_kwh
-            st0 = states[r]
-            f, st1 = disp.run(plans[r], sl, st0, c_kwh)
-            states[r] = st1
-            m = i1 - i0
-            sums = _year_sums(i0, i1, tl.load_kw, tl.pv_kw, tl.import_price_per_kwh, tl.export_price_per_kwh,
-                              tl.plugged, tl.is_departure, plans[r].window_day, tl.steps_per_day, dt,
-                              f.soc, f.charge_grid_ac_kwh, f.charge_pv_ac_kwh, f.to_home_ac_kwh,
-                              f.export_ac_kwh, f.driven_kwh, f.unmet_kwh, f.standby_kwh, st0.soc, dep_min)
-            if r == runs[0]:
-                for j, key in enumerate(NO_CAR_KEYS):
-                    no_car[key][k] = sums[_S_NOCAR + j]
-            sb = f.standby_kwh * m
-            cg, cpv, home, exp = sums[_S_CG], sums[_S_CPV], sums[_S_HOME], sums[_S_EXP]
-            e = energy[r]
-            e["energy_charged_grid_kwh"][k] = cg + sb
-            e["energy_charged_pv_kwh"][k] = cpv
-            e["energy_charged_kwh"][k] = cg + sb + cpv
-            e["energy_driven_kwh"][k] = sums[_S_DRV]
-            e["energy_exported_kwh"][k] = exp
-            e["energy_to_home_kwh"][k] = home
-            e["losses_kwh"][k] = (cg + cpv) * (1.0 - eta_c) + (home + exp) * (1.0 / eta_d - 1.0) + sb
-            e["soc_change_kwh"][k] = (st1.soc - st0.soc) * c_kwh
-            e["unmet_driving_kwh"][k] = sums[_S_UNMET]
-            fl = flows[r]
-            for j, key in enumerate(_FLOW_FROM_SUMS):
-                fl[key][k] = sums[_S_FLOWS + j]
-            fl["car_charge_grid_kwh"][k] = cg + sb
-            fl["car_charge_pv_kwh"][k] = cpv
-            fl["standby_kwh"][k] = sb
-            fl["car_export_kwh"][k] = exp
-            fl["car_to_home_kwh"][k] = home
-            fl["window_plugged_h"][k] *= dt
-            fl["departures"][k] = deps_n
-            fl["driven_km"][k] = km
-            efc[r][k] = 0.5 * sums[_S_VAR]
-            soc_end[r][k] = st1.soc
-            series = f.soc if k > 1 else np.concatenate(([st0.soc], f.soc))
-            cycles[r].append(counters[r].push(series))
-            want_steps = k == 1 or year_callback is not None
-            temp_batt = battery_temperature_c(tl, sl, f, c_kwh) if (r in steppers or want_steps) else None
-            if r in steppers:
-                stp = steppers[r]
-                t_s = (np.arange(i0, i1, dtype=np.float64) + 1.0) * dt_s
-                temp = temp_batt
-                if k == 1:
-                    t_s = np.concatenate(([0.0], t_s))
-                    temp = np.concatenate(([temp[0]], temp))
-                stp.advance(t_s, np.ascontiguousarray(series), np.ascontiguousarray(temp))
-                for key in ("soh", "soh_low", "soh_high"):
-                    soh[r][key][k] = float(getattr(stp, key))
-                new = float(stp.soh)
-                if not np.isfinite(new) or new < soh_floor:
-                    warnings.append(Note("soh_floor", year=k, floor_pct=f"{100 * soh_floor:g} %",
-                                         **run_names(r)))
-                    new = soh_floor if not np.isfinite(new) or new < soh_floor else new
-                soh_now[r] = new
-            if want_steps:
-                d = _step_dict(tl, sl, f, temp_batt)
-                if k == 1:
-                    year1[r] = d
-                if year_callback is not None:
-                    year_callback(k, r, d, sl)
-                    if shared:
-                        year_callback(k, "baseline", d, sl)
+        c_kwh = v.capacity_kwh * soh_now[r]
+        cap[r][k] = c_kwh
+        st0 = states[r]
+        f, st1 = disp.run(plans[r], sl, st0, c_kwh)
+        states[r] = st1
+        m = i1 - i0
+        sums = _year_sums(i0, i1, tl.load_kw, tl.pv_kw, tl.import_price_per_kwh, tl.export_price_per_kwh,
+                          tl.plugged, tl.is_departure, plans[r].window_day, tl.steps_per_day, dt,
+                          f.soc, f.charge_grid_ac_kwh, f.charge_pv_ac_kwh, f.to_home_ac_kwh,
+                          f.export_ac_kwh, f.driven_kwh, f.unmet_kwh, f.standby_kwh, st0.soc, dep_min)
+        if r == runs[0]:
+            for j, key in enumerate(NO_CAR_KEYS):
+                no_car[key][k] = sums[_S_NOCAR + j]
+        sb = f.standby_kwh * m
+        cg, cpv, home, exp = sums[_S_CG], sums[_S_CPV], sums[_S_HOME], sums[_S_EXP]
+        e = energy[r]
+        e["energy_charged_grid_kwh"][k] = cg + sb
+        e["energy_charged_pv_kwh"][k] = cpv
+        e["energy_charged_kwh"][k] = cg + sb + cpv
+        e["energy_driven_kwh"][k] = sums[_S_DRV]
+        e["energy_exported_kwh"][k] = exp
+        e["energy_to_home_kwh"][k] = home
+        e["losses_kwh"][k] = (cg + cpv) * (1.0 - eta_c) + (home + exp) * (1.0 / eta_d - 1.0) + sb
+        e["soc_change_kwh"][k] = (st1.soc - st0.soc) * c_kwh
+        e["unmet_driving_kwh"][k] = sums[_S_UNMET]
+        fl = flows[r]
+        for j, key in enumerate(_FLOW_FROM_SUMS):
+            fl[key][k] = sums[_S_FLOWS + j]
+        fl["car_charge_grid_kwh"][k] = cg + sb
+        fl["car_charge_pv_kwh"][k] = cpv
+        fl["standby_kwh"][k] = sb
+        fl["car_export_kwh"][k] = exp
+        fl["car_to_home_kwh"][k] = home
+        fl["window_plugged_h"][k] *= dt
+        fl["departures"][k] = deps_n
+        fl["driven_km"][k] = km
+        efc[r][k] = 0.5 * sums[_S_VAR]
+        soc_end[r][k] = st1.soc
+        series = f.soc if k > 1 else np.concatenate(([st0.soc], f.soc))
+        cycles[r].append(counters[r].push(series))
+        want_steps = k == 1 or year_callback is not None
+        temp_batt = battery_temperature_c(tl, sl, f, c_kwh) if (r in steppers or want_steps) else None
+        if r in steppers:
+            stp = steppers[r]
+            t_s = (np.arange(i0, i1, dtype=np.float64) + 1.0) * dt_s
+            temp = temp_batt
+            if k == 1:
+                t_s = np.concatenate(([0.0], t_s))
+                temp = np.concatenate(([temp[0]], temp))
+            stp.advance(t_s, np.ascontiguousarray(series), np.ascontiguousarray(temp))
+            for key in ("soh", "soh_low", "soh_high"):
+                soh[r][key][k] = float(getattr(stp, key))
+            new = float(stp.soh)
+            if not np.isfinite(new) or new < soh_floor:
+                run_warnings[r].append(Note("soh_floor", year=k, floor_pct=f"{100 * soh_floor:g} %",
+                                            **run_names(r)))
+                new = soh_floor if not np.isfinite(new) or new < soh_floor else new
+            soh_now[r] = new
+        if want_steps:
+            d = _step_dict(tl, sl, f, temp_batt)
+            if k == 1:
+                year1[r] = d
+            if year_callback is not None:
+                year_callback(k, r, d, sl)
+                if shared:
+                    year_callback(k, "baseline", d, sl)
+
+    def all_years(r: str) -> None:
+        for k in range(1, n_years + 1):
+            year(k, r)
+
+    if len(runs) == 2 and year_callback is None and _threads_allowed():
+        # The two runs are independent and their kernels release the GIL: the baseline runs in a
+        # second thread (results are the same as in sequence; tests/test_energy_lifetime.py).
+        failure: list[BaseException] = []
+
+        def baseline():
+            try:
+                all_years(runs[1])
+            except BaseException as exc:  # re-raised in the calling thread
+                failure.append(exc)
+
+        worker = threading.Thread(target=baseline, name="v2g-baseline-run", daemon=True)
+        worker.start()
+        try:
+            all_years(runs[0])
+        finally:
+            worker.join()
+        if failure:
+            raise failure[0]
+    else:
+        for k in range(1, n_years + 1):
+            for r in runs:
+                year(k, r)
+    for r in runs:  # the same order whatever the threads did
+        warnings.extend(run_warnings[r])
 
     for r in runs:
         cycles[r].append(counters[r].residue())
