@@ -51,7 +51,9 @@ class MoneyAxis(pg.AxisItem):
         self.currency, self.lang = "JPY", "en"
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt naming)
-        return [fmt.axis_money(v * scale, self.currency, self.lang, spacing * scale) for v in values]
+        top = max((abs(float(r)) for r in self.range), default=0.0) * scale
+        return [fmt.axis_money(v * scale, self.currency, self.lang, spacing * scale, magnitude=top or None)
+                for v in values]
 
 
 class PercentAxis(pg.AxisItem):

@@ -57,12 +57,15 @@ def signed(value: float, decimals: int = 0) -> str:
     return f"{MINUS}{text}" if v < 0 and text.strip("0.,") else text
 
 
-def axis_money(value: float, currency: str, lang: str, spacing: float | None = None) -> str:
+def axis_money(value: float, currency: str, lang: str, spacing: float | None = None,
+               magnitude: float | None = None) -> str:
     """Short money for axis ticks, in the unit of :func:`money_unit_label` (shown in the axis label).
 
     Japanese yen: plain numbers in 万円 (``−35``, ``2.5``) under a label that says (万円), so the tick
     never repeats the unit; otherwise ``−120k`` / ``1.2M`` under (¥), (£) ….  ``spacing`` (distance
-    between ticks) gives all ticks of an axis the same number of decimals.
+    between ticks) gives all ticks of an axis the same number of decimals; ``magnitude`` (the largest
+    absolute value the axis shows) picks one k/M unit for all its tick levels (pyqtgraph asks for the
+    major and the minor ticks separately, with different spacings).
     """
     v = float(value)
     step = abs(spacing) if spacing else abs(v)
@@ -70,7 +73,10 @@ def axis_money(value: float, currency: str, lang: str, spacing: float | None = N
         return "0"
     if currency == "JPY" and lang == "ja":
         unit = 10_000.0
-    elif spacing:  # one unit for the whole axis, from the distance between ticks
+    elif magnitude:  # one unit for the whole axis, from the largest value it shows
+        m = abs(magnitude)
+        unit = 1e6 if m >= 1e6 else 1e3 if m >= 1e4 else 1.0
+    elif spacing:  # otherwise from the distance between ticks
         unit = 1e6 if step >= 1e5 else 1e3 if step >= 1e3 else 1.0
     else:
         unit = 1e6 if abs(v) >= 1e6 else 1e3 if abs(v) >= 1e4 else 1.0

@@ -161,6 +161,19 @@ def test_money_axis_ticks_are_in_the_unit_of_the_axis_label(qapp):
     assert fmt.axis_money(-500_000, "JPY", "en", 500_000) == "\u22120.5M"
     assert fmt.price_unit_label("JPY", "ja") == "円" and fmt.price_unit_label("GBP", "en") == "£"
     assert fmt.signed(-1.04, 1) == "\u22121.0" and fmt.signed(-0.04, 1) == "0.0" and fmt.signed(2, 0) == "2"
+    # the major (100k apart) and minor (50k apart) tick levels of one axis share its unit
+    from app.charts import MoneyAxis
+
+    ax = MoneyAxis("left")
+    ax.currency, ax.lang = "JPY", "en"
+    ax.setRange(-380_000, 20_000)
+    major = ax.tickStrings([-300_000, -200_000, -100_000], 1.0, 100_000)
+    minor = ax.tickStrings([-350_000, -250_000, -150_000, -50_000], 1.0, 50_000)
+    assert major == ["\u2212300k", "\u2212200k", "\u2212100k"]
+    assert minor == ["\u2212350k", "\u2212250k", "\u2212150k", "\u221250k"]
+    ax.setRange(-2_500_000, 0)
+    assert ax.tickStrings([-2_000_000, -1_000_000], 1.0, 1_000_000) == ["\u22122M", "\u22121M"]
+    assert ax.tickStrings([-1_500_000, -500_000], 1.0, 500_000) == ["\u22121.5M", "\u22120.5M"]
 
 
 def test_translations_help_writes_nothing(tmp_path):
