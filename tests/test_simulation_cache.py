@@ -1,11 +1,14 @@
 """The energy-result cache of models.simulate: money-only edits reuse the energy run, and the
 result is exactly what a fresh simulation gives."""
+import copy
+
 import pytest
 
 import models
 from models import scenario as sc
 from models import simulation
 from models.energy import simulate_energy
+from test_energy_support import make
 
 #: a valid new value for every field of MONEY_ONLY_FIELDS
 MONEY_EDITS = {
@@ -27,13 +30,8 @@ MONEY_EDITS = {
 
 
 def _with(base: dict, path: str, value):
-    d = sc.to_dict(sc.from_dict(base))
-    node = d
-    keys = path.split(".")
-    for k in keys[:-1]:
-        node = node[k]
-    node[keys[-1]] = value
-    return sc.from_dict(d)
+    """``base`` (not changed) with the field at dotted ``path`` set to ``value``, validated."""
+    return make(copy.deepcopy(base), **{path.replace(".", "__"): value})
 
 
 def test_every_money_only_field_has_an_edit():
