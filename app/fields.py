@@ -12,6 +12,7 @@ import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app import format as fmt
 from models import scenario as sc
 
 
@@ -265,15 +266,10 @@ def unit_text(path: str, currency: str, lang: str) -> str:
     return _t(UNITS[unit]) if unit in UNITS else unit
 
 
-#: currency signs shown as units in the form (the KPI cards and charts use the same)
-CURRENCY_SIGNS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
-
-
 def currency_unit(currency: str, lang: str) -> str:
-    """Unit of a money field: 円 in Japanese for yen, else the currency sign (¥, £, $, €) or the ISO code."""
-    if currency == "JPY" and lang == "ja":
-        return "円"
-    return CURRENCY_SIGNS.get(currency, currency)
+    """Unit of a money field: 円 in Japanese for yen, else the currency sign (¥, £, $, €) or the ISO code
+    (the same unit as the charts' price axes)."""
+    return fmt.price_unit_label(currency, lang)
 
 
 def get_value(data: dict, path: str):

@@ -11,7 +11,7 @@ import math
 
 from PySide6.QtCore import QLocale
 
-SYMBOLS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
+from models.messages import CURRENCY_SYMBOLS as SYMBOLS  # one table for models and app
 
 
 def _loc() -> QLocale:

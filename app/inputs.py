@@ -209,7 +209,7 @@ class PresetPicker(QWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(14)
         for p in self.presets:  # the name only: date, "example values" and source are in the caption
-            self.combo.addItem(p.name_ja if lang == "ja" and p.name_ja else p.name, p.id)
+            self.combo.addItem(p.display_name(lang), p.id)
             self.combo.setItemData(self.combo.count() - 1, self._tooltip(p), Qt.ItemDataRole.ToolTipRole)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -247,9 +247,13 @@ class PresetPicker(QWidget):
         self.combo.setCurrentIndex(idx)
         self.combo.blockSignals(False)
         p = next((x for x in self.presets if x.id == preset_id), None)
+        self.edited = list(edited or []) if p is not None else []
+        try:
+            self.expired = p is not None and bool(on_date) and P.expired(p, on_date)
+        except P.PresetError:  # a start date that is not a date yet: the validator explains
+            self.expired = False
         if p is None:
             self.caption.setText(translate("InputPanel", "Values entered by hand"))
-            self.edited = []
             self.setToolTip("")
         else:
             mark = ("\u2713 " + translate("InputPanel", "verified") if p.confidence == "verified"
@@ -258,21 +262,14 @@ class PresetPicker(QWidget):
             src = source if len(source) <= 70 else source[:67] + "\u2026"
             text = (translate("InputPanel", "As of %1 · %2 · Source: %3")
                     .replace("%1", p.as_of).replace("%2", mark).replace("%3", src))
-            if edited:
-                text = translate("InputPanel", "Changed since chosen: %1").replace("%1", ", ".join(edited)) \
+            if self.edited:
+                text = translate("InputPanel", "Changed since chosen: %1").replace("%1", ", ".join(self.edited)) \
                     + "\n" + text
-            self.expired = False
-            if on_date:
-                try:
-                    self.expired = P.expired(p, on_date)
-                except P.PresetError:
-                    self.expired = False
             if self.expired:
                 text = "\u26a0 " + translate(
                     "InputPanel", "Applications closed on %1, before the start date: check the current programme"
                 ).replace("%1", p.valid_until) + "\n" + text
             self.caption.setText(text)
-            self.edited = list(edited or [])
             self.setToolTip(self._tooltip(p))
 
     def _activated(self, index: int) -> None:
@@ -642,8 +639,7 @@ class InputPanel(QWidget):
             if row and limits:
                 return translate("InputPanel", "Row %1: allowed %2").replace(
                     "%1", str(int(row.group(1)) + 1)).replace("%2", limits)
-            msg = p.message(self.lang)
-            return msg.split(": ", 1)[1] if ": " in msg else msg
+            # otherwise the engine's own message (below)
         if p.code == "wrong_type" and F.field_type(path) in (float, int):
             return (translate("InputPanel", "Enter a number") if F.field_type(path) is float
                     else translate("InputPanel", "Enter a whole number"))

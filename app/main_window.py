@@ -34,6 +34,7 @@ from app.kpis import KpiPanel
 from app.settings import Settings, autosave_dir
 from app.worker import SimulationRunner
 from models import scenario as sc
+from models.messages import translate as translate_note
 
 log = logging.getLogger("v2g.window")
 BASE_FONT_PT = 10.0
@@ -332,17 +333,17 @@ class MainWindow(QMainWindow):
         if self.scenario is None:
             return
         texts = sc.DEMO_TEXTS
-        other = [lang for lang in texts if lang != self.lang]
-        if any(self.scenario.name == texts[o][0] for o in other):
-            d = sc.to_dict(self.scenario)
-            old_notes = next((texts[o][1] for o in other if self.scenario.name == texts[o][0]), None)
-            d["name"] = texts[self.lang][0]
-            if d.get("notes") == old_notes:
-                d["notes"] = texts[self.lang][1]
-            renamed = sc.from_dict(d)
-            if self.result_scenario is not None and _same_numbers(self.result_scenario, renamed):
-                self.result_scenario = renamed
-            self.scenario = renamed
+        was = next((lang for lang in texts if lang != self.lang and self.scenario.name == texts[lang][0]), None)
+        if was is None:
+            return
+        d = sc.to_dict(self.scenario)
+        d["name"] = texts[self.lang][0]
+        if d.get("notes") == texts[was][1]:
+            d["notes"] = texts[self.lang][1]
+        renamed = sc.from_dict(d)
+        if self.result_scenario is not None and _same_numbers(self.result_scenario, renamed):
+            self.result_scenario = renamed
+        self.scenario = renamed
 
     def set_scenario(self, scenario: sc.Scenario, path: str | None, dirty: bool = False,
                      request: bool = True) -> None:
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
 
     def _on_preset_applied(self, kind: str, warnings: list) -> None:
         if warnings:
-            self._set_status(" ".join(_translated(w, self.lang) for w in warnings), error=True)
+            self._set_status(" ".join(translate_note(w, self.lang) for w in warnings), error=True)
 
     def _on_notice(self, text: str, error: bool = False) -> None:
         """A message that stays in the status line together with the next result's notes."""
@@ -911,13 +912,6 @@ class MainWindow(QMainWindow):
             self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
         self.settings.sync()
         event.accept()
-
-
-def _translated(warning, lang: str) -> str:
-    """A warning from the engine or the presets in the UI language (plain strings as they are)."""
-    from models.messages import translate
-
-    return translate(warning, lang)
 
 
 def _same_numbers(a: sc.Scenario, b: sc.Scenario) -> bool:

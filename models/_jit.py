@@ -53,15 +53,12 @@ import sys
 import tempfile
 
 from . import __version__
+from .paths import env_switch
 
 APP_CACHE_NAME = "V2GCalculator"
 SEED_FOLDER_NAME = "numba-seed"
 _PKG_DIR = os.path.dirname(os.path.abspath(__file__))
 _PKG_PARENT = os.path.dirname(_PKG_DIR)
-
-
-def _truthy(name: str, default: str = "") -> bool:
-    return os.environ.get(name, default).strip().lower() in ("1", "true", "yes", "on")
 
 
 def _writable(folder: str) -> bool:
@@ -75,7 +72,7 @@ def _writable(folder: str) -> bool:
 
 
 def _choose_cache_dir() -> str | None:
-    if os.environ.get("V2G_NUMBA_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
+    if not env_switch("V2G_NUMBA_CACHE"):
         return None
     given = os.environ.get("NUMBA_CACHE_DIR")
     if given:
@@ -137,7 +134,7 @@ SEED_DIR: str | None = _seed_dir() if CACHE else None
 #: files copied from the seed into the user cache by this process
 SEEDED_FILES: int = _copy_seed(SEED_DIR, CACHE_DIR) if SEED_DIR else 0
 #: machine code for the architecture's generic CPU (portable, as the seed was built)
-PORTABLE: bool = SEED_DIR is not None or _truthy("V2G_NUMBA_PORTABLE")
+PORTABLE: bool = SEED_DIR is not None or env_switch("V2G_NUMBA_PORTABLE", default=False)
 
 if PORTABLE and "NUMBA_CPU_NAME" not in os.environ:
     os.environ["NUMBA_CPU_NAME"] = "generic"
@@ -287,29 +284,14 @@ def cache_stats() -> tuple[int, int]:
     """(signatures loaded from the cache, signatures compiled) over every kernel of :mod:`models` so far."""
     from numba.core.registry import CPUDispatcher
 
-    hits = misses = 0
-    seen = set()
+    found = {}
     for name, mod in list(sys.modules.items()):
-        if mod is None or not (name == "models" or name.startswith("models.")):
-            continue
-        for obj in list(vars(mod).values()):
-            if isinstance(obj, CPUDispatcher) and id(obj) not in seen:
-                seen.add(id(obj))
-                hits += sum(obj._cache_hits.values())
-                misses += sum(obj._cache_misses.values())
-    for obj in _extra_dispatchers():
-        if id(obj) not in seen:
-            seen.add(id(obj))
-            hits += sum(obj._cache_hits.values())
-            misses += sum(obj._cache_misses.values())
-    return hits, misses
-
-
-def _extra_dispatchers():
-    """Kernels not bound to a module attribute (rainflow compiles its own on first use)."""
-    rf = sys.modules.get("models.rainflow")
-    kernels = getattr(rf, "_KERNELS", None) if rf is not None else None
-    return list(kernels or ())
+        if mod is not None and (name == "models" or name.startswith("models.")):
+            found.update((id(o), o) for o in list(vars(mod).values()) if isinstance(o, CPUDispatcher))
+    rf = sys.modules.get("models.rainflow")   # rainflow compiles its kernels on first use, unbound
+    found.update((id(o), o) for o in (getattr(rf, "_KERNELS", None) or ()))
+    return (sum(sum(d._cache_hits.values()) for d in found.values()),
+            sum(sum(d._cache_misses.values()) for d in found.values()))
 
 
 __all__ = ["njit", "CACHE", "CACHE_DIR", "PORTABLE", "SEED_DIR", "SEEDED_FILES", "cache_stats",

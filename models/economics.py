@@ -239,7 +239,7 @@ def compute_money(s: Scenario, energy) -> Money:
                                                    + summary["wear_cost_per_kwh_discharged"] + capex_per_kwh)
             p = s.participation
             w = summary["wear_cost_per_kwh_discharged"]
-            if p.only_when_profitable and w > p.min_margin_per_kwh and w - p.min_margin_per_kwh > 0.05 * abs(w):
+            if p.only_when_profitable and w - p.min_margin_per_kwh > 0.05 * abs(w):   # clearly above the margin
                 warnings.append(Note("wear_above_margin", **money_per_kwh(w, s.currency, "wear"),
                                      **money_per_kwh(p.min_margin_per_kwh, s.currency, "margin")))
         else:

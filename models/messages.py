@@ -277,7 +277,8 @@ def translate(warning, lang: str) -> str:
     return warning.text(lang) if isinstance(warning, Note) else str(warning)
 
 
-_SYMBOLS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
+#: currency signs used instead of the ISO code (the app's money formats use the same table)
+CURRENCY_SYMBOLS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
 
 
 def money_per_kwh(value: float, currency: str, name: str) -> dict:
@@ -289,7 +290,7 @@ def money_per_kwh(value: float, currency: str, name: str) -> dict:
     a = abs(v)
     text = f"{a:,.{0 if a == 0 else (1 if a >= 1 else 2)}f}"
     sign = "\u2212" if v < 0 else ""
-    sym = _SYMBOLS.get(currency)
+    sym = CURRENCY_SYMBOLS.get(currency)
     en = f"{sign}{sym}{text}" if sym else f"{sign}{text} {currency}"
     ja = f"{sign}{text} 円" if currency == "JPY" else en
     return {name: en, f"{name}_ja": ja}

@@ -1,10 +1,22 @@
 """Where shipped resources and per-user folders are (no Qt: platformdirs)."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 APP_NAME = "V2GCalculator"
+
+
+def env_switch(name: str, default: bool = True) -> bool:
+    """An on/off environment setting such as ``V2G_THREADS``: ``0``/``false``/``no``/``off`` turn it off,
+    ``1``/``true``/``yes``/``on`` on; unset or anything else gives ``default``."""
+    value = os.environ.get(name, "").strip().lower()
+    if value in ("0", "false", "no", "off"):
+        return False
+    if value in ("1", "true", "yes", "on"):
+        return True
+    return default
 
 
 def resources_dir() -> Path:

@@ -53,8 +53,12 @@ class Preset:
     country: str | None = None
     valid_until: str = ""  # last day applications are accepted (ISO date, subsidies); "" = not known
 
+    def display_name(self, lang: str = "en") -> str:
+        """The name in ``lang`` (Japanese when the preset has one)."""
+        return self.name_ja if lang == "ja" and self.name_ja else self.name
+
     def label(self, lang: str = "en") -> str:
-        name = self.name_ja if lang == "ja" and self.name_ja else self.name
+        name = self.display_name(lang)
         mark = "" if self.confidence == "verified" else (" (要確認)" if lang == "ja" else " (example values)")
         return f"{name} [{self.as_of}]{mark}"
 
@@ -180,6 +184,11 @@ def subsidy_amount(rule: dict, price: float, installation: float, national: floa
         min(rule["works_share"] * installation, rule["works_cap"])
 
 
+def rule_subsidy(sub: Preset, price: float, installation: float) -> float:
+    """The amount a subsidy preset's rule gives for this price and installation (to the yen/cent)."""
+    return round(subsidy_amount(sub.data["rule"], price, installation), 2)
+
+
 def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario, list[str]]:
     """Return a new scenario with ``preset`` applied, and plain-text warnings."""
     p = get(kind, preset) if isinstance(preset, str) else preset
@@ -207,14 +216,14 @@ def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario,
         sub_id = ch.get("subsidy_preset_id")
         sub = next((x for x in all_presets("subsidies") if x.id == sub_id), None) if sub_id else None
         if sub is not None and sub.currency == s.currency and same_currency:
-            ch["subsidy"] = round(subsidy_amount(sub.data["rule"], ch["price"], ch["installation"]), 2)
+            ch["subsidy"] = rule_subsidy(sub, ch["price"], ch["installation"])
         elif ch["subsidy"] > ch["price"] + ch["installation"]:
             warnings.append(Note("preset_subsidy_reset", name=p.name, subsidy=f"{ch['subsidy']:,.0f}"))
             ch["subsidy"], ch["subsidy_preset_id"] = 0.0, ""
     elif kind == "subsidies":
         if same_currency:
             ch = d["charger"]
-            d["charger"]["subsidy"] = round(subsidy_amount(p.data["rule"], ch["price"], ch["installation"]), 2)
+            d["charger"]["subsidy"] = rule_subsidy(p, ch["price"], ch["installation"])
             d["charger"]["subsidy_preset_id"] = p.id
     elif kind == "tariffs":
         if same_currency:
@@ -273,7 +282,7 @@ def edited_fields(data: dict, kind: str, preset: Preset | str) -> list[str]:
         compare("charger", p.data["charger"], skip=("subsidy", "subsidy_preset_id"))
     elif kind == "subsidies" and same_currency:
         ch = data["charger"]
-        if _differs(ch["subsidy"], round(subsidy_amount(p.data["rule"], ch["price"], ch["installation"]), 2)):
+        if _differs(ch["subsidy"], rule_subsidy(p, ch["price"], ch["installation"])):
             out.append("charger.subsidy")
     elif kind == "tariffs" and same_currency:
         compare("tariff", p.data["tariff"])
@@ -305,13 +314,13 @@ def follow_subsidy(before: dict, after: dict) -> float | None:
         return None
     if _differs(b.get("subsidy"), a.get("subsidy")):
         return None
-    sub = next((x for x in all_presets("subsidies") if x.id == sub_id), None)
-    if sub is None or (sub.currency and sub.currency != after.get("currency")):
-        return None
     try:
-        old = round(subsidy_amount(sub.data["rule"], float(b["price"]), float(b["installation"])), 2)
-        new = round(subsidy_amount(sub.data["rule"], float(a["price"]), float(a["installation"])), 2)
-    except (KeyError, TypeError, ValueError):
+        sub = get("subsidies", sub_id)
+        if sub.currency and sub.currency != after.get("currency"):
+            return None
+        old = rule_subsidy(sub, float(b["price"]), float(b["installation"]))
+        new = rule_subsidy(sub, float(a["price"]), float(a["installation"]))
+    except (PresetError, KeyError, TypeError, ValueError):
         return None
     if _differs(b.get("subsidy"), old) or not _differs(new, a.get("subsidy")):
         return None
@@ -321,7 +330,8 @@ def follow_subsidy(before: dict, after: dict) -> float | None:
 def demo_from_presets(lang: str = "en") -> sc.Scenario:
     """Rebuild the pinned demo from presets plus the customer's own inputs (driving, home, participation)."""
     name, notes = sc.DEMO_TEXTS.get(lang, sc.DEMO_TEXTS["en"])
-    s = sc.Scenario(name=name, notes=notes, start_date="2026-04-01", horizon_years=15, step_minutes=15, currency="JPY", country="JP")
+    s = sc.Scenario(name=name, notes=notes, start_date="2026-04-01", horizon_years=15, step_minutes=15,
+                    currency="JPY", country="JP")
     for kind, pid in (("vehicles", "leaf_40"), ("chargers", "jp_nichicon_evps_std"),
                       ("subsidies", "jp_cev_v2h_fy2025"), ("tariffs", "jp_tepco_smartlife_s"),
                       ("load_profiles", "jp_household_gas_4p"), ("pv_profiles", "jp_tokyo_south30"),

@@ -6,15 +6,15 @@ left out and the result is ``status="partial"`` (results contract,
 """
 from __future__ import annotations
 
-import numpy as np
-
 import collections
 import dataclasses
 import hashlib
-import os
 import pickle
 import threading
 
+import numpy as np
+
+from .paths import env_switch
 from .results import SUMMARY_KEYS, YEARLY_COLUMNS, Result
 from .scenario import Scenario
 
@@ -50,7 +50,7 @@ def energy_key(scenario: Scenario) -> str:
 def _cached_energy(scenario: Scenario):
     from .energy import simulate_energy
 
-    if os.environ.get("V2G_ENERGY_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
+    if not env_switch("V2G_ENERGY_CACHE"):
         return simulate_energy(scenario)
     key = energy_key(scenario)
     with _energy_lock:

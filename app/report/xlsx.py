@@ -205,11 +205,9 @@ class _Writer:
         n = self.n
         rate = _fmt_pct(sm.get("discount_rate", s.finance.discount_rate))
         na = t("not_available", lang)
-        pb = sm.get("simple_payback_years", na)
-        payback = pb if pb == na else (t("not_within", lang, n=n) if pb is None else t("years_fmt", lang, v=pb))
+        payback = self._payback_text(sm)
         irr = sm.get("irr")  # None: no unique rate of return
-        per_kwh = ('#,##0.0 "円/kWh"' if lang == "ja" else '#,##0.0 "/kWh"') if self.cur == "JPY" \
-            else '#,##0.000 "/kWh"'
+        per_kwh = self._per_kwh_format()
         # label, value (a number, a text, or absent = not available), style, number format
         kpis = [
             (t("payback", lang), payback, "v2g_big", None),
@@ -218,18 +216,15 @@ class _Writer:
             (t("irr", lang), na if irr is None else irr, "v2g_percent_big", None),
             (t("soh_warranty", lang), sm.get("soh_at_warranty"), "v2g_percent_big", None),
             (t("soh_warranty_base", lang), sm.get("soh_at_warranty_baseline"), "v2g_percent_big", None),
-            (t("wear_per_kwh", lang), sm.get("wear_cost_per_kwh_discharged"), "v2g_money_big", per_kwh),
-            (t("revenue_per_kwh", lang), sm.get("revenue_per_kwh_discharged"), "v2g_money_big", per_kwh),
-            (t("breakeven", lang), sm.get("breakeven_spread_per_kwh"), "v2g_money_big", per_kwh),
+            (t("wear_per_kwh", lang), self._per_kwh(sm, "wear_cost_per_kwh_discharged"), "v2g_money_big", per_kwh),
+            (t("revenue_per_kwh", lang), self._per_kwh(sm, "revenue_per_kwh_discharged"), "v2g_money_big", per_kwh),
+            (t("breakeven", lang), self._per_kwh(sm, "breakeven_spread_per_kwh"), "v2g_money_big", per_kwh),
             (t("capacity_end", lang, n=n), sm.get("remaining_capacity_kwh_end"), "v2g_big", '#,##0.0 "kWh"'),
             (t("range_end", lang, n=n), sm.get("remaining_range_km_end"), "v2g_big", '#,##0 "km"'),
             (t("unmet", lang), sm.get("unmet_driving_kwh_total"), "v2g_big", '#,##0 "kWh"'),
         ]
-        no_discharge = {t("wear_per_kwh", lang), t("revenue_per_kwh", lang), t("breakeven", lang)}
         for label, value, style, number_format in kpis:
             ws.cell(row=r, column=1, value=label).style = "v2g_label"
-            if value is None and label in no_discharge and "wear_cost_per_kwh_discharged" in sm:
-                value = t("no_discharge", lang)     # None = the car discharged nothing (results contract)
             cell = ws.cell(row=r, column=2, value=na if value is None else value)
             is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
             cell.style = style if is_number else "v2g_big"
@@ -313,7 +308,25 @@ class _Writer:
             p = P.get(kind, preset_id)
         except Exception:  # own values or an unknown preset: the name as entered
             return name
-        return p.name_ja if p.name_ja and name in (p.name, p.name_ja) else name
+        return p.display_name("ja") if name in (p.name, p.name_ja) else name
+
+    def _payback_text(self, sm: dict) -> str:
+        """Payback in words: years, "not within N years" (None), or "not available" (not computed)."""
+        if "simple_payback_years" not in sm:
+            return t("not_available", self.lang)
+        v = sm["simple_payback_years"]
+        return t("not_within", self.lang, n=self.n) if v is None else t("years_fmt", self.lang, v=v)
+
+    def _per_kwh(self, sm: dict, key: str):
+        """A per-kWh figure, "no discharging" when it is None (results contract), None when not computed."""
+        if key in sm and sm[key] is None:
+            return t("no_discharge", self.lang)
+        return sm.get(key)
+
+    def _per_kwh_format(self) -> str:
+        if self.cur == "JPY":
+            return '#,##0.0 "円/kWh"' if self.lang == "ja" else '#,##0.0 "/kWh"'
+        return '#,##0.000 "/kWh"'
 
     def cashflow_sheet(self):
         lang = self.lang
@@ -656,27 +669,17 @@ class _Writer:
         ws.column_dimensions["A"].width = 44
         cols = [(t("comparison_current", lang) + ": " + self.s.name, self.s, self.r)] + self.comparison
         na = t("not_available", lang)
-        per_kwh = ('#,##0.0 "円/kWh"' if lang == "ja" else '#,##0.0 "/kWh"') if self.cur == "JPY" \
-            else '#,##0.000 "/kWh"'
-
-        def payback(sm):
-            if "simple_payback_years" not in sm:
-                return na
-            v = sm["simple_payback_years"]
-            return t("not_within", lang, n=n) if v is None else t("years_fmt", lang, v=v)
-
+        per_kwh = self._per_kwh_format()
         rows = [  # label, value from (scenario, summary), style, number format
             (t("comparison_mode", lang), lambda s_, sm: t("mode_" + s_.participation.mode, lang), "v2g_text", None),
-            (t("payback", lang), lambda s_, sm: payback(sm), "v2g_text", None),
+            (t("payback", lang), lambda s_, sm: self._payback_text(sm), "v2g_text", None),
             (t("net", lang, n=n), lambda s_, sm: sm.get("total_net"), "v2g_money", None),
             (t("npv", lang, rate=_fmt_pct(self.s.finance.discount_rate)), lambda s_, sm: sm.get("npv"),
              "v2g_money", None),
             (t("soh_warranty", lang), lambda s_, sm: sm.get("soh_at_warranty"), "v2g_percent", None),
             (t("soh_end", lang, n=n), lambda s_, sm: sm.get("soh_end"), "v2g_percent", None),
             (t("wear_total", lang), lambda s_, sm: sm.get("wear_cost_total"), "v2g_money", None),
-            (t("wear_per_kwh", lang), lambda s_, sm: (t("no_discharge", lang) if "wear_cost_per_kwh_discharged" in sm
-                                                       and sm["wear_cost_per_kwh_discharged"] is None
-                                                       else sm.get("wear_cost_per_kwh_discharged")),
+            (t("wear_per_kwh", lang), lambda s_, sm: self._per_kwh(sm, "wear_cost_per_kwh_discharged"),
              "v2g_money", per_kwh),
             (t("unmet", lang), lambda s_, sm: sm.get("unmet_driving_kwh_total"), "v2g_number", '#,##0 "kWh"'),
         ]

@@ -43,9 +43,10 @@ Plugged in:
    that back before the car leaves), otherwise within the next 24 hours,
    where with ``solar_first`` the export price given up in a step with PV
    surplus counts if it is lower; 0 when the programme pays for charging
-   (``ev_charging_free``).  See :func:`refill_prices`.  Each part (home, export) is discharged only when
-   its value exceeds that refill cost by more than
-   ``participation.min_margin_per_kwh`` (e.g. an allowance for battery wear).
+   (``ev_charging_free``); see :func:`refill_prices`.  Each part (home,
+   export) is discharged only when its value exceeds that refill cost by more
+   than ``participation.min_margin_per_kwh`` (e.g. an allowance for battery
+   wear).
    This is a price look-ahead heuristic, not an optimisation: it ignores how
    much cheap energy the refill steps can take.  Off: the car discharges in
    every window step (the contract of an aggregator that dispatches the car
@@ -87,6 +88,7 @@ import numpy as np
 
 from .._jit import njit
 from ..scenario import Scenario
+from ..tariff import escalation_factors
 from .timeline import Timeline
 
 __all__ = ["Dispatcher", "RuleBasedDispatcher", "RulePlan", "StepFlows", "DispatchState", "STRATEGIES"]
@@ -553,7 +555,7 @@ class RulePlan:
     v2h: bool
     v2g: bool
     params: dict
-    #: reused output/scratch arrays of the price check (:func:`refill_buffers`), made on first use
+    #: reused output/scratch arrays of the price check (:func:`refill_buffers`); None without it
     buffers: tuple | None = None
 
 
@@ -583,11 +585,18 @@ class RuleBasedDispatcher:
             standby_kwh=float(c.standby_w) / 1000.0 * tl.dt_h,
         )
         t = scenario.tariff
-        params.update(guard=bool(p.only_when_profitable) and (v2h or v2g), margin=float(p.min_margin_per_kwh),
-                      v2g_pay=float(t.v2g_payment_per_kwh), esc_import=float(t.escalation_import),
-                      esc_export=float(t.escalation_export))
-        params["charging_free"] = bool(t.ev_charging_free)
-        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params)
+        guard = bool(p.only_when_profitable) and (v2h or v2g)
+        n = tl.horizon_years
+        params.update(guard=guard, margin=float(p.min_margin_per_kwh), v2g_pay=float(t.v2g_payment_per_kwh),
+                      charging_free=bool(t.ev_charging_free),
+                      # price multipliers of years 0..N, as the money stage applies them
+                      f_import=escalation_factors(t.escalation_import, n),
+                      f_export=escalation_factors(t.escalation_export, n))
+        buffers = None
+        if guard:  # the price check's arrays, reused year after year (fresh memory is slow to touch)
+            longest = int(np.max(np.diff(tl.year_step_bounds))) if n else tl.n_steps
+            buffers = refill_buffers(longest, tl.steps_per_day)
+        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, buffers)
 
     def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
             ) -> tuple[StepFlows, DispatchState]:
@@ -598,18 +607,14 @@ class RuleBasedDispatcher:
         sf = np.array([state.soc, state.window_day_discharged_ac_kwh])
         si = np.array([state.window_day], dtype=np.int64)
         p = plan.params
-        guard = bool(p.get("guard"))
+        guard = p["guard"]
         if guard:
-            # refill prices of this chunk only (small arrays; the look-ahead reads the next 24 hours)
-            if plan.buffers is None:
-                longest = int(np.max(np.diff(tl.year_step_bounds))) if tl.horizon_years else 0
-                plan.buffers = refill_buffers(max(longest, steps.stop - steps.start), tl.steps_per_day)
+            # refill prices of this chunk only (the look-ahead reads the next 24 hours)
             refill = refill_prices(tl, plan.window_day, plan.strategy, charging_free=p["charging_free"],
                                    steps=steps, buffers=plan.buffers)
-            # year of operation of the chunk (1-based): prices escalate per year as in the money stage
+            # year of operation of the chunk (1-based): its price multipliers
             k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
-            f_imp = (1.0 + p["esc_import"]) ** max(k - 1, 0)
-            f_exp = (1.0 + p["esc_export"]) ** max(k - 1, 0)
+            f_imp, f_exp = float(p["f_import"][k]), float(p["f_export"][k])
         else:
             refill = _EMPTY
             f_imp = f_exp = 1.0
@@ -619,7 +624,7 @@ class RuleBasedDispatcher:
                          p["discharge_kw"], p["reserve"], p["dep_min"], p["target"], plan.strategy,
                          plan.v2h, plan.v2g, p["day_cap_ac_kwh"],
                          guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill,
-                         f_imp, f_exp, p.get("v2g_pay", 0.0), p.get("margin", 0.0), *out)
+                         f_imp, f_exp, p["v2g_pay"], p["margin"], *out)
         flows = StepFlows(*out, standby_kwh=p["standby_kwh"])
         return flows, DispatchState(soc=float(sf[0]), window_day=int(si[0]),
                                     window_day_discharged_ac_kwh=float(sf[1]))

@@ -28,7 +28,6 @@ applied, SoH columns are left out and a warning says so.
 """
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -38,6 +37,7 @@ import numpy as np
 from .._jit import njit
 from ..rainflow import Cycles, RainflowCounter, cycle_histogram
 from ..messages import Note, run_names
+from ..paths import env_switch
 from ..results import TYPICAL_DAY_SERIES
 from ..scenario import Scenario
 from .dispatch import DispatchState, RuleBasedDispatcher, StepFlows
@@ -284,11 +284,6 @@ def _step_dict(tl: Timeline, sl: slice, f: StepFlows, battery_c: np.ndarray) -> 
     }
 
 
-def _threads_allowed() -> bool:
-    """The V2G run and the baseline may run side by side (``V2G_THREADS=0`` runs them in turn)."""
-    return os.environ.get("V2G_THREADS", "1").strip().lower() not in ("0", "false", "no", "off")
-
-
 def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | bool = None,
                     dispatcher=None, year_callback: Callable | None = None,
                     timeline: Timeline | None = None) -> EnergyResult:
@@ -362,11 +357,17 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
 
     run_warnings: dict[str, list] = {r: [] for r in runs}
 
+    # the same for both runs: departures and distance of each year
+    deps_per_year, km_per_year = [0], [0.0]
+    for k in range(1, n_years + 1):
+        sl = tl.year_slice(k)
+        deps_per_year.append(int(np.count_nonzero(tl.is_departure[sl])))
+        km_per_year.append(tl.day_drive_km[sl.start // tl.steps_per_day:sl.stop // tl.steps_per_day].sum())
+
     def year(k: int, r: str) -> None:
         sl = tl.year_slice(k)
         i0, i1 = sl.start, sl.stop
-        deps_n = int(np.count_nonzero(tl.is_departure[sl]))
-        km = tl.day_drive_km[i0 // tl.steps_per_day:i1 // tl.steps_per_day].sum()
+        deps_n, km = deps_per_year[k], km_per_year[k]
         c_kwh = v.capacity_kwh * soh_now[r]
         cap[r][k] = c_kwh
         st0 = states[r]
@@ -438,7 +439,7 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
         for k in range(1, n_years + 1):
             year(k, r)
 
-    if len(runs) == 2 and year_callback is None and _threads_allowed():
+    if len(runs) == 2 and year_callback is None and env_switch("V2G_THREADS"):
         # The two runs are independent and their kernels release the GIL: the baseline runs in a
         # second thread (results are the same as in sequence; tests/test_energy_lifetime.py).
         failure: list[BaseException] = []
