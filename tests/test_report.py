@@ -201,3 +201,15 @@ def test_comparison_sheet_equals_each_result(demo_result, tmp_path, lang):
     # without variants there is no comparison sheet
     write_report(r, s, tmp_path / "plain.xlsx", lang=lang)
     assert title not in openpyxl.load_workbook(tmp_path / "plain.xlsx").sheetnames
+
+
+def test_long_assumption_lines_get_a_taller_row(report):
+    """Spreadsheet programs do not grow a row for wrapped text: a long assumption gets its lines."""
+    lang, path, s, r = report
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    rows = [row for row in range(1, ws.max_row + 1)
+            if isinstance(ws.cell(row=row, column=2).value, str) and len(ws.cell(row=row, column=2).value) > 60]
+    assert rows
+    for row in rows:
+        assert ws.cell(row=row, column=2).alignment.wrap_text
+        assert (ws.row_dimensions[row].height or 15) >= 30, (row, ws.cell(row=row, column=2).value)

@@ -241,9 +241,15 @@ class _Writer:
         r += 2
         ws.cell(row=r, column=1, value=t("assumptions", lang)).style = "v2g_h2"
         r += 1
+        width = ws.column_dimensions["B"].width
         for label, value in self.assumptions():
             ws.cell(row=r, column=1, value=label).style = "v2g_label"
             ws.cell(row=r, column=2, value=value).style = "v2g_text"
+            # spreadsheet programs do not grow a row for wrapped text on their own: give it its lines
+            chars = sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(value))
+            lines = max(1, -(-chars // int(width)))
+            if lines > 1:
+                ws.row_dimensions[r].height = 15 * lines
             r += 1
         self.summary_chart_anchor = f"A{r + 1}"
         _page(ws, self.dealer, landscape=False)
