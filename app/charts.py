@@ -554,7 +554,8 @@ class HealthChart(ChartBase):
 
     def __init__(self, lang, font_pt=10.0, parent=None):
         super().__init__(lang, font_pt, parent)
-        p = self.plot = self.area.addPlot(axisItems={"left": PercentAxis("left"), "bottom": NumberAxis("bottom")})
+        p = self.plot = self.area.addPlot(enableMenu=False,
+                                          axisItems={"left": PercentAxis("left"), "bottom": NumberAxis("bottom")})
         _style_plot(p, font_pt)
         p.setLabel("left", translate("Charts", "Battery health (%)"))
         p.setLabel("bottom", translate("Charts", "Years"))
@@ -644,7 +645,8 @@ class CashflowChart(ChartBase):
     def __init__(self, lang, font_pt=10.0, parent=None):
         super().__init__(lang, font_pt, parent)
         self.axis = MoneyAxis("left")
-        p = self.plot = self.area.addPlot(axisItems={"left": self.axis, "bottom": NumberAxis("bottom")})
+        p = self.plot = self.area.addPlot(enableMenu=False,
+                                          axisItems={"left": self.axis, "bottom": NumberAxis("bottom")})
         _style_plot(p, font_pt)
         p.setLabel("bottom", translate("Charts", "Years"))
         self._add(p, pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1.5)))
@@ -730,7 +732,8 @@ class YearlyChart(ChartBase):
     def __init__(self, lang, font_pt=10.0, parent=None):
         super().__init__(lang, font_pt, parent)
         self.axis = MoneyAxis("left")
-        p = self.plot = self.area.addPlot(axisItems={"left": self.axis, "bottom": NumberAxis("bottom")})
+        p = self.plot = self.area.addPlot(enableMenu=False,
+                                          axisItems={"left": self.axis, "bottom": NumberAxis("bottom")})
         _style_plot(p, font_pt)
         p.setLabel("bottom", translate("Charts", "Year of operation (purchase in year 0 not shown)"))
         self.bars = {}
@@ -864,11 +867,11 @@ class DayChart(ChartBase):
         self.top.insertWidget(1, self.daytype, 0, Qt.AlignmentFlag.AlignTop)
         self.season.currentIndexChanged.connect(self._redraw)
         self.daytype.currentIndexChanged.connect(self._redraw)
-        self.p_soc = self.area.addPlot(row=0, col=0, axisItems={"bottom": NumberAxis("bottom")})
-        self.p_kw = self.area.addPlot(row=1, col=0, axisItems={"left": NumberAxis("left"),
-                                                               "bottom": NumberAxis("bottom")})
-        self.p_price = self.area.addPlot(row=2, col=0, axisItems={"left": NumberAxis("left"),
-                                                                  "bottom": NumberAxis("bottom")})
+        self.p_soc = self.area.addPlot(row=0, col=0, enableMenu=False, axisItems={"bottom": NumberAxis("bottom")})
+        self.p_kw = self.area.addPlot(row=1, col=0, enableMenu=False,
+                                      axisItems={"left": NumberAxis("left"), "bottom": NumberAxis("bottom")})
+        self.p_price = self.area.addPlot(row=2, col=0, enableMenu=False,
+                                         axisItems={"left": NumberAxis("left"), "bottom": NumberAxis("bottom")})
         self.area.ci.layout.setRowStretchFactor(0, 3)
         self.area.ci.layout.setRowStretchFactor(1, 3)
         self.area.ci.layout.setRowStretchFactor(2, 2)
@@ -1059,8 +1062,8 @@ class CycleChart(ChartBase):
 
     def __init__(self, lang, font_pt=10.0, parent=None):
         super().__init__(lang, font_pt, parent)
-        self.p_v2g = self.area.addPlot(row=0, col=0)
-        self.p_base = self.area.addPlot(row=0, col=1)
+        self.p_v2g = self.area.addPlot(row=0, col=0, enableMenu=False)
+        self.p_base = self.area.addPlot(row=0, col=1, enableMenu=False)
         for p in (self.p_v2g, self.p_base):
             _style_plot(p, font_pt)
             _use_title_label(p)

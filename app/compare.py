@@ -94,9 +94,10 @@ class CompareView(QWidget):
         self.area.setBackground("w")
         self.area.setMinimumHeight(int(12 * font_pt + 40))
         self.axis = MoneyAxis("left")
-        self.p_cash = self.area.addPlot(row=0, col=0, axisItems={"left": self.axis, "bottom": NumberAxis("bottom")})
-        self.p_soh = self.area.addPlot(row=0, col=1, axisItems={"left": PercentAxis("left"),
-                                                                 "bottom": NumberAxis("bottom")})
+        self.p_cash = self.area.addPlot(row=0, col=0, enableMenu=False,
+                                        axisItems={"left": self.axis, "bottom": NumberAxis("bottom")})
+        self.p_soh = self.area.addPlot(row=0, col=1, enableMenu=False,
+                                       axisItems={"left": PercentAxis("left"), "bottom": NumberAxis("bottom")})
         for p in (self.p_cash, self.p_soh):
             _style_plot(p, font_pt)
         # titles above the plots instead of rotated axis labels: readable even when the plots are low

@@ -222,11 +222,26 @@ def battery_temp_c(ambient_c, power_kw=None, capacity_kwh=None, *, parked_offset
     if time_constant_h and time_constant_h > 0:
         if not step_minutes:
             raise ValueError("step_minutes is needed with time_constant_h")
-        from scipy.signal import lfilter
-
         a = math.exp(-(float(step_minutes) / 60.0) / float(time_constant_h))
-        heat = lfilter([1.0 - a], [1.0, -a], heat)
+        heat = first_order_lag(np.ascontiguousarray(heat), a)
     return out + heat
+
+
+def first_order_lag(x: np.ndarray, a: float) -> np.ndarray:
+    """Discrete first-order lag ``y[i] = (1 - a) x[i] + a y[i-1]``, ``y[-1] = 0``.
+
+    ``a = exp(-dt / tau)`` for a step ``dt`` and a time constant ``tau`` (the
+    exact step response of ``tau dy/dt = x - y`` with ``x`` held over each
+    step).  The same recursion as ``scipy.signal.lfilter([1 - a], [1, -a], x)``;
+    a plain loop here so that the app does not need scipy.
+    """
+    y = np.empty(x.shape[0])
+    prev = 0.0
+    b = 1.0 - a
+    for i, v in enumerate(x.tolist()):
+        prev = b * v + a * prev
+        y[i] = prev
+    return y
 
 
 # ------------------------------------------------------------------ hourly import

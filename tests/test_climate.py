@@ -88,6 +88,18 @@ def test_battery_temperature_offset_and_heating():
         C.battery_temp_c(amb, p, 0.0)
 
 
+def test_first_order_lag_is_the_exact_step_response():
+    # a unit step held from t = 0: y[i] = 1 - a**(i + 1), the solution of tau dy/dt = 1 - y at the step ends
+    a = np.exp(-0.25 / 1.0)
+    y = C.first_order_lag(np.ones(12), a)
+    assert np.allclose(y, 1.0 - a ** np.arange(1, 13), rtol=0, atol=1e-14)
+    # linear: a scaled, delayed pulse gives the scaled, delayed response
+    x = np.zeros(10)
+    x[3] = 2.0
+    assert np.allclose(C.first_order_lag(x, a)[3:], 2.0 * (1 - a) * a ** np.arange(7))
+    assert np.all(C.first_order_lag(x, a)[:3] == 0.0)
+
+
 def test_hourly_csv_import(tmp_path):
     vals = 15 + 10 * np.sin(np.arange(8760) / 8760 * 2 * np.pi)
     f = tmp_path / "h.csv"

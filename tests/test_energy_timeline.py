@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from models import scenario as sc
+from models.energy import timeline as T
 from models.energy.timeline import add_years, build_timeline
 
 from test_energy_support import make
@@ -51,6 +52,32 @@ def test_japanese_holidays_are_days_off(demo_tl):
     for d in (dt.date(2026, 5, 6), dt.date(2026, 9, 22)):
         i = (d - tl.start_date).days
         assert tl.day_holiday[i] and tl.day_weekday[i] < 5
+
+
+def test_holiday_dates_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    import sys
+
+    from models import _jit
+    from models.energy.timeline import _holiday_cache_file
+
+    monkeypatch.setattr(_jit, "CACHE_DIR", str(tmp_path))
+    compute = T.holiday_dates.__wrapped__          # past the in-process lru_cache
+    first = compute("JP", 2026, 2030)
+    path = _holiday_cache_file("JP", 2026, 2030)
+    assert path.parent.parent == tmp_path and path.is_file()
+    assert holidays.__version__ in path.name      # a new package release moves to a new file
+    expect = sorted(holidays.Japan(years=range(2026, 2031)).keys())
+    assert [d.astype(object) for d in first] == expect
+    monkeypatch.setitem(sys.modules, "holidays", None)   # the second call must not need the package
+    again = compute("JP", 2026, 2030)
+    assert np.array_equal(again, first)
+    path.write_bytes(b"not an array")              # a damaged file is worked out again
+    monkeypatch.delitem(sys.modules, "holidays")
+    assert np.array_equal(compute("JP", 2026, 2030), first)
+    assert np.array_equal(np.load(path), first)
+    monkeypatch.setattr(_jit, "CACHE_DIR", None)   # no cache folder: computed, nothing written
+    assert _holiday_cache_file("JP", 2026, 2030) is None
+    assert np.array_equal(compute("JP", 2026, 2030), first)
 
 
 def test_country_none_has_no_holidays():

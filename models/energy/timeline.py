@@ -109,14 +109,64 @@ def holiday_dates(country: str, first_year: int, last_year: int) -> np.ndarray:
     """Public holidays of ``country`` in the given years as sorted datetime64[D].
 
     Uses the maintained ``holidays`` package (national holidays, no
-    subdivision).  ``"none"`` gives an empty array.
+    subdivision).  ``"none"`` gives an empty array.  The dates are also kept
+    in the user cache folder (:func:`_holiday_cache_file`): the package takes
+    about a quarter of a second to import and work out 15 years of Japanese
+    holidays, a tenth of the app's start-up.
     """
     if country == "none":
         return np.empty(0, dtype="datetime64[D]")
+    path = _holiday_cache_file(country, first_year, last_year)
+    if path is not None:
+        try:
+            got = np.load(path, allow_pickle=False)
+            if got.ndim == 1 and got.dtype == np.dtype("datetime64[D]"):
+                return got
+        except (OSError, ValueError, EOFError):
+            pass   # missing or unreadable: work them out again
     import holidays
 
     cal = holidays.country_holidays(country, years=range(first_year, last_year + 1))
-    return np.array(sorted(cal.keys()), dtype="datetime64[D]")
+    dates = np.array(sorted(cal.keys()), dtype="datetime64[D]")
+    if path is not None:
+        try:
+            from ..atomic import atomic_write
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            def write(tmp: str) -> None:
+                with open(tmp, "wb") as fh:
+                    np.save(fh, dates, allow_pickle=False)
+
+            atomic_write(path, write)
+        except OSError:
+            pass   # a read-only cache only costs time
+    return dates
+
+
+def _holiday_cache_file(country: str, first_year: int, last_year: int):
+    """``<models cache>/holidays/<country>-<first>-<last>-<holidays version>.npy``, or None without a
+    writable cache folder or when the package's version is unknown (a new release of the package
+    may move a holiday, so its version is part of the name; a frozen app names its own version)."""
+    from .. import _jit
+
+    if not _jit.CACHE_DIR:
+        return None
+    import sys
+    from pathlib import Path
+
+    try:
+        from importlib.metadata import version
+
+        ver = version("holidays")
+    except Exception:
+        if not getattr(sys, "frozen", False):
+            return None
+        from .. import __version__   # a frozen app ships one holidays release, no metadata needed
+
+        ver = f"app{__version__}"
+
+    safe = "".join(ch for ch in country if ch.isalnum() or ch in "-_") or "x"
+    return Path(_jit.CACHE_DIR) / "holidays" / f"{safe}-{int(first_year)}-{int(last_year)}-{ver}.npy"
 
 
 def _day_of_year(dates: np.ndarray) -> np.ndarray:
