@@ -10,15 +10,19 @@ Measured in one process, warm (kernels compiled or loaded from the cache
 first), round-robin repeats, medians:
 
 * ``energy``        ``simulate_energy(demo)`` with ageing (the target figure;
-  the baseline run in a second thread);
+  the baseline run in a second thread), nothing reused: the timeline parts are
+  rebuilt every time (as after an edit of the start date);
+* ``energy_pv_edit``  the same for a new PV size every call: the timeline parts
+  that do not read it are reused (``models.energy.timeline.build_timeline``);
 * ``energy_in_turn``  the same with ``V2G_THREADS=0`` (the two runs in turn);
 * ``energy_no_ageing``  the same with ``ageing_factory=False``;
-* ``timeline``      ``build_timeline(demo)`` alone (calendar, profiles, prices);
+* ``timeline``      ``build_timeline(demo)`` alone (calendar, profiles, prices), rebuilt;
+* ``timeline_pv_edit``  the same for a new PV size (only the PV part rebuilt);
 * ``dispatch``      the dispatcher alone (prepare + 15 years, both runs);
 * ``ageing_alone``  two ``AgeingStepper`` fed the same 15 years of SoC and
   temperature year by year (what the ageing model costs on this workload);
 * ``pipeline``      ``models.simulate(demo)`` (energy + money -> Result), for
-  information, with the energy-result cache emptied first;
+  information, with the energy-result and timeline-part caches emptied first;
 * ``pipeline_money_edit``  the same when the energy run is reused (an edit of
   money fields only, ``models.simulation.MONEY_ONLY_FIELDS``).
 
@@ -91,15 +95,35 @@ def _workloads():
         finally:
             os.environ.pop("V2G_THREADS", None)
 
+    from models.energy import timeline as timeline_mod
+
+    def fresh(fn):
+        """``fn`` with nothing reused: the timeline parts (models.energy.timeline) rebuilt."""
+        def run():
+            timeline_mod.clear_part_cache()
+            return fn()
+        return run
+
+    # an edit of the PV size (a new value every call, as the GUI benchmark): only the PV part is rebuilt
+    d = sc.to_dict(s)
+    pv_edits = []
+    for i in range(200):
+        d["home"]["pv_kwp"] = round(4.0 + 0.01 * (i + 1), 2)
+        pv_edits.append(sc.from_dict(d))
+    pv_iter = iter(pv_edits * 10)
+
     def pipeline():
         simulation.clear_energy_cache()
+        timeline_mod.clear_part_cache()
         simulate(s)
 
     return {
-        "energy": lambda: simulate_energy(s),
-        "energy_in_turn": in_turn,
-        "energy_no_ageing": lambda: simulate_energy(s, ageing_factory=False),
-        "timeline": lambda: build_timeline(s),
+        "energy": fresh(lambda: simulate_energy(s)),
+        "energy_pv_edit": lambda: simulate_energy(next(pv_iter)),
+        "energy_in_turn": fresh(in_turn),
+        "energy_no_ageing": fresh(lambda: simulate_energy(s, ageing_factory=False)),
+        "timeline": fresh(lambda: build_timeline(s)),
+        "timeline_pv_edit": lambda: build_timeline(next(pv_iter)),
         "dispatch": dispatch_only,
         "ageing_alone": ageing_alone,
         "pipeline": pipeline,

@@ -84,6 +84,10 @@ def test_cycling_fade_temperature_direction(t1, dt, dod, c, cid):
     """Cycling fade per EFC^p (calendar feedback through the SoH removed) vs temperature."""
     t2 = min(t1 + dt, 45.0)
     assume(t2 > t1 + 1.0)
+    # Sony's q5 = -6.81e-6 + 2.60e-5 DoD + 2.12e-6 exp(DoD^2 C^3) nearly cancels below DoD 0.3
+    # (5.6e-7 at DoD 0.2): there the small SoH difference (DoD and C are fractions of the nominal
+    # capacity) moves it by more than 1 % although the law has no temperature term
+    assume(cid != "lfp_gr_sony3ah" or dod >= 0.3)
     t, soc = daily_cycle(dod, c, days=60)
     k1 = k_eff(cid, *cycle_loss(cid, t, soc, t1))
     k2 = k_eff(cid, *cycle_loss(cid, t, soc, t2))

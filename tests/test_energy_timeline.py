@@ -244,3 +244,41 @@ def test_windows_cross_midnight_and_days():
 def test_mode_none_has_no_windows():
     tl = build_timeline(make(participation__mode="none"))
     assert np.all(tl.window_day == -1)
+
+
+STEP_ARRAYS = ("load_kw", "pv_kw", "ambient_c", "import_price_per_kwh", "export_price_per_kwh", "import_price_level",
+               "plugged", "drive_kwh", "departure_steps", "next_departure", "is_departure", "window_day",
+               "day_drive_kwh", "day_drive_km", "day_holiday", "day_offday", "day_weekday", "day_month")
+
+
+@pytest.mark.parametrize("field, value, rebuilt", [
+    ("home__pv_kwp", 7.5, {"pv_kw"}),
+    ("home__annual_load_kwh", 3100.0, {"load_kw"}),
+    ("tariff__add_on_per_kwh", 1.25, {"import_price_per_kwh"}),
+    ("driving__weekday_km", 61.0, {"drive_kwh", "day_drive_kwh", "day_drive_km", "plugged", "departure_steps",
+                                   "next_departure", "is_departure"}),
+    ("participation__windows", ["18:00-22:00"], {"window_day"}),
+])
+def test_timeline_parts_are_reused_only_when_their_fields_are_equal(monkeypatch, field, value, rebuilt):
+    """An edit rebuilds the part that reads the edited field (``rebuilt``: its arrays) and shares the
+    others; every array of the
+    timeline equals the one built with the part cache off; shared arrays are read-only."""
+    T.clear_part_cache()
+    base = build_timeline(make())
+    edited_s = make(**{field: value})
+    edited = build_timeline(edited_s)
+    monkeypatch.setenv("V2G_ENERGY_CACHE", "0")
+    fresh = build_timeline(edited_s)
+    for name in STEP_ARRAYS:
+        a, b = getattr(edited, name), getattr(fresh, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b), name
+        assert not a.flags.writeable, name
+    assert edited.year_step_bounds.tolist() == fresh.year_step_bounds.tolist()
+    assert edited.year_start_dates == fresh.year_start_dates
+    changed = {name for name in STEP_ARRAYS if not np.array_equal(getattr(base, name), getattr(edited, name))}
+    assert changed <= rebuilt and changed, changed      # the edit shows, nothing else moved
+    for name in ("ambient_c", "plugged", "day_holiday", "next_departure"):
+        if name not in rebuilt:
+            assert getattr(edited, name) is getattr(base, name), name   # shared, not rebuilt
+    with pytest.raises(ValueError):
+        edited.load_kw[0] = 1.0

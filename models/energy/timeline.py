@@ -27,12 +27,17 @@ Conventions (documented in ``docs/energy.md``):
 """
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import functools
+import hashlib
+import pickle
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..paths import env_switch
 from ..scenario import Scenario, parse_time, parse_window, tou_price_grid, DAY_NAMES
 
 __all__ = ["Timeline", "build_timeline", "holiday_dates", "ambient_temperature_c", "add_years"]
@@ -260,9 +265,72 @@ def _window_steps(text: str, spd: int, step_minutes: int):
     return own, spill
 
 
-def build_timeline(scenario: Scenario) -> Timeline:
-    """Calendar, profiles, prices, driving schedule and windows for the horizon."""
-    s = scenario
+#: Parts of a timeline kept for reuse (see :func:`build_timeline`): an edit of the PV size rebuilds
+#: only the PV part; 6 scenarios' worth, the on-screen one and compared variants
+PART_CACHE_SIZE = 6 * 7
+_parts: "collections.OrderedDict[tuple, object]" = collections.OrderedDict()
+_parts_lock = threading.Lock()
+
+
+def clear_part_cache() -> None:
+    with _parts_lock:
+        _parts.clear()
+
+
+def _frozen(value):
+    """Make every array in ``value`` (an array, or a tuple/dict of them) read-only: parts are shared."""
+    if isinstance(value, np.ndarray):
+        value.setflags(write=False)
+    elif isinstance(value, tuple):
+        for v in value:
+            _frozen(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _frozen(v)
+    elif isinstance(value, _Calendar):
+        _frozen(vars(value))
+    return value
+
+
+def _part(kind: str, inputs, build):
+    """``build()``, or the part built before from equal ``inputs`` (anything picklable: the scenario
+    fields the part reads).  Off with ``V2G_ENERGY_CACHE=0``."""
+    if not env_switch("V2G_ENERGY_CACHE"):
+        return _frozen(build())
+    key = (kind, hashlib.blake2b(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest())
+    with _parts_lock:
+        hit = _parts.get(key)
+        if hit is not None:
+            _parts.move_to_end(key)
+            return hit
+    value = _frozen(build())
+    with _parts_lock:
+        _parts[key] = value
+        while len(_parts) > PART_CACHE_SIZE:
+            _parts.popitem(last=False)
+    return value
+
+
+@dataclass(eq=False, frozen=True)
+class _Calendar:
+    start: _dt.date
+    step: int
+    spd: int
+    year_dates: list
+    day_off: np.ndarray
+    n_days: int
+    dates: np.ndarray
+    month0: np.ndarray
+    weekday: np.ndarray
+    dim: np.ndarray
+    holiday: np.ndarray
+    offday: np.ndarray
+    dtype_idx: np.ndarray
+    hours: np.ndarray
+    month1: np.ndarray     # 1..12
+
+
+def _calendar(s: Scenario) -> _Calendar:
     step = int(s.step_minutes)
     spd = 1440 // step
     start = _dt.date.fromisoformat(s.start_date)
@@ -279,19 +347,23 @@ def build_timeline(scenario: Scenario) -> Timeline:
     holiday = np.isin(dates, hol) if hol.size else np.zeros(n_days, dtype=bool)
     offday = (weekday >= 5) | holiday
     dtype_idx = offday.astype(np.int64)                                   # 0 weekday, 1 weekend/holiday
+    return _Calendar(start, step, spd, year_dates, day_off, n_days, dates, month0, weekday, dim, holiday,
+                     offday, dtype_idx, _hour_of_step(spd, step), month0 + 1)
 
-    # ---- prices ----------------------------------------------------------
+
+def _prices(s: Scenario, c: _Calendar):
     t = s.tariff
+    step = c.step
     imp_grid = _price_grid_per_step(t.import_periods, step) + t.add_on_per_kwh      # [12, 2, spd]
     _, inv = np.unique(imp_grid, return_inverse=True)
     lev_grid = inv.reshape(imp_grid.shape).astype(np.int32)
-    import_price = imp_grid[month0, dtype_idx].ravel()
-    import_level = lev_grid[month0, dtype_idx].ravel()
+    import_price = imp_grid[c.month0, c.dtype_idx].ravel()
+    import_level = lev_grid[c.month0, c.dtype_idx].ravel()
     if t.export_periods:
         exp_grid = _price_grid_per_step(t.export_periods, step)
-        export_price = exp_grid[month0, dtype_idx].ravel()
+        export_price = exp_grid[c.month0, c.dtype_idx].ravel()
     else:
-        export_price = np.full(n_days * spd, float(t.export_price_per_kwh))
+        export_price = np.full(c.n_days * c.spd, float(t.export_price_per_kwh))
     ps = t.price_series
     if ps is not None and (ps.use_for_import or ps.use_for_export):
         from ..tariff import apply_price_series
@@ -302,34 +374,42 @@ def build_timeline(scenario: Scenario) -> Timeline:
         if ps.use_for_import:
             _, inv = np.unique(import_price, return_inverse=True)
             import_level = inv.astype(np.int32)
+    return import_price, export_price, np.ascontiguousarray(import_level)
 
-    # ---- household load --------------------------------------------------
-    hours = _hour_of_step(spd, step)
+
+def _load(s: Scenario, c: _Calendar) -> np.ndarray:
     lp = s.home.load_profile
     if lp.hourly_kwh is not None:
-        load = _hourly_series_per_step(lp.hourly_kwh, dates, spd, step)
+        load = _hourly_series_per_step(lp.hourly_kwh, c.dates, c.spd, c.step)
     else:
         share = np.asarray(lp.monthly_share, dtype=np.float64)
         month_kwh = s.home.annual_load_kwh * share / share.sum() if share.sum() > 0 else np.zeros(12)
         shapes = np.array([lp.weekday_shape, lp.weekend_shape], dtype=np.float64)
         sums = shapes.sum(axis=1, keepdims=True)
         frac = np.divide(shapes, sums, out=np.zeros_like(shapes), where=sums > 0)   # [2, 24]
-        day_kwh = month_kwh[month0] / dim
-        load = day_kwh[:, None] * frac[dtype_idx][:, hours]      # kWh in the hour = kW
-    # ---- PV ----------------------------------------------------------------
+        day_kwh = month_kwh[c.month0] / c.dim
+        load = day_kwh[:, None] * frac[c.dtype_idx][:, c.hours]      # kWh in the hour = kW
+    return np.ascontiguousarray(load.ravel())
+
+
+def _pv_per_kwp(s: Scenario, c: _Calendar) -> np.ndarray:
+    """PV AC output per kWp of every step (the PV size only scales it)."""
     pvp = s.home.pv_profile
     if pvp.hourly_kw_per_kwp is not None:
-        pv = _hourly_series_per_step(pvp.hourly_kw_per_kwp, dates, spd, step) * s.home.pv_kwp
+        pv = _hourly_series_per_step(pvp.hourly_kw_per_kwp, c.dates, c.spd, c.step)
     else:
         rows = np.asarray(pvp.hourly_shape, dtype=np.float64)                          # [12, 24]
         rs = rows.sum(axis=1, keepdims=True)
         rfrac = np.divide(rows, rs, out=np.zeros_like(rows), where=rs > 0)
-        day_kwh = np.asarray(pvp.monthly_kwh_per_kwp, dtype=np.float64)[month0] * s.home.pv_kwp / dim
-        pv = day_kwh[:, None] * rfrac[month0][:, hours]
-    ambient = ambient_temperature_c(s.home.climate, dates, spd, step)
+        day_kwh = np.asarray(pvp.monthly_kwh_per_kwp, dtype=np.float64)[c.month0] / c.dim
+        pv = day_kwh[:, None] * rfrac[c.month0][:, c.hours]
+    return np.ascontiguousarray(pv.ravel())
 
-    # ---- driving -----------------------------------------------------------
+
+def _driving(s: Scenario, c: _Calendar) -> dict:
     d = s.driving
+    spd, n_days = c.spd, c.n_days
+    month0, offday = c.month0, c.offday
     km = np.where(offday, d.weekend_km, d.weekday_km) * np.asarray(d.monthly_distance_factor)[month0]
     drive_day_kwh = km * d.kwh_per_km * np.asarray(d.monthly_consumption_factor)[month0]
     dep_step = np.empty(2, dtype=np.int64)
@@ -337,12 +417,12 @@ def build_timeline(scenario: Scenario) -> Timeline:
     for i, kind in enumerate(("weekday", "weekend")):
         dep_m = parse_time(getattr(d, f"{kind}_departure"))
         ret_m = parse_time(getattr(d, f"{kind}_return"))
-        dep_step[i] = dep_m // step
-        ret_step[i] = min(-(-ret_m // step), spd)
+        dep_step[i] = dep_m // c.step
+        ret_step[i] = min(-(-ret_m // c.step), spd)
         if ret_step[i] <= dep_step[i]:
             ret_step[i] = dep_step[i] + 1
-    dd = dep_step[dtype_idx]
-    rr = ret_step[dtype_idx]
+    dd = dep_step[c.dtype_idx]
+    rr = ret_step[c.dtype_idx]
     trips = km > 0
     s_idx = np.arange(spd)[None, :]
     away = trips[:, None] & (s_idx >= dd[:, None]) & (s_idx < rr[:, None])
@@ -358,16 +438,20 @@ def build_timeline(scenario: Scenario) -> Timeline:
                         after[1:][:, None]).ravel().astype(np.int64)
     is_departure = np.zeros(n, dtype=bool)
     is_departure[departures] = True
+    return dict(day_drive_kwh=np.where(trips, drive_day_kwh, 0.0), day_drive_km=km, plugged=plugged,
+                drive_kwh=drive, departure_steps=departures, next_departure=next_dep, is_departure=is_departure)
 
-    # ---- participation windows ---------------------------------------------
+
+def _windows(s: Scenario, c: _Calendar) -> np.ndarray:
     p = s.participation
+    spd, n_days = c.spd, c.n_days
     window_day = np.full((n_days, spd), -1, dtype=np.int32)
     if p.mode != "none" and p.windows and p.days:
-        part_day = np.isin(weekday, [DAY_NAMES.index(x) for x in p.days])
+        part_day = np.isin(c.weekday, [DAY_NAMES.index(x) for x in p.days])
         own = np.zeros(spd, dtype=bool)
         spill = np.zeros(spd, dtype=bool)
         for w in p.windows:
-            o, sp = _window_steps(w, spd, step)
+            o, sp = _window_steps(w, spd, c.step)
             own |= o
             spill |= sp
         days_idx = np.arange(n_days, dtype=np.int32)
@@ -375,17 +459,39 @@ def build_timeline(scenario: Scenario) -> Timeline:
         window_day = np.where(prev_part[:, None] & spill[None, :], (days_idx - 1)[:, None], window_day)
         window_day = np.where(part_day[:, None] & own[None, :], days_idx[:, None], window_day)
         window_day = window_day.astype(np.int32)
+    return np.ascontiguousarray(window_day.ravel())
 
+
+def build_timeline(scenario: Scenario) -> Timeline:
+    """Calendar, profiles, prices, driving schedule and windows for the horizon.
+
+    Built from parts that each read a few scenario fields (calendar; prices; load; PV per kWp;
+    ambient temperature; driving; participation windows).  A part built before from the same
+    fields is reused (:func:`_part`, read-only arrays shared between timelines), so an edit
+    rebuilds only what it changes - an edit of the PV size only multiplies the PV part.
+    """
+    s = scenario
+    cal_in = (s.start_date, int(s.horizon_years), int(s.step_minutes), s.country)
+    c = _part("calendar", cal_in, lambda: _calendar(s))
+    import_price, export_price, import_level = _part("prices", (cal_in, s.tariff), lambda: _prices(s, c))
+    load = _part("load", (cal_in, s.home.load_profile, s.home.annual_load_kwh), lambda: _load(s, c))
+    pv_unit = _part("pv", (cal_in, s.home.pv_profile), lambda: _pv_per_kwp(s, c))
+    ambient = _part("ambient", (cal_in, s.home.climate),
+                    lambda: np.ascontiguousarray(ambient_temperature_c(s.home.climate, c.dates, c.spd,
+                                                                       c.step).ravel()))
+    drv = _part("driving", (cal_in, s.driving), lambda: _driving(s, c))
+    p = s.participation
+    window_day = _part("windows", (cal_in, p.mode, p.windows, p.days), lambda: _windows(s, c))
+    pv = pv_unit * float(s.home.pv_kwp)
+    pv.setflags(write=False)
+    spd = c.spd
     return Timeline(
-        start_date=start, step_minutes=step, steps_per_day=spd, n_days=n_days, n_steps=n,
-        year_step_bounds=day_off * spd, year_start_dates=year_dates,
-        day_date=dates, day_month=month0 + 1, day_weekday=weekday, day_holiday=holiday,
-        day_offday=offday, day_drive_kwh=np.where(trips, drive_day_kwh, 0.0), day_drive_km=km,
-        load_kw=np.ascontiguousarray(load.ravel()), pv_kw=np.ascontiguousarray(pv.ravel()),
-        ambient_c=np.ascontiguousarray(ambient.ravel()),
-        import_price_per_kwh=import_price, export_price_per_kwh=export_price,
-        import_price_level=np.ascontiguousarray(import_level),
-        plugged=plugged, drive_kwh=drive, departure_steps=departures, next_departure=next_dep,
-        is_departure=is_departure,
-        window_day=np.ascontiguousarray(window_day.ravel()),
+        start_date=c.start, step_minutes=c.step, steps_per_day=spd, n_days=c.n_days, n_steps=c.n_days * spd,
+        year_step_bounds=c.day_off * spd, year_start_dates=list(c.year_dates),
+        day_date=c.dates, day_month=c.month1, day_weekday=c.weekday, day_holiday=c.holiday,
+        day_offday=c.offday, day_drive_kwh=drv["day_drive_kwh"], day_drive_km=drv["day_drive_km"],
+        load_kw=load, pv_kw=pv, ambient_c=ambient,
+        import_price_per_kwh=import_price, export_price_per_kwh=export_price, import_price_level=import_level,
+        plugged=drv["plugged"], drive_kwh=drv["drive_kwh"], departure_steps=drv["departure_steps"],
+        next_departure=drv["next_departure"], is_departure=drv["is_departure"], window_day=window_day,
     )
