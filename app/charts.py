@@ -134,6 +134,15 @@ def _signed_tick(v: float) -> str:
     return fmt.signed(v, 0 if float(v).is_integer() else 1)
 
 
+def set_axis_label(plot, side: str, text: str) -> None:
+    """``plot.setLabel(side, text)`` only when the text changes: pyqtgraph lays the label out as
+    rich text, a visible part of every redraw otherwise."""
+    shown = plot.__dict__.setdefault("_v2g_labels", {})
+    if shown.get(side) != text:
+        plot.setLabel(side, text)
+        shown[side] = text
+
+
 def _style_plot(plot: pg.PlotItem, font_pt: float):
     """White-background plot the customer cannot drag or zoom by accident."""
     plot.showGrid(x=True, y=True, alpha=0.25)
@@ -673,8 +682,8 @@ class CashflowChart(ChartBase):
             return
         cur = self._currency()
         self.axis.currency, self.axis.lang = cur, self.lang
-        self.plot.setLabel("left", translate("Charts", "Cumulative cash flow (%1)")
-                           .replace("%1", fmt.money_unit_label(cur, self.lang)))
+        set_axis_label(self.plot, "left", translate("Charts", "Cumulative cash flow (%1)")
+                       .replace("%1", fmt.money_unit_label(cur, self.lang)))
         x, y = cols["year"], cols["cumulative_cash_flow"]
         self.data = {"x": x, "cumulative": y}
         self.zero.setData(x, np.zeros_like(y))
@@ -758,8 +767,8 @@ class YearlyChart(ChartBase):
         rows = result.get("yearly") or []
         cur = self._currency()
         self.axis.currency, self.axis.lang = cur, self.lang
-        self.plot.setLabel("left", translate("Charts", "Per year (%1)")
-                           .replace("%1", fmt.money_unit_label(cur, self.lang)))
+        set_axis_label(self.plot, "left", translate("Charts", "Per year (%1)")
+                       .replace("%1", fmt.money_unit_label(cur, self.lang)))
         x = cols["year"][1:]
         up = np.zeros_like(x)
         down = np.zeros_like(x)
@@ -1016,7 +1025,7 @@ class DayChart(ChartBase):
             self.data["price"] = price
             cur = self._currency()
             # the unit only (like "kW" above): a longer label runs past this short plot into the next
-            self.p_price.setLabel("left", f"{fmt.price_unit_label(cur, self.lang)}/kWh")
+            set_axis_label(self.p_price, "left", f"{fmt.price_unit_label(cur, self.lang)}/kWh")
             self.price_fill.setData(edges, price)
             self.price_curve.setData(*_step_xy(edges, price))
             lo = min(0.0, float(np.nanmin(price)))

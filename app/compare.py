@@ -107,6 +107,11 @@ class CompareView(QWidget):
                              size=self._title_size)
         self.p_soh.setLabel("bottom", translate("Compare", "Years"))
         self.p_cash.setLabel("bottom", translate("Compare", "Years"))
+        self.p_cash.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
+        # one (cash flow, health) curve pair per column, made once and given new data on every result
+        # (creating plot items is what made the comparison slow to redraw)
+        self._pairs: list[tuple] = []
+        self._cash_unit = None
         self.hint = QLabel(translate(
             "Compare", "Tip: duplicate the current scenario, then change the inputs: the copy stays here "
                                "for comparison."))
@@ -138,8 +143,13 @@ class CompareView(QWidget):
         self.table.setColumnCount(n)
         self.table.setHorizontalHeaderLabels([name for name, _ in self.columns])
         self.data = {"names": [c[0] for c in self.columns], "cumulative": [], "soh": [], "cells": [], "z": []}
-        self.p_cash.clear()
-        self.p_soh.clear()
+        while len(self._pairs) < n:
+            self._pairs.append((self.p_cash.plot([], []), self.p_soh.plot([], [])))
+        for cash_item, soh_item in self._pairs[n:]:
+            cash_item.setData([], [])
+            soh_item.setData([], [])
+            cash_item.setVisible(False)
+            soh_item.setVisible(False)
         self.legend.clear()
         self.curves: list[tuple] = []
         cur = None
@@ -161,7 +171,11 @@ class CompareView(QWidget):
             colour, width, style = self.pen_for(col)
             if n > 1:
                 self.legend.add(f"col{col}", name, "line", colour, width, style)
+            items = self._pairs[col]
             if result is None:
+                for item in items:
+                    item.setData([], [])
+                    item.setVisible(False)
                 self.data["cumulative"].append(None)
                 self.data["soh"].append(None)
                 self.curves.append((None, None))
@@ -174,12 +188,17 @@ class CompareView(QWidget):
             self.data["soh"].append(None if soh is None else soh["soh"] * 100)
             z = 10 if col == 0 else 5 - col  # the current scenario on top
             pair = [None, None]
-            if cash is not None:
-                pair[0] = self.p_cash.plot(cash["year"], cash["cumulative_cash_flow"], pen=pen)
-                pair[0].setZValue(z)
-            if soh is not None:
-                pair[1] = self.p_soh.plot(soh["year"], soh["soh"] * 100, pen=pen)
-                pair[1].setZValue(z)
+            for i, (item, xy) in enumerate(zip(items, (
+                    None if cash is None else (cash["year"], cash["cumulative_cash_flow"]),
+                    None if soh is None else (soh["year"], soh["soh"] * 100)))):
+                if xy is None:
+                    item.setData([], [])
+                    item.setVisible(False)
+                    continue
+                item.setData(xy[0], xy[1], pen=pen)
+                item.setZValue(z)
+                item.setVisible(True)
+                pair[i] = item
             self.curves.append(tuple(pair))
             self.data["z"].append(z)
         self.legend.setVisible(n > 1)
@@ -194,9 +213,10 @@ class CompareView(QWidget):
         self._fit_table()
         if cur:
             self.axis.currency, self.axis.lang = cur, self.lang
-            self.p_cash.setTitle(translate("Compare", "Cumulative (%1)")
-                                 .replace("%1", fmt.money_unit_label(cur, self.lang)), size=self._title_size)
-        self.p_cash.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
+            if self._cash_unit != (cur, self.lang):   # setTitle lays out rich text: only when it changes
+                self._cash_unit = (cur, self.lang)
+                self.p_cash.setTitle(translate("Compare", "Cumulative (%1)")
+                                     .replace("%1", fmt.money_unit_label(cur, self.lang)), size=self._title_size)
         self.quick_button.setEnabled(True)
         self.dup_button.setEnabled(n < MAX_COLUMNS)
         self.clear_button.setEnabled(n > 1)

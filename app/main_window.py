@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
 
+import dataclasses
 import datetime as _dt
 import json
 import logging
@@ -915,12 +916,9 @@ class MainWindow(QMainWindow):
 
 
 def _same_numbers(a: sc.Scenario, b: sc.Scenario) -> bool:
-    """True when two scenarios differ at most in name and notes."""
-    da, db = sc.to_dict(a), sc.to_dict(b)
-    for d in (da, db):
-        d.pop("name", None)
-        d.pop("notes", None)
-    return da == db
+    """True when two scenarios differ at most in name and notes (dataclass equality: scenarios hold
+    only numbers, strings and lists of them, and validated numbers are finite)."""
+    return dataclasses.replace(a, name="", notes="") == dataclasses.replace(b, name="", notes="")
 
 
 def _safe_name(name: str) -> str:

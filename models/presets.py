@@ -129,8 +129,21 @@ def shipped(kind: str) -> list[Preset]:
 
 
 def user(kind: str) -> list[Preset]:
+    """The user's presets of ``kind``, read again only when the file changed (size or time)."""
     _check_kind(kind)
-    return _read(user_presets_dir() / f"{kind}.json", kind, "user")
+    path = user_presets_dir() / f"{kind}.json"
+    try:
+        st = path.stat()
+        stamp = (str(path), st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = (str(path), None, None)
+    key = ("user", kind)
+    hit = _cache.get(key)
+    if hit is not None and hit[0] == stamp:
+        return list(hit[1])
+    got = _read(path, kind, "user")
+    _cache[key] = (stamp, got)
+    return list(got)
 
 
 def all_presets(kind: str) -> list[Preset]:
@@ -164,6 +177,7 @@ def save_user_preset(kind: str, entry: dict) -> Path:
     existing = [p.data for p in user(kind) if p.id != preset.id]
     sc.atomic_write_text(path, json.dumps({"schema": 1, "presets": existing + [entry]}, ensure_ascii=False,
                                           indent=1) + "\n")
+    _cache.pop(("user", kind), None)   # read again even if the file system's clock is coarse
     return path
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import datetime as _dt
 import difflib
 import json
@@ -703,10 +704,11 @@ def _convert(tp, value, path, info: FieldInfo, problems):
         item_info = info
         if get_origin(item_tp) is list:  # nested list (PV hourly shape rows)
             item_info = dataclasses.replace(info, length=24, min_length=None, max_length=None)
+        nested = dataclasses.is_dataclass(item_tp) or get_origin(item_tp) is list
+        scalar_info = None if nested else _item_info(info)
         for i, item in enumerate(value):
-            conv = _convert(item_tp, item, f"{path}[{i}]", item_info, problems) \
-                if (dataclasses.is_dataclass(item_tp) or get_origin(item_tp) is list) \
-                else _check_scalar(problems, f"{path}[{i}]", item, item_tp, _item_info(info))
+            conv = _convert(item_tp, item, f"{path}[{i}]", item_info, problems) if nested \
+                else _check_scalar(problems, f"{path}[{i}]", item, item_tp, scalar_info)
             if conv is None or conv is _INVALID:
                 ok = False
             else:
@@ -723,6 +725,7 @@ def _convert(tp, value, path, info: FieldInfo, problems):
     return _INVALID if conv is None else conv
 
 
+@functools.lru_cache(maxsize=256)
 def _item_info(info: FieldInfo) -> FieldInfo:
     kind = info.kind
     if kind == "days":
@@ -753,9 +756,20 @@ def _convert_float_array(value, path, info, problems):
 def tou_price_grid(periods: list[TouPeriod]) -> tuple:
     """Return (price[12, 2, 1440], covered[12, 2, 1440]) minute grid; first match wins.
 
-    Axis 1 is the day type: 0 = weekday, 1 = weekend/holiday.
+    Axis 1 is the day type: 0 = weekday, 1 = weekend/holiday.  The arrays are
+    read-only and shared by calls with equal periods (every edit validates the
+    tariff again).
     """
+    key = tuple((str(p.start), str(p.end), str(p.days), tuple(p.months), float(p.price_per_kwh))
+                for p in periods)
+    return _tou_grid(key)
+
+
+@functools.lru_cache(maxsize=16)
+def _tou_grid(periods: tuple) -> tuple:
     import numpy as np
+
+    periods = [TouPeriod(start=a, end=b, days=d, months=list(m), price_per_kwh=x) for a, b, d, m, x in periods]
 
     price = np.zeros((12, 2, 1440))
     covered = np.zeros((12, 2, 1440), dtype=bool)
@@ -778,6 +792,8 @@ def tou_price_grid(periods: list[TouPeriod]) -> tuple:
                 new = minutes & ~covered[m - 1, d]
                 price[m - 1, d, new] = per.price_per_kwh
                 covered[m - 1, d] |= new
+    price.setflags(write=False)
+    covered.setflags(write=False)
     return price, covered
 
 
