@@ -8,7 +8,8 @@ Drives the real main window offscreen (1280 x 800, demo scenario):
   the energy run, ``models.simulation.MONEY_ONLY_FIELDS``): the recomputation
   in the worker thread, the KPI cards, every chart tab and the comparison
   redrawn and one paint of the window.  Measured from the edit to the window's ``resultShown`` signal plus
-  the paint; median and 95th percentile over N edits, one at a time.
+  the paint, the GUI thread waiting in its event loop as in the app; median and 95th percentile over N
+  edits, one at a time.
 * ``startup_warm``: a fresh process, numba cache already filled: from the
   process start to the first computed chart rendered, through the real entry
   point (``app.main.main(["--screenshot", ...])``: window built, first result
@@ -133,14 +134,23 @@ def measure_changes(n: int, kind: str = "energy") -> dict:
     shown = {"rid": 0}
     w.resultShown.connect(lambda rid: shown.__setitem__("rid", rid))
     path, value_of = EDITS[kind]
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    w.resultShown.connect(lambda rid: loop.quit())
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(loop.quit)
     for i in range(n + 3):
         price = value_of(i)
         before = shown["rid"]
         t0 = time.perf_counter()
         w.inputs.set_field(path, price)
-        while shown["rid"] == before:
-            app.processEvents()
-            time.sleep(0.0005)
+        # wait in the event loop, as the app does (polling would take the GIL from the worker)
+        guard.start(300000)
+        while shown["rid"] == before and guard.isActive():
+            loop.exec()
+        guard.stop()
         w.repaint()
         app.processEvents()
         dt = time.perf_counter() - t0

@@ -89,7 +89,7 @@ import numpy as np
 from .._jit import njit
 from ..scenario import Scenario
 from ..tariff import escalation_factors
-from .timeline import Timeline
+from .timeline import Timeline, derived
 
 __all__ = ["Dispatcher", "RuleBasedDispatcher", "RulePlan", "StepFlows", "DispatchState", "STRATEGIES"]
 
@@ -178,7 +178,8 @@ def _cheaper_steps(level, chargeable, next_dep, n_levels):
 
 
 @njit(inline="always")
-def _worth_it(value, refill_price, t, e, ac, e_dep, done_ac, eta_c, eta_d, f_imp, f_exp, inv_rt, margin):
+def _worth_it(value, refill_grid, refill_pv, t, e, ac, e_dep, done_ac, eta_c, eta_d, f_imp, f_exp, inv_rt,
+              margin):
     """The part of ``ac`` (kWh AC delivered this step) worth delivering at ``value`` per kWh.
 
     A kWh pays when ``value`` exceeds what putting it back costs (module docstring,
@@ -189,14 +190,14 @@ def _worth_it(value, refill_price, t, e, ac, e_dep, done_ac, eta_c, eta_d, f_imp
     surplus, as far as the PV surplus of the next 24 hours can put back what the
     window-day has delivered so far (``done_ac``) and this step.  When only a part
     pays (above the departure minimum, or what PV can refill), only that part is
-    delivered.
+    delivered.  ``refill_grid``: rows 0-1 of :func:`refill_prices`, ``refill_pv``: rows 2-3.
     """
-    if value > refill_price[1, t] * f_imp * inv_rt + margin:
+    if value > refill_grid[1, t] * f_imp * inv_rt + margin:
         return ac
-    if value > refill_price[0, t] * f_imp * inv_rt + margin:
+    if value > refill_grid[0, t] * f_imp * inv_rt + margin:
         part = ac
-    elif value > refill_price[2, t] * f_exp * inv_rt + margin:
-        part = refill_price[3, t] * eta_c * eta_d - done_ac     # what the coming PV surplus can put back
+    elif value > refill_pv[0, t] * f_exp * inv_rt + margin:
+        part = refill_pv[1, t] * eta_c * eta_d - done_ac     # what the coming PV surplus can put back
         if part > ac:
             part = ac
     else:
@@ -211,7 +212,7 @@ def _worth_it(value, refill_price, t, e, ac, e_dep, done_ac, eta_c, eta_d, f_imp
 def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, next_dep, cheaper,
                      n_total, state_f, state_i, cap_kwh, dt_h, charge_kw, eta_c, eta_d,
                      discharge_kw, reserve, dep_min, target, strategy, v2h, v2g, day_cap_ac_kwh,
-                     guard, imp_price, exp_price, refill_price, f_imp, f_exp, v2g_pay, margin,
+                     guard, imp_price, exp_price, refill_grid, refill_pv, f_imp, f_exp, v2g_pay, margin,
                      o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
     e = state_f[0] * cap_kwh
     disch_today = state_f[1]
@@ -265,12 +266,12 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
                         if v2h:
                             home = res_load_kwh if res_load_kwh < ac_max else ac_max
                             if guard:
-                                home = _worth_it(imp_price[t] * f_imp, refill_price, k, e, home, e_dep,
+                                home = _worth_it(imp_price[t] * f_imp, refill_grid, refill_pv, k, e, home, e_dep,
                                                  disch_today, eta_c, eta_d, f_imp, f_exp, inv_rt, margin)
                         if v2g:
                             exp = ac_max - home
                             if guard:
-                                exp = _worth_it((exp_price[t] + v2g_pay) * f_exp, refill_price, k,
+                                exp = _worth_it((exp_price[t] + v2g_pay) * f_exp, refill_grid, refill_pv, k,
                                                 e - home / eta_d, exp, e_dep, disch_today + home, eta_c, eta_d,
                                                 f_imp, f_exp, inv_rt, margin)
                         b_out = (home + exp) / eta_d
@@ -341,7 +342,7 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
     state_i[0] = cur_wday
 
 
-_EMPTY = np.zeros((4, 0))
+_EMPTY = np.zeros((2, 0))
 
 
 def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, charging_free: bool = False,
@@ -370,9 +371,30 @@ def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, chargi
     if buffers is None or buffers[0].shape[1] < m or buffers[1].shape[1] < m + 3 * tl.steps_per_day:
         buffers = refill_buffers(m, tl.steps_per_day)
     out = buffers[0][:, :m]
+    _refill_rows(tl, window_day, strategy, charging_free, 3, i0, i1, out[0:2], out[2:4], buffers[1])
+    return out
+
+
+def _refill_rows(tl: Timeline, window_day, strategy: int, charging_free: bool, rows: int, i0: int, i1: int,
+                 out_grid, out_pv, scratch) -> None:
     _refill_kernel(tl.import_price_per_kwh, tl.export_price_per_kwh, tl.pv_kw, tl.load_kw, tl.plugged,
                    np.ascontiguousarray(window_day), tl.next_departure, tl.steps_per_day, tl.dt_h, strategy,
-                   bool(charging_free), i0, i1, out, buffers[1])
+                   bool(charging_free), rows, i0, i1, out_grid, out_pv, scratch)
+
+
+def refill_rows_whole(tl: Timeline, window_day, strategy: int, charging_free: bool, rows: int) -> np.ndarray:
+    """Rows 0-1 (``rows`` = 1) or 2-3 (``rows`` = 2) of :func:`refill_prices` for every step, (2, n_steps),
+    computed year by year with one scratch buffer (fresh memory is slow to touch)."""
+    n = tl.n_steps
+    out = np.empty((2, n))
+    dummy = np.empty((2, 0))
+    bounds = [int(b) for b in tl.year_step_bounds] if tl.horizon_years else [0, n]
+    longest = max(b - a for a, b in zip(bounds, bounds[1:])) if len(bounds) > 1 else n
+    scratch = np.empty((5, longest + 3 * tl.steps_per_day))
+    for a, b in zip(bounds, bounds[1:]):
+        view = out[:, a:b]
+        _refill_rows(tl, window_day, strategy, charging_free, rows, a, b,
+                     view if rows == 1 else dummy, view if rows == 2 else dummy, scratch)
     return out
 
 
@@ -470,8 +492,10 @@ def _next_day_min(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, n
 
 @njit
 def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, dt_h, strategy,
-                   charging_free, i0, i1, out, scratch):
-    """The rows of :func:`refill_prices` for steps [i0, i1) (see there); ``scratch``: (5, >= m + 3 spd)."""
+                   charging_free, rows, i0, i1, out_grid, out_pv, scratch):
+    """The rows of :func:`refill_prices` for steps [i0, i1) (see there): ``rows & 1`` rows 0-1 into
+    ``out_grid`` (2, >= m), ``rows & 2`` rows 2-3 into ``out_pv`` (2, >= m); ``scratch``: (5, >= m + 3 spd).
+    (The PV rows are the only ones that read the PV output: an edit of the PV size keeps the others.)"""
     n = price.shape[0]
     m = i1 - i0
     if m <= 0:
@@ -479,65 +503,67 @@ def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_d
     vals = scratch[0]
     pre = scratch[1]
     suf = scratch[2]
-    g24 = out[0]
-    gdep = out[1]
-    if charging_free:
-        for k in range(m):
-            g24[k] = 0.0
-            gdep[k] = 0.0
-    else:
-        if strategy == 0:  # immediate: the price of the first chargeable step, if it is inside the window
-            following = n    # (steps beyond i1 + spd are outside every window of the range)
-            for t in range(min(n, i1 + spd) - 1, i0 - 1, -1):
-                if t < i1:
-                    b = t + 1 + spd
-                    if b > n:
-                        b = n
-                    g24[t - i0] = price[following] if following < b else np.inf
-                    if next_dep[t] < b:
-                        b = next_dep[t]
-                    gdep[t - i0] = price[following] if following < b else np.inf
-                if plugged[t] and window_day[t] < 0:
-                    following = t
-        else:
-            _next_day_min(0, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals,
-                          pre, suf, g24, gdep)
-        fallback = False
-        for k in range(m):
-            if g24[k] == np.inf or gdep[k] == np.inf:
-                fallback = True
-                break
-        if fallback:  # no chargeable step: the car recharges inside the windows, or at the step's own price
-            in24 = scratch[3, :m]
-            indep = scratch[4, :m]
-            _next_day_min(1, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals,
-                          pre, suf, in24, indep)
+    if rows & 1:
+        g24 = out_grid[0]
+        gdep = out_grid[1]
+        if charging_free:
             for k in range(m):
-                if g24[k] == np.inf:
-                    g24[k] = in24[k] if in24[k] < np.inf else price[i0 + k]
-                if gdep[k] == np.inf:
-                    gdep[k] = indep[k] if indep[k] < np.inf else price[i0 + k]
-    if strategy == 2:
-        _next_day_min(2, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals, pre,
-                      suf, out[2], scratch[3, :0])
-        # PV surplus energy of the plugged-in steps t+1 .. t+spd (a running window sum)
-        acc = 0.0
-        b = i0 + 1
-        for t in range(i0, i1):
-            e = t + 1 + spd
-            if e > n:
-                e = n
-            while b < e:
-                if plugged[b] and pv_kw[b] > load_kw[b]:
-                    acc += (pv_kw[b] - load_kw[b]) * dt_h
-                b += 1
-            if t > i0 and plugged[t] and pv_kw[t] > load_kw[t]:   # step t left the window t+1 ..
-                acc -= (pv_kw[t] - load_kw[t]) * dt_h
-            out[3, t - i0] = acc if acc > 0.0 else 0.0
-    else:
-        for k in range(m):
-            out[2, k] = np.inf
-            out[3, k] = 0.0
+                g24[k] = 0.0
+                gdep[k] = 0.0
+        else:
+            if strategy == 0:  # immediate: the price of the first chargeable step, if it is inside the window
+                following = n    # (steps beyond i1 + spd are outside every window of the range)
+                for t in range(min(n, i1 + spd) - 1, i0 - 1, -1):
+                    if t < i1:
+                        b = t + 1 + spd
+                        if b > n:
+                            b = n
+                        g24[t - i0] = price[following] if following < b else np.inf
+                        if next_dep[t] < b:
+                            b = next_dep[t]
+                        gdep[t - i0] = price[following] if following < b else np.inf
+                    if plugged[t] and window_day[t] < 0:
+                        following = t
+            else:
+                _next_day_min(0, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1,
+                              vals, pre, suf, g24, gdep)
+            fallback = False
+            for k in range(m):
+                if g24[k] == np.inf or gdep[k] == np.inf:
+                    fallback = True
+                    break
+            if fallback:  # no chargeable step: the car recharges inside the windows, or at the step's own price
+                in24 = scratch[3, :m]
+                indep = scratch[4, :m]
+                _next_day_min(1, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1,
+                              vals, pre, suf, in24, indep)
+                for k in range(m):
+                    if g24[k] == np.inf:
+                        g24[k] = in24[k] if in24[k] < np.inf else price[i0 + k]
+                    if gdep[k] == np.inf:
+                        gdep[k] = indep[k] if indep[k] < np.inf else price[i0 + k]
+    if rows & 2:
+        if strategy == 2:
+            _next_day_min(2, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1,
+                          vals, pre, suf, out_pv[0], scratch[3, :0])
+            # PV surplus energy of the plugged-in steps t+1 .. t+spd (a running window sum)
+            acc = 0.0
+            b = i0 + 1
+            for t in range(i0, i1):
+                e = t + 1 + spd
+                if e > n:
+                    e = n
+                while b < e:
+                    if plugged[b] and pv_kw[b] > load_kw[b]:
+                        acc += (pv_kw[b] - load_kw[b]) * dt_h
+                    b += 1
+                if t > i0 and plugged[t] and pv_kw[t] > load_kw[t]:   # step t left the window t+1 ..
+                    acc -= (pv_kw[t] - load_kw[t]) * dt_h
+                out_pv[1, t - i0] = acc if acc > 0.0 else 0.0
+        else:
+            for k in range(m):
+                out_pv[0, k] = np.inf
+                out_pv[1, k] = 0.0
 
 
 # --------------------------------------------------------------------------
@@ -555,8 +581,9 @@ class RulePlan:
     v2h: bool
     v2g: bool
     params: dict
-    #: reused output/scratch arrays of the price check (:func:`refill_buffers`); None without it
-    buffers: tuple | None = None
+    #: rows 0-1 and 2-3 of :func:`refill_prices` for every step (price check), None without it
+    refill_grid: np.ndarray | None = None
+    refill_pv: np.ndarray | None = None
 
 
 class RuleBasedDispatcher:
@@ -570,12 +597,17 @@ class RuleBasedDispatcher:
         window_day = tl.window_day if (v2h or v2g) else np.full(tl.n_steps, -1, dtype=np.int32)
         strategy = STRATEGIES.index(scenario.charging.strategy)
         c = scenario.charger
+        # arrays that depend on the timeline only: shared with earlier plans of equal timeline parts
+        windows = ("windows",) if (v2h or v2g) else ()
         if strategy == 0:
             cheaper = np.zeros(tl.n_steps, dtype=np.int32)
         else:
-            chargeable = tl.plugged & (window_day < 0)
-            n_levels = int(tl.import_price_level.max()) + 1 if tl.n_steps else 1
-            cheaper = _cheaper_steps(tl.import_price_level, chargeable, tl.next_departure, n_levels)
+            def cheaper_steps():
+                chargeable = tl.plugged & (window_day < 0)
+                n_levels = int(tl.import_price_level.max()) + 1 if tl.n_steps else 1
+                return _cheaper_steps(tl.import_price_level, chargeable, tl.next_departure, n_levels)
+
+            cheaper = derived(tl, "cheaper_steps", ("prices", "driving") + windows, (), cheaper_steps)
         p = scenario.participation
         params = dict(
             dt_h=tl.dt_h, charge_kw=float(c.charge_kw), eta_c=float(c.charge_efficiency),
@@ -592,11 +624,15 @@ class RuleBasedDispatcher:
                       # price multipliers of years 0..N, as the money stage applies them
                       f_import=escalation_factors(t.escalation_import, n),
                       f_export=escalation_factors(t.escalation_export, n))
-        buffers = None
-        if guard:  # the price check's arrays, reused year after year (fresh memory is slow to touch)
-            longest = int(np.max(np.diff(tl.year_step_bounds))) if n else tl.n_steps
-            buffers = refill_buffers(longest, tl.steps_per_day)
-        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, buffers)
+        refill_grid = refill_pv = None
+        if guard:  # the price check's refill prices (the PV rows alone read the PV output)
+            free = bool(t.ev_charging_free)
+            refill_grid = derived(tl, "refill_grid", ("prices", "driving") + windows, (strategy, free),
+                                  lambda: refill_rows_whole(tl, window_day, strategy, free, 1))
+            pv_parts = ("prices", "driving", "pv_kw", "load") if strategy == 2 else ()
+            refill_pv = derived(tl, "refill_pv", pv_parts, (strategy == 2, tl.n_steps),
+                                lambda: refill_rows_whole(tl, window_day, strategy, free, 2))
+        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, refill_grid, refill_pv)
 
     def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
             ) -> tuple[StepFlows, DispatchState]:
@@ -609,21 +645,19 @@ class RuleBasedDispatcher:
         p = plan.params
         guard = p["guard"]
         if guard:
-            # refill prices of this chunk only (the look-ahead reads the next 24 hours)
-            refill = refill_prices(tl, plan.window_day, plan.strategy, charging_free=p["charging_free"],
-                                   steps=steps, buffers=plan.buffers)
+            refill_grid, refill_pv = plan.refill_grid[:, i0:i1], plan.refill_pv[:, i0:i1]
             # year of operation of the chunk (1-based): its price multipliers
             k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
             f_imp, f_exp = float(p["f_import"][k]), float(p["f_export"][k])
         else:
-            refill = _EMPTY
+            refill_grid = refill_pv = _EMPTY
             f_imp = f_exp = 1.0
         _dispatch_kernel(i0, i1, tl.plugged, tl.drive_kwh, tl.load_kw, tl.pv_kw, plan.window_day,
                          tl.next_departure, plan.cheaper, tl.n_steps, sf, si,
                          float(capacity_kwh), p["dt_h"], p["charge_kw"], p["eta_c"], p["eta_d"],
                          p["discharge_kw"], p["reserve"], p["dep_min"], p["target"], plan.strategy,
                          plan.v2h, plan.v2g, p["day_cap_ac_kwh"],
-                         guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill,
+                         guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill_grid, refill_pv,
                          f_imp, f_exp, p["v2g_pay"], p["margin"], *out)
         flows = StepFlows(*out, standby_kwh=p["standby_kwh"])
         return flows, DispatchState(soc=float(sf[0]), window_day=int(si[0]),

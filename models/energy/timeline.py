@@ -40,7 +40,7 @@ import numpy as np
 from ..paths import env_switch
 from ..scenario import Scenario, parse_time, parse_window, tou_price_grid, DAY_NAMES
 
-__all__ = ["Timeline", "build_timeline", "holiday_dates", "ambient_temperature_c", "add_years"]
+__all__ = ["Timeline", "build_timeline", "derived", "holiday_dates", "ambient_temperature_c", "add_years"]
 
 _NONLEAP_DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
@@ -87,6 +87,9 @@ class Timeline:
     window_day: np.ndarray
     #: memo of derived arrays (e.g. the dispatcher's PV forecast), keyed by their parameters
     cache: dict = field(default_factory=dict)
+    #: content digest of each part this timeline was built from (:func:`build_timeline`), for
+    #: :func:`derived`; empty for a timeline made by hand
+    part_keys: dict = field(default_factory=dict)
 
     @property
     def dt_h(self) -> float:
@@ -265,9 +268,10 @@ def _window_steps(text: str, spd: int, step_minutes: int):
     return own, spill
 
 
-#: Parts of a timeline kept for reuse (see :func:`build_timeline`): an edit of the PV size rebuilds
-#: only the PV part; 6 scenarios' worth, the on-screen one and compared variants
-PART_CACHE_SIZE = 6 * 7
+#: Parts of a timeline kept for reuse (see :func:`build_timeline`) and arrays derived from them
+#: (:func:`derived`): an edit of the PV size rebuilds only the PV part; about 5 scenarios' worth
+#: (7 parts and 4 derived arrays each), the on-screen one and compared variants
+PART_CACHE_SIZE = 5 * 11
 _parts: "collections.OrderedDict[tuple, object]" = collections.OrderedDict()
 _parts_lock = threading.Lock()
 
@@ -292,12 +296,19 @@ def _frozen(value):
     return value
 
 
-def _part(kind: str, inputs, build):
+def _digest(inputs) -> str:
+    return hashlib.blake2b(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).hexdigest()
+
+
+def _part(kind: str, inputs, build, keys: dict | None = None):
     """``build()``, or the part built before from equal ``inputs`` (anything picklable: the scenario
-    fields the part reads).  Off with ``V2G_ENERGY_CACHE=0``."""
+    fields the part reads); ``keys[kind]`` gets the inputs' digest.  Off with ``V2G_ENERGY_CACHE=0``."""
+    digest = _digest(inputs)
+    if keys is not None:
+        keys[kind] = digest
     if not env_switch("V2G_ENERGY_CACHE"):
         return _frozen(build())
-    key = (kind, hashlib.blake2b(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest())
+    key = (kind, digest)
     with _parts_lock:
         hit = _parts.get(key)
         if hit is not None:
@@ -309,6 +320,16 @@ def _part(kind: str, inputs, build):
         while len(_parts) > PART_CACHE_SIZE:
             _parts.popitem(last=False)
     return value
+
+
+def derived(tl: Timeline, name: str, parts: tuple, extra, build):
+    """``build()`` - an array computed from the timeline parts named in ``parts`` (see
+    :func:`build_timeline`; ``"pv_kw"`` is the scaled PV output) and the picklable ``extra`` only - or
+    the read-only array built before for a timeline with the same parts.  A timeline made by hand
+    (no ``part_keys``) always builds."""
+    if not all(p in tl.part_keys for p in parts):
+        return _frozen(build())
+    return _part(f"derived:{name}", (tuple(tl.part_keys[p] for p in parts), extra), build)
 
 
 @dataclass(eq=False, frozen=True)
@@ -471,19 +492,21 @@ def build_timeline(scenario: Scenario) -> Timeline:
     rebuilds only what it changes - an edit of the PV size only multiplies the PV part.
     """
     s = scenario
+    keys: dict[str, str] = {}
     cal_in = (s.start_date, int(s.horizon_years), int(s.step_minutes), s.country)
-    c = _part("calendar", cal_in, lambda: _calendar(s))
-    import_price, export_price, import_level = _part("prices", (cal_in, s.tariff), lambda: _prices(s, c))
-    load = _part("load", (cal_in, s.home.load_profile, s.home.annual_load_kwh), lambda: _load(s, c))
-    pv_unit = _part("pv", (cal_in, s.home.pv_profile), lambda: _pv_per_kwp(s, c))
+    c = _part("calendar", cal_in, lambda: _calendar(s), keys)
+    import_price, export_price, import_level = _part("prices", (cal_in, s.tariff), lambda: _prices(s, c), keys)
+    load = _part("load", (cal_in, s.home.load_profile, s.home.annual_load_kwh), lambda: _load(s, c), keys)
+    pv_unit = _part("pv", (cal_in, s.home.pv_profile), lambda: _pv_per_kwp(s, c), keys)
     ambient = _part("ambient", (cal_in, s.home.climate),
                     lambda: np.ascontiguousarray(ambient_temperature_c(s.home.climate, c.dates, c.spd,
-                                                                       c.step).ravel()))
-    drv = _part("driving", (cal_in, s.driving), lambda: _driving(s, c))
+                                                                       c.step).ravel()), keys)
+    drv = _part("driving", (cal_in, s.driving), lambda: _driving(s, c), keys)
     p = s.participation
-    window_day = _part("windows", (cal_in, p.mode, p.windows, p.days), lambda: _windows(s, c))
+    window_day = _part("windows", (cal_in, p.mode, p.windows, p.days), lambda: _windows(s, c), keys)
     pv = pv_unit * float(s.home.pv_kwp)
     pv.setflags(write=False)
+    keys["pv_kw"] = _digest((keys["pv"], float(s.home.pv_kwp)))
     spd = c.spd
     return Timeline(
         start_date=c.start, step_minutes=c.step, steps_per_day=spd, n_days=c.n_days, n_steps=c.n_days * spd,
@@ -494,4 +517,5 @@ def build_timeline(scenario: Scenario) -> Timeline:
         import_price_per_kwh=import_price, export_price_per_kwh=export_price, import_price_level=import_level,
         plugged=drv["plugged"], drive_kwh=drv["drive_kwh"], departure_steps=drv["departure_steps"],
         next_departure=drv["next_departure"], is_departure=drv["is_departure"], window_day=window_day,
+        part_keys=keys,
     )
