@@ -15,7 +15,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QGraphicsItem, QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from app import format as fmt
 
@@ -154,6 +155,9 @@ def _style_plot(plot: pg.PlotItem, font_pt: float):
         ax.setTickFont(font)
         ax.setStyle(tickTextOffset=4)
         ax.label.setFont(font)
+        # tick texts and grid lines replayed on every redraw were a third of the paint time: keep them
+        # as a pixmap until the axis changes (pyqtgraph calls update() then, which drops the pixmap)
+        ax.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot.setMenuEnabled(False)
     plot.hideButtons()
 
@@ -699,7 +703,9 @@ class CashflowChart(ChartBase):
             if pb is not None:
                 self.marker.setData([pb], [0.0])
                 self.label.setColor(GREEN)
-                self.label.setAnchor((0.5, 1.3))
+                # the curve rises through the point: above it on the left and below it on the right are
+                # free (the text is never crossed by the line); the left side unless the point is early
+                self.label.setAnchor((1.0, 1.15) if pb >= 0.35 * x[-1] else (0.0, -0.15))
                 self.label.setText(translate("Charts", "Pays back after %1 years").replace("%1", fmt.number(pb, 1)))
                 self.label.setPos(pb, 0.0)
                 self.data["payback_point"] = (pb, 0.0)
