@@ -79,3 +79,32 @@ def test_cache_holds_a_few_runs_and_can_be_switched_off(monkeypatch):
     simulation.clear_energy_cache()
     models.simulate(_with(base, "home.pv_kwp", 1.0))
     assert len(simulation._energy_cache) == 0
+
+
+@pytest.mark.parametrize("path, value", [
+    ("home.pv_kwp", 7.25),                      # PV part and the price check's PV rows rebuilt
+    ("vehicle.capacity_kwh", 52.0),             # no timeline part changes: every part and row reused
+    ("tariff.export_price_per_kwh", 12.0),      # prices part: grid and PV rows rebuilt
+    ("participation.reserve_soc", 0.45),
+])
+def test_energy_edits_reusing_timeline_parts_give_a_fresh_simulation(monkeypatch, path, value):
+    """The timeline parts and the dispatcher's derived arrays reused after an energy edit
+    (models.energy.timeline.derived) give exactly what a simulation with every cache off gives."""
+    from models.energy import timeline
+
+    base = sc.to_dict(make())
+    simulate_energy(make(copy.deepcopy(base)))          # fills the caches with the base scenario
+    edited = _with(base, path, value)
+    reused = simulate_energy(edited)
+    kinds = {kind for kind, _ in timeline._parts}
+    assert {"derived:refill_grid", "derived:refill_pv", "derived:cheaper_steps"} <= kinds   # kept for reuse
+    again = simulate_energy(edited)                     # second time: the rows kept by the first
+    monkeypatch.setenv("V2G_ENERGY_CACHE", "0")
+    timeline.clear_part_cache()
+    fresh = simulate_energy(edited)
+    for got in (reused, again):
+        for run in ("v2g", "baseline"):
+            for col, arr in fresh.energy[run].items():
+                assert got.energy[run][col].tolist() == arr.tolist(), (run, col)
+            assert got.soh[run]["soh"].tolist() == fresh.soh[run]["soh"].tolist(), run
+            assert got.flows[run]["car_to_home_value"].tolist() == fresh.flows[run]["car_to_home_value"].tolist()

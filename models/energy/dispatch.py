@@ -89,7 +89,7 @@ import numpy as np
 from .._jit import njit
 from ..scenario import Scenario
 from ..tariff import escalation_factors
-from .timeline import Timeline, derived
+from .timeline import Timeline, derived, derived_lookup, derived_store
 
 __all__ = ["Dispatcher", "RuleBasedDispatcher", "RulePlan", "StepFlows", "DispatchState", "STRATEGIES"]
 
@@ -382,20 +382,40 @@ def _refill_rows(tl: Timeline, window_day, strategy: int, charging_free: bool, r
                    bool(charging_free), rows, i0, i1, out_grid, out_pv, scratch)
 
 
-def refill_rows_whole(tl: Timeline, window_day, strategy: int, charging_free: bool, rows: int) -> np.ndarray:
-    """Rows 0-1 (``rows`` = 1) or 2-3 (``rows`` = 2) of :func:`refill_prices` for every step, (2, n_steps),
-    computed year by year with one scratch buffer (fresh memory is slow to touch)."""
-    n = tl.n_steps
-    out = np.empty((2, n))
-    dummy = np.empty((2, 0))
-    bounds = [int(b) for b in tl.year_step_bounds] if tl.horizon_years else [0, n]
-    longest = max(b - a for a, b in zip(bounds, bounds[1:])) if len(bounds) > 1 else n
-    scratch = np.empty((5, longest + 3 * tl.steps_per_day))
-    for a, b in zip(bounds, bounds[1:]):
-        view = out[:, a:b]
-        _refill_rows(tl, window_day, strategy, charging_free, rows, a, b,
-                     view if rows == 1 else dummy, view if rows == 2 else dummy, scratch)
-    return out
+class RefillRows:
+    """Rows 0-1 (``rows`` = 1) or 2-3 (``rows`` = 2) of :func:`refill_prices` for the whole horizon,
+    shared between plans of equal timeline parts (:func:`~models.energy.timeline.derived`).
+
+    When no earlier plan made them, :meth:`chunk` computes each chunk when the dispatcher
+    reaches it (in the run's own thread, not before both runs start) and keeps it; once every
+    step has been computed in order, the whole array is offered for reuse.
+    """
+
+    def __init__(self, tl: Timeline, window_day, strategy: int, charging_free: bool, rows: int, parts: tuple,
+                 extra):
+        self.tl, self.window_day, self.strategy, self.free, self.rows = tl, window_day, strategy, charging_free, rows
+        self.parts, self.extra = parts, extra
+        self.name = "refill_grid" if rows == 1 else "refill_pv"
+        self.full = derived_lookup(tl, self.name, parts, extra)
+        self._next = 0
+        self._scratch = None
+        if self.full is None:
+            self._collect = np.empty((2, tl.n_steps))
+
+    def chunk(self, i0: int, i1: int) -> np.ndarray:
+        if self.full is not None:
+            return self.full[:, i0:i1]
+        tl = self.tl
+        if self._scratch is None or self._scratch.shape[1] < (i1 - i0) + 3 * tl.steps_per_day:
+            self._scratch = np.empty((5, (i1 - i0) + 3 * tl.steps_per_day))
+        view = self._collect[:, i0:i1]
+        _refill_rows(tl, self.window_day, self.strategy, self.free, self.rows, i0, i1,
+                     view if self.rows == 1 else _EMPTY, view if self.rows == 2 else _EMPTY, self._scratch)
+        self._next = i1 if i0 == self._next else -1          # only a complete, in-order pass is kept
+        if self._next == tl.n_steps:
+            self.full = derived_store(tl, self.name, self.parts, self.extra, self._collect)
+            self._collect = self._scratch = None
+        return view
 
 
 def refill_buffers(m: int, spd: int) -> tuple[np.ndarray, np.ndarray]:
@@ -581,9 +601,9 @@ class RulePlan:
     v2h: bool
     v2g: bool
     params: dict
-    #: rows 0-1 and 2-3 of :func:`refill_prices` for every step (price check), None without it
-    refill_grid: np.ndarray | None = None
-    refill_pv: np.ndarray | None = None
+    #: rows 0-1 and 2-3 of :func:`refill_prices` (price check, :class:`RefillRows`), None without it
+    refill_grid: "RefillRows | None" = None
+    refill_pv: "RefillRows | None" = None
 
 
 class RuleBasedDispatcher:
@@ -627,11 +647,10 @@ class RuleBasedDispatcher:
         refill_grid = refill_pv = None
         if guard:  # the price check's refill prices (the PV rows alone read the PV output)
             free = bool(t.ev_charging_free)
-            refill_grid = derived(tl, "refill_grid", ("prices", "driving") + windows, (strategy, free),
-                                  lambda: refill_rows_whole(tl, window_day, strategy, free, 1))
+            refill_grid = RefillRows(tl, window_day, strategy, free, 1, ("prices", "driving") + windows,
+                                     (strategy, free))
             pv_parts = ("prices", "driving", "pv_kw", "load") if strategy == 2 else ()
-            refill_pv = derived(tl, "refill_pv", pv_parts, (strategy == 2, tl.n_steps),
-                                lambda: refill_rows_whole(tl, window_day, strategy, free, 2))
+            refill_pv = RefillRows(tl, window_day, strategy, free, 2, pv_parts, (strategy == 2, tl.n_steps))
         return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, refill_grid, refill_pv)
 
     def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
@@ -645,7 +664,7 @@ class RuleBasedDispatcher:
         p = plan.params
         guard = p["guard"]
         if guard:
-            refill_grid, refill_pv = plan.refill_grid[:, i0:i1], plan.refill_pv[:, i0:i1]
+            refill_grid, refill_pv = plan.refill_grid.chunk(i0, i1), plan.refill_pv.chunk(i0, i1)
             # year of operation of the chunk (1-based): its price multipliers
             k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
             f_imp, f_exp = float(p["f_import"][k]), float(p["f_export"][k])

@@ -322,6 +322,36 @@ def _part(kind: str, inputs, build, keys: dict | None = None):
     return value
 
 
+def _derived_key(tl: Timeline, name: str, parts: tuple, extra):
+    if not env_switch("V2G_ENERGY_CACHE") or not all(p in tl.part_keys for p in parts):
+        return None
+    return (f"derived:{name}", _digest((tuple(tl.part_keys[p] for p in parts), extra)))
+
+
+def derived_lookup(tl: Timeline, name: str, parts: tuple, extra):
+    """The array :func:`derived` would return from its memo, or None (nothing is built)."""
+    key = _derived_key(tl, name, parts, extra)
+    if key is None:
+        return None
+    with _parts_lock:
+        hit = _parts.get(key)
+        if hit is not None:
+            _parts.move_to_end(key)
+        return hit
+
+
+def derived_store(tl: Timeline, name: str, parts: tuple, extra, value):
+    """Keep ``value`` (made read-only) as :func:`derived` would; returns it."""
+    value = _frozen(value)
+    key = _derived_key(tl, name, parts, extra)
+    if key is not None:
+        with _parts_lock:
+            _parts[key] = value
+            while len(_parts) > PART_CACHE_SIZE:
+                _parts.popitem(last=False)
+    return value
+
+
 def derived(tl: Timeline, name: str, parts: tuple, extra, build):
     """``build()`` - an array computed from the timeline parts named in ``parts`` (see
     :func:`build_timeline`; ``"pv_kw"`` is the scaled PV output) and the picklable ``extra`` only - or
