@@ -580,13 +580,13 @@ class InputPanel(QWidget):
         self._base = data
         self._show_problems([])
         self._set_valid(True)
-        self._refresh_pickers(data)
         if subsidy is not None:
             from app import format as fmt
 
             self.notice.emit(translate("InputPanel", "Subsidy recalculated for the new price: %1").replace(
                 "%1", fmt.money(subsidy, self._currency, self.lang, compact=False)))
-        self.scenarioEdited.emit(scenario)
+        self.scenarioEdited.emit(scenario)    # the computation starts now; the pickers' marks meanwhile
+        self._refresh_pickers(data)
 
     def _set_valid(self, valid: bool) -> None:
         if valid != self._valid:

@@ -218,13 +218,16 @@ def battery_temp_c(ambient_c, power_kw=None, capacity_kwh=None, *, parked_offset
     if capacity_kwh is None or not capacity_kwh > 0:
         raise ValueError("capacity_kwh must be positive when power_kw is given")
     p = np.broadcast_to(np.asarray(power_kw, dtype=np.float64), amb.shape)
-    heat = float(heating_k_per_c) * np.abs(p) / float(capacity_kwh)
+    heat = np.abs(p)                                   # one array, scaled in place (called every year)
+    heat *= float(heating_k_per_c)
+    heat /= float(capacity_kwh)
     if time_constant_h and time_constant_h > 0:
         if not step_minutes:
             raise ValueError("step_minutes is needed with time_constant_h")
         a = math.exp(-(float(step_minutes) / 60.0) / float(time_constant_h))
         heat = first_order_lag(np.ascontiguousarray(heat), a)
-    return out + heat
+    out += heat
+    return out
 
 
 def first_order_lag(x: np.ndarray, a: float) -> np.ndarray:

@@ -188,6 +188,27 @@ def _channels(model, tab, tk, soc):
 
 
 @njit
+def first_bad_input(t, soc, temp_c):
+    """(code, sample) of the first problem of a chunk, (0, -1) when there is none: 1 a non-finite
+    value, 2 time not strictly increasing, 3 SoC outside [0, 1] (1e-9 rounding allowed), 4 a
+    temperature outside (-100, 200) degC - the checks of ``AgeingStepper.advance`` in one pass each."""
+    n = t.shape[0]
+    for i in range(n):
+        if not (math.isfinite(t[i]) and math.isfinite(soc[i]) and math.isfinite(temp_c[i])):
+            return 1, i
+    for i in range(1, n):
+        if not t[i] > t[i - 1]:
+            return 2, i
+    for i in range(n):
+        if soc[i] < -1e-9 or soc[i] > 1.0 + 1e-9:
+            return 3, i
+    for i in range(n):
+        if temp_c[i] <= -100.0 or temp_c[i] >= 200.0:
+            return 4, i
+    return 0, -1
+
+
+@njit
 def mark_needed(ends, g0, n, pos):
     """``pos[i] = rank`` of chunk sample ``i`` among the end points ``ends`` (global) in the chunk, else -1."""
     for i in range(n):

@@ -267,20 +267,16 @@ class AgeingStepper:
 
     # ------------------------------------------------------------------ internals
     def _check(self, t, s, tc):
-        bad = ~np.isfinite(t) | ~np.isfinite(s) | ~np.isfinite(tc)
-        if bad.any():
-            i = int(np.argmax(bad))
+        code, i = K.first_bad_input(t, s, tc)
+        if code == 1:
             raise ValueError(f"non-finite input at sample {i} of the chunk")
-        if t.shape[0] > 1 and not np.all(np.diff(t) > 0.0):
-            i = int(np.argmax(~(np.diff(t) > 0.0))) + 1
+        if code == 2:
             raise ValueError(f"time_s must be strictly increasing (sample {i} of the chunk)")
         if self._cs[K.HAS_PREV] and not t[0] > self._cs[K.PREV_T]:
             raise ValueError("time_s must continue after the previous chunk's last sample")
-        if s.min() < -1e-9 or s.max() > 1.0 + 1e-9:
-            i = int(np.argmax((s < -1e-9) | (s > 1.0 + 1e-9)))
+        if code == 3:
             raise ValueError(f"soc must be a fraction in [0, 1], got {s[i]!r} at sample {i} of the chunk")
-        if tc.min() <= -100.0 or tc.max() >= 200.0:
-            i = int(np.argmax((tc <= -100.0) | (tc >= 200.0)))
+        if code == 4:
             raise ValueError(f"temp_c must be a cell temperature in degC, got {tc[i]!r} at sample {i} of the chunk")
 
     def _grow(self, n_days):
