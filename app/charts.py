@@ -69,20 +69,25 @@ def nice_ticks(lo: float, hi: float, most: int = 5) -> list[float]:
     if not (math.isfinite(span) and span > 0):
         return [float(lo)] if math.isfinite(lo) else []
 
+    def count(step):
+        first = math.ceil(lo / step - 1e-9) * step
+        return max(0, int((hi - first) / step + 1e-9) + 1)
+
     def ticks(step):
         first = math.ceil(lo / step - 1e-9) * step
-        return [round(first + i * step, 10) for i in range(int((hi - first) / step + 1e-9) + 1)]
+        return [round(first + i * step, 10) for i in range(count(step))]
 
     mag = 10.0 ** math.floor(math.log10(span))
     steps = [m * mag * f for f in (0.01, 0.1, 1.0, 10.0) for m in (1, 2, 2.5, 5)]
-    best = ticks(steps[-1])
-    for step in steps:  # smallest step (most ticks) that respects ``most``
-        t = ticks(step)
-        if len(t) <= max(2, most):
-            if len(t) >= 2 or len(best) < 2:
-                best = t
+    best_step = steps[-1]
+    for step in steps:  # smallest step (most ticks) that respects ``most`` (counted, not listed)
+        n = count(step)
+        if n <= max(2, most):
+            if n >= 2 or count(best_step) < 2:
+                best_step = step
             break
-        best = t
+        best_step = step
+    best = ticks(best_step)
     if len(best) > max(2, most):  # only a finer step gives two ticks: keep every k-th (still evenly spaced)
         k = int(math.ceil((len(best) - 1) / (max(2, most) - 1)))
         best = best[::k]
