@@ -368,3 +368,23 @@ def test_export_escalation_is_applied_year_by_year():
                              ageing_factory=False).energy["v2g"]["energy_exported_kwh"]
     assert flat[1:].sum() == 0.0
     assert rising[1] == 0.0 and rising[2] == 0.0 and rising[3:].min() > 0
+
+
+def test_solar_first_pv_rows_kept_in_the_kernel_equal_the_precomputed_rows(monkeypatch):
+    """The dispatch kernel's step-by-step PV rows of the price check (PV_ROWS_INLINE) give exactly
+    the flows of the rows precomputed by refill_prices' kernel (RefillRows)."""
+    from models.energy import dispatch, simulate_energy, timeline
+
+    monkeypatch.setenv("V2G_ENERGY_CACHE", "0")
+    s = make(charging__strategy="solar_first", participation__mode="v2h+v2g", tariff__v2g_payment_per_kwh=9.0,
+             home__pv_kwp=7.0)
+    inline = simulate_energy(s, ageing_factory=False)
+    monkeypatch.setattr(dispatch, "PV_ROWS_INLINE", False)
+    timeline.clear_part_cache()
+    rows = simulate_energy(s, ageing_factory=False)
+    for run in ("v2g", "baseline"):
+        for col, arr in rows.energy[run].items():
+            assert inline.energy[run][col].tolist() == arr.tolist(), (run, col)
+        for key, arr in rows.flows[run].items():
+            assert inline.flows[run][key].tolist() == arr.tolist(), (run, key)
+    assert rows.energy["v2g"]["energy_to_home_kwh"].sum() > 0 and rows.energy["v2g"]["energy_exported_kwh"].sum() > 0

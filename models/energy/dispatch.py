@@ -178,8 +178,8 @@ def _cheaper_steps(level, chargeable, next_dep, n_levels):
 
 
 @njit(inline="always")
-def _worth_it(value, refill_grid, refill_pv, t, e, ac, e_dep, done_ac, eta_c, eta_d, f_imp, f_exp, inv_rt,
-              margin):
+def _worth_it(value, grid_24h, grid_dep, pv_price, pv_kwh, e, ac, e_dep, done_ac, eta_c, eta_d, f_imp, f_exp,
+              inv_rt, margin):
     """The part of ``ac`` (kWh AC delivered this step) worth delivering at ``value`` per kWh.
 
     A kWh pays when ``value`` exceeds what putting it back costs (module docstring,
@@ -190,14 +190,15 @@ def _worth_it(value, refill_grid, refill_pv, t, e, ac, e_dep, done_ac, eta_c, et
     surplus, as far as the PV surplus of the next 24 hours can put back what the
     window-day has delivered so far (``done_ac``) and this step.  When only a part
     pays (above the departure minimum, or what PV can refill), only that part is
-    delivered.  ``refill_grid``: rows 0-1 of :func:`refill_prices`, ``refill_pv``: rows 2-3.
+    delivered.  ``grid_24h``, ``grid_dep``, ``pv_price``, ``pv_kwh``: rows 0-3 of
+    :func:`refill_prices` at this step.
     """
-    if value > refill_grid[1, t] * f_imp * inv_rt + margin:
+    if value > grid_dep * f_imp * inv_rt + margin:
         return ac
-    if value > refill_grid[0, t] * f_imp * inv_rt + margin:
+    if value > grid_24h * f_imp * inv_rt + margin:
         part = ac
-    elif value > refill_pv[0, t] * f_exp * inv_rt + margin:
-        part = refill_pv[1, t] * eta_c * eta_d - done_ac     # what the coming PV surplus can put back
+    elif value > pv_price * f_exp * inv_rt + margin:
+        part = pv_kwh * eta_c * eta_d - done_ac     # what the coming PV surplus can put back
         if part > ac:
             part = ac
     else:
@@ -212,8 +213,8 @@ def _worth_it(value, refill_grid, refill_pv, t, e, ac, e_dep, done_ac, eta_c, et
 def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, next_dep, cheaper,
                      n_total, state_f, state_i, cap_kwh, dt_h, charge_kw, eta_c, eta_d,
                      discharge_kw, reserve, dep_min, target, strategy, v2h, v2g, day_cap_ac_kwh,
-                     guard, imp_price, exp_price, refill_grid, refill_pv, f_imp, f_exp, v2g_pay, margin,
-                     o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
+                     guard, imp_price, exp_price, refill_grid, refill_pv, pv_inline, spd, f_imp, f_exp, v2g_pay,
+                     margin, o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
     e = state_f[0] * cap_kwh
     disch_today = state_f[1]
     cur_wday = state_i[0]
@@ -223,8 +224,41 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
     e_dep = dep_min * cap_kwh
     e_tgt = target * cap_kwh
     inv_rt = 1.0 / (eta_c * eta_d)
+    # pv_inline: rows 2-3 of refill_prices (solar_first) kept up to date step by step instead of read
+    # from refill_pv - the same values: the lowest export price of the plugged-in PV-surplus steps
+    # t+1 .. t+spd (a monotone queue of step indices) and their surplus energy (the same running sum,
+    # in the same order, as _refill_kernel over this chunk)
+    pv_price = np.inf
+    pv_kwh = 0.0
+    queue = np.empty(i1 - i0 + spd + 2 if pv_inline else 0, dtype=np.int64)
+    q_head = 0
+    q_tail = 0
+    pv_acc = 0.0
+    nxt = i0 + 1
     for t in range(i0, i1):
         k = t - i0
+        if pv_inline:
+            end = t + 1 + spd
+            if end > n_total:
+                end = n_total
+            while nxt < end:
+                if plugged[nxt] and pv_kw[nxt] > load_kw[nxt]:
+                    pv_acc += (pv_kw[nxt] - load_kw[nxt]) * dt_h
+                    v = exp_price[nxt]
+                    while q_tail > q_head and exp_price[queue[q_tail - 1]] >= v:
+                        q_tail -= 1
+                    queue[q_tail] = nxt
+                    q_tail += 1
+                nxt += 1
+            if t > i0 and plugged[t] and pv_kw[t] > load_kw[t]:   # step t left the window t+1 ..
+                pv_acc -= (pv_kw[t] - load_kw[t]) * dt_h
+            while q_tail > q_head and queue[q_head] <= t:
+                q_head += 1
+            pv_price = exp_price[queue[q_head]] if q_tail > q_head else np.inf
+            pv_kwh = pv_acc if pv_acc > 0.0 else 0.0
+        elif guard:
+            pv_price = refill_pv[0, k]
+            pv_kwh = refill_pv[1, k]
         cg = 0.0
         cpv = 0.0
         home = 0.0
@@ -266,14 +300,15 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
                         if v2h:
                             home = res_load_kwh if res_load_kwh < ac_max else ac_max
                             if guard:
-                                home = _worth_it(imp_price[t] * f_imp, refill_grid, refill_pv, k, e, home, e_dep,
-                                                 disch_today, eta_c, eta_d, f_imp, f_exp, inv_rt, margin)
+                                home = _worth_it(imp_price[t] * f_imp, refill_grid[0, k], refill_grid[1, k],
+                                                 pv_price, pv_kwh, e, home, e_dep, disch_today, eta_c, eta_d,
+                                                 f_imp, f_exp, inv_rt, margin)
                         if v2g:
                             exp = ac_max - home
                             if guard:
-                                exp = _worth_it((exp_price[t] + v2g_pay) * f_exp, refill_grid, refill_pv, k,
-                                                e - home / eta_d, exp, e_dep, disch_today + home, eta_c, eta_d,
-                                                f_imp, f_exp, inv_rt, margin)
+                                exp = _worth_it((exp_price[t] + v2g_pay) * f_exp, refill_grid[0, k],
+                                                refill_grid[1, k], pv_price, pv_kwh, e - home / eta_d, exp, e_dep,
+                                                disch_today + home, eta_c, eta_d, f_imp, f_exp, inv_rt, margin)
                         b_out = (home + exp) / eta_d
                         if b_out > avail:       # rounding of avail * eta_d / eta_d
                             b_out = avail
@@ -343,6 +378,9 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
 
 
 _EMPTY = np.zeros((2, 0))
+#: solar_first: the dispatch kernel keeps the price check's PV rows up to date step by step (False:
+#: read from precomputed rows, :class:`RefillRows`; the tests compare the two)
+PV_ROWS_INLINE = True
 
 
 def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, charging_free: bool = False,
@@ -649,8 +687,9 @@ class RuleBasedDispatcher:
             free = bool(t.ev_charging_free)
             refill_grid = RefillRows(tl, window_day, strategy, free, 1, ("prices", "driving") + windows,
                                      (strategy, free))
-            pv_parts = ("prices", "driving", "pv_kw", "load") if strategy == 2 else ()
-            refill_pv = RefillRows(tl, window_day, strategy, free, 2, pv_parts, (strategy == 2, tl.n_steps))
+            if strategy != 2 or not PV_ROWS_INLINE:   # (solar_first: computed step by step by the kernel)
+                pv_parts = ("prices", "driving", "pv_kw", "load") if strategy == 2 else ()
+                refill_pv = RefillRows(tl, window_day, strategy, free, 2, pv_parts, (strategy == 2, tl.n_steps))
         return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, refill_grid, refill_pv)
 
     def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
@@ -664,7 +703,8 @@ class RuleBasedDispatcher:
         p = plan.params
         guard = p["guard"]
         if guard:
-            refill_grid, refill_pv = plan.refill_grid.chunk(i0, i1), plan.refill_pv.chunk(i0, i1)
+            refill_grid = plan.refill_grid.chunk(i0, i1)
+            refill_pv = plan.refill_pv.chunk(i0, i1) if plan.refill_pv is not None else _EMPTY
             # year of operation of the chunk (1-based): its price multipliers
             k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
             f_imp, f_exp = float(p["f_import"][k]), float(p["f_export"][k])
@@ -677,6 +717,7 @@ class RuleBasedDispatcher:
                          p["discharge_kw"], p["reserve"], p["dep_min"], p["target"], plan.strategy,
                          plan.v2h, plan.v2g, p["day_cap_ac_kwh"],
                          guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill_grid, refill_pv,
+                         bool(guard and plan.refill_pv is None), tl.steps_per_day,
                          f_imp, f_exp, p["v2g_pay"], p["margin"], *out)
         flows = StepFlows(*out, standby_kwh=p["standby_kwh"])
         return flows, DispatchState(soc=float(sf[0]), window_day=int(si[0]),
