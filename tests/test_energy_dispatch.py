@@ -370,21 +370,26 @@ def test_export_escalation_is_applied_year_by_year():
     assert rising[1] == 0.0 and rising[2] == 0.0 and rising[3:].min() > 0
 
 
-def test_solar_first_pv_rows_kept_in_the_kernel_equal_the_precomputed_rows(monkeypatch):
-    """The dispatch kernel's step-by-step PV rows of the price check (PV_ROWS_INLINE) give exactly
-    the flows of the rows precomputed by refill_prices' kernel (RefillRows)."""
-    from models.energy import dispatch, simulate_energy, timeline
+def test_solar_first_pv_rows_chunk_by_chunk_match_a_direct_search():
+    """The PV rows of the price check restart at every chunk, as the dispatch kernel keeps them
+    year by year (_pv_refill_step): computed per year they equal a direct search, at steps on both
+    sides of every year boundary and at random steps; the dispatcher then delivers to the home and
+    to the grid."""
+    from models.energy import simulate_energy
+    from models.energy.timeline import build_timeline
 
-    monkeypatch.setenv("V2G_ENERGY_CACHE", "0")
-    s = make(charging__strategy="solar_first", participation__mode="v2h+v2g", tariff__v2g_payment_per_kwh=9.0,
-             home__pv_kwp=7.0)
-    inline = simulate_energy(s, ageing_factory=False)
-    monkeypatch.setattr(dispatch, "PV_ROWS_INLINE", False)
-    timeline.clear_part_cache()
-    rows = simulate_energy(s, ageing_factory=False)
-    for run in ("v2g", "baseline"):
-        for col, arr in rows.energy[run].items():
-            assert inline.energy[run][col].tolist() == arr.tolist(), (run, col)
-        for key, arr in rows.flows[run].items():
-            assert inline.flows[run][key].tolist() == arr.tolist(), (run, key)
-    assert rows.energy["v2g"]["energy_to_home_kwh"].sum() > 0 and rows.energy["v2g"]["energy_exported_kwh"].sum() > 0
+    s = make(horizon_years=5, charging__strategy="solar_first", participation__mode="v2h+v2g",
+             tariff__v2g_payment_per_kwh=9.0, home__pv_kwp=7.0)
+    tl = build_timeline(s)
+    rng = np.random.default_rng(3)
+    for k in range(1, tl.horizon_years + 1):
+        sl = tl.year_slice(k)
+        got = refill_prices(tl, tl.window_day, 2, steps=sl)
+        picks = list(range(sl.start, sl.start + 3)) + list(range(sl.stop - 3, sl.stop)) + \
+            list(rng.integers(sl.start, sl.stop, 60))
+        for t in picks:
+            want = _refill_brute(tl, int(t), 2)
+            assert got[2, t - sl.start] == pytest.approx(want[2]), (k, t)
+            assert got[3, t - sl.start] == pytest.approx(want[3], abs=1e-9), (k, t)
+    res = simulate_energy(s, ageing_factory=False)
+    assert res.energy["v2g"]["energy_to_home_kwh"].sum() > 0 and res.energy["v2g"]["energy_exported_kwh"].sum() > 0

@@ -178,6 +178,33 @@ def _cheaper_steps(level, chargeable, next_dep, n_levels):
 
 
 @njit(inline="always")
+def _pv_refill_step(t, i0, n, spd, plugged, pv_kw, load_kw, exp_price, dt_h, queue, q_head, q_tail, nxt, acc):
+    """Rows 2-3 of :func:`refill_prices` at step ``t`` of a chunk starting at ``i0``, steps taken in order:
+    the lowest export price of the plugged-in PV-surplus steps t+1 .. t+spd (a monotone queue of step
+    indices in ``queue``) and their surplus energy [kWh AC] (a running window sum, restarted at ``i0``).
+    Start a chunk with ``q_head = q_tail = 0``, ``nxt = i0 + 1``, ``acc = 0``; returns the new state and
+    (price, kWh)."""
+    end = t + 1 + spd
+    if end > n:
+        end = n
+    while nxt < end:
+        if plugged[nxt] and pv_kw[nxt] > load_kw[nxt]:
+            acc += (pv_kw[nxt] - load_kw[nxt]) * dt_h
+            v = exp_price[nxt]
+            while q_tail > q_head and exp_price[queue[q_tail - 1]] >= v:
+                q_tail -= 1
+            queue[q_tail] = nxt
+            q_tail += 1
+        nxt += 1
+    if t > i0 and plugged[t] and pv_kw[t] > load_kw[t]:   # step t left the window t+1 ..
+        acc -= (pv_kw[t] - load_kw[t]) * dt_h
+    while q_tail > q_head and queue[q_head] <= t:
+        q_head += 1
+    price = exp_price[queue[q_head]] if q_tail > q_head else np.inf
+    return q_head, q_tail, nxt, acc, price, (acc if acc > 0.0 else 0.0)
+
+
+@njit(inline="always")
 def _worth_it(value, grid_24h, grid_dep, pv_price, pv_kwh, e, ac, e_dep, done_ac, eta_c, eta_d, f_imp, f_exp,
               inv_rt, margin):
     """The part of ``ac`` (kWh AC delivered this step) worth delivering at ``value`` per kWh.
@@ -213,8 +240,8 @@ def _worth_it(value, grid_24h, grid_dep, pv_price, pv_kwh, e, ac, e_dep, done_ac
 def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, next_dep, cheaper,
                      n_total, state_f, state_i, cap_kwh, dt_h, charge_kw, eta_c, eta_d,
                      discharge_kw, reserve, dep_min, target, strategy, v2h, v2g, day_cap_ac_kwh,
-                     guard, imp_price, exp_price, refill_grid, refill_pv, pv_inline, spd, f_imp, f_exp, v2g_pay,
-                     margin, o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
+                     guard, imp_price, exp_price, refill_grid, spd, f_imp, f_exp, v2g_pay, margin,
+                     o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
     e = state_f[0] * cap_kwh
     disch_today = state_f[1]
     cur_wday = state_i[0]
@@ -224,41 +251,21 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
     e_dep = dep_min * cap_kwh
     e_tgt = target * cap_kwh
     inv_rt = 1.0 / (eta_c * eta_d)
-    # pv_inline: rows 2-3 of refill_prices (solar_first) kept up to date step by step instead of read
-    # from refill_pv - the same values: the lowest export price of the plugged-in PV-surplus steps
-    # t+1 .. t+spd (a monotone queue of step indices) and their surplus energy (the same running sum,
-    # in the same order, as _refill_kernel over this chunk)
+    # solar_first price check: rows 2-3 of refill_prices kept up to date step by step (_pv_refill_step);
+    # the other strategies refill from the grid only
+    pv_rows = guard and strategy == 2
     pv_price = np.inf
     pv_kwh = 0.0
-    queue = np.empty(i1 - i0 + spd + 2 if pv_inline else 0, dtype=np.int64)
+    queue = np.empty(i1 - i0 + spd + 2 if pv_rows else 0, dtype=np.int64)
     q_head = 0
     q_tail = 0
-    pv_acc = 0.0
     nxt = i0 + 1
+    pv_acc = 0.0
     for t in range(i0, i1):
         k = t - i0
-        if pv_inline:
-            end = t + 1 + spd
-            if end > n_total:
-                end = n_total
-            while nxt < end:
-                if plugged[nxt] and pv_kw[nxt] > load_kw[nxt]:
-                    pv_acc += (pv_kw[nxt] - load_kw[nxt]) * dt_h
-                    v = exp_price[nxt]
-                    while q_tail > q_head and exp_price[queue[q_tail - 1]] >= v:
-                        q_tail -= 1
-                    queue[q_tail] = nxt
-                    q_tail += 1
-                nxt += 1
-            if t > i0 and plugged[t] and pv_kw[t] > load_kw[t]:   # step t left the window t+1 ..
-                pv_acc -= (pv_kw[t] - load_kw[t]) * dt_h
-            while q_tail > q_head and queue[q_head] <= t:
-                q_head += 1
-            pv_price = exp_price[queue[q_head]] if q_tail > q_head else np.inf
-            pv_kwh = pv_acc if pv_acc > 0.0 else 0.0
-        elif guard:
-            pv_price = refill_pv[0, k]
-            pv_kwh = refill_pv[1, k]
+        if pv_rows:
+            q_head, q_tail, nxt, pv_acc, pv_price, pv_kwh = _pv_refill_step(
+                t, i0, n_total, spd, plugged, pv_kw, load_kw, exp_price, dt_h, queue, q_head, q_tail, nxt, pv_acc)
         cg = 0.0
         cpv = 0.0
         home = 0.0
@@ -378,9 +385,6 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
 
 
 _EMPTY = np.zeros((2, 0))
-#: solar_first: the dispatch kernel keeps the price check's PV rows up to date step by step (False:
-#: read from precomputed rows, :class:`RefillRows`; the tests compare the two)
-PV_ROWS_INLINE = True
 
 
 def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, charging_free: bool = False,
@@ -421,20 +425,22 @@ def _refill_rows(tl: Timeline, window_day, strategy: int, charging_free: bool, r
 
 
 class RefillRows:
-    """Rows 0-1 (``rows`` = 1) or 2-3 (``rows`` = 2) of :func:`refill_prices` for the whole horizon,
-    shared between plans of equal timeline parts (:func:`~models.energy.timeline.derived`).
+    """Rows 0-1 (the grid) of :func:`refill_prices` for the whole horizon, shared between plans of
+    equal timeline parts (:func:`~models.energy.timeline.derived`; they do not read the PV output,
+    so a PV-size edit keeps them).  Rows 2-3 (PV, ``solar_first``) are kept by the dispatch kernel
+    step by step (:func:`_pv_refill_step`).
 
     When no earlier plan made them, :meth:`chunk` computes each chunk when the dispatcher
     reaches it (in the run's own thread, not before both runs start) and keeps it; once every
     step has been computed in order, the whole array is offered for reuse.
     """
 
-    def __init__(self, tl: Timeline, window_day, strategy: int, charging_free: bool, rows: int, parts: tuple,
-                 extra):
-        self.tl, self.window_day, self.strategy, self.free, self.rows = tl, window_day, strategy, charging_free, rows
+    NAME = "refill_grid"
+
+    def __init__(self, tl: Timeline, window_day, strategy: int, charging_free: bool, parts: tuple, extra):
+        self.tl, self.window_day, self.strategy, self.free = tl, window_day, strategy, charging_free
         self.parts, self.extra = parts, extra
-        self.name = "refill_grid" if rows == 1 else "refill_pv"
-        self.full = derived_lookup(tl, self.name, parts, extra)
+        self.full = derived_lookup(tl, self.NAME, parts, extra)
         self._next = 0
         self._scratch = None
         if self.full is None:
@@ -447,11 +453,10 @@ class RefillRows:
         if self._scratch is None or self._scratch.shape[1] < (i1 - i0) + 3 * tl.steps_per_day:
             self._scratch = np.empty((5, (i1 - i0) + 3 * tl.steps_per_day))
         view = self._collect[:, i0:i1]
-        _refill_rows(tl, self.window_day, self.strategy, self.free, self.rows, i0, i1,
-                     view if self.rows == 1 else _EMPTY, view if self.rows == 2 else _EMPTY, self._scratch)
+        _refill_rows(tl, self.window_day, self.strategy, self.free, 1, i0, i1, view, _EMPTY, self._scratch)
         self._next = i1 if i0 == self._next else -1          # only a complete, in-order pass is kept
         if self._next == tl.n_steps:
-            self.full = derived_store(tl, self.name, self.parts, self.extra, self._collect)
+            self.full = derived_store(tl, self.NAME, self.parts, self.extra, self._collect)
             self._collect = self._scratch = None
         return view
 
@@ -463,25 +468,21 @@ def refill_buffers(m: int, spd: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 @njit
-def _fill_candidates(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, b0, b1, vals):
+def _fill_candidates(kind, price, plugged, window_day, b0, b1, vals):
     """``vals[i - b0]`` for steps [b0, b1): the value of step i in a refill window, ``inf`` when it is
     not a candidate: kind 0 the import price of a plugged-in step outside the windows, 1 of any
-    plugged-in step, 2 the export price of a plugged-in step with PV surplus.  (One loop per kind:
-    a per-step branch on the kind made the whole pass three times slower.)"""
+    plugged-in step.  (One loop per kind: a per-step branch on the kind made the whole pass three
+    times slower.)"""
     if kind == 0:
         for i in range(b0, b1):
             vals[i - b0] = price[i] if plugged[i] and window_day[i] < 0 else np.inf
-    elif kind == 1:
-        for i in range(b0, b1):
-            vals[i - b0] = price[i] if plugged[i] else np.inf
     else:
         for i in range(b0, b1):
-            vals[i - b0] = exp_price[i] if plugged[i] and pv_kw[i] > load_kw[i] else np.inf
+            vals[i - b0] = price[i] if plugged[i] else np.inf
 
 
 @njit
-def _next_day_min(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1, vals, pre,
-                  suf, out24, out_dep):
+def _next_day_min(kind, price, plugged, window_day, next_dep, spd, i0, i1, vals, pre, suf, out24, out_dep):
     """Minimum candidate (:func:`_fill_candidates`) over steps t+1 .. t+spd (``out24``) and over those before
     the next departure (``out_dep``), for t in [i0, i1); ``inf`` when there is none.
 
@@ -495,7 +496,7 @@ def _next_day_min(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, n
     b1 = ((i1 + spd) // spd + 1) * spd              # end of the last day touched
     if b1 > n:
         b1 = n
-    _fill_candidates(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, b0, b1, vals)
+    _fill_candidates(kind, price, plugged, window_day, b0, b1, vals)
     d0 = 0
     w = b1 - b0
     while d0 < w:
@@ -529,8 +530,6 @@ def _next_day_min(kind, price, exp_price, pv_kw, load_kw, plugged, window_day, n
         off += 1
         if off == spd:
             off = 0
-    if out_dep.shape[0] == 0:   # not wanted (PV: 24 hours only)
-        return
     # until the departure: D[t] = min over t+1 .. next_dep[t]-1, backwards from the end of the range
     # (only windows that end at a departure within 24 hours use D, so i1 + spd steps are enough)
     d = np.inf
@@ -583,8 +582,7 @@ def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_d
                     if plugged[t] and window_day[t] < 0:
                         following = t
             else:
-                _next_day_min(0, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1,
-                              vals, pre, suf, g24, gdep)
+                _next_day_min(0, price, plugged, window_day, next_dep, spd, i0, i1, vals, pre, suf, g24, gdep)
             fallback = False
             for k in range(m):
                 if g24[k] == np.inf or gdep[k] == np.inf:
@@ -593,8 +591,7 @@ def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_d
             if fallback:  # no chargeable step: the car recharges inside the windows, or at the step's own price
                 in24 = scratch[3, :m]
                 indep = scratch[4, :m]
-                _next_day_min(1, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1,
-                              vals, pre, suf, in24, indep)
+                _next_day_min(1, price, plugged, window_day, next_dep, spd, i0, i1, vals, pre, suf, in24, indep)
                 for k in range(m):
                     if g24[k] == np.inf:
                         g24[k] = in24[k] if in24[k] < np.inf else price[i0 + k]
@@ -602,22 +599,16 @@ def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_d
                         gdep[k] = indep[k] if indep[k] < np.inf else price[i0 + k]
     if rows & 2:
         if strategy == 2:
-            _next_day_min(2, price, exp_price, pv_kw, load_kw, plugged, window_day, next_dep, spd, i0, i1,
-                          vals, pre, suf, out_pv[0], scratch[3, :0])
-            # PV surplus energy of the plugged-in steps t+1 .. t+spd (a running window sum)
+            queue = np.empty(m + spd + 2, dtype=np.int64)
+            q_head = 0
+            q_tail = 0
+            nxt = i0 + 1
             acc = 0.0
-            b = i0 + 1
             for t in range(i0, i1):
-                e = t + 1 + spd
-                if e > n:
-                    e = n
-                while b < e:
-                    if plugged[b] and pv_kw[b] > load_kw[b]:
-                        acc += (pv_kw[b] - load_kw[b]) * dt_h
-                    b += 1
-                if t > i0 and plugged[t] and pv_kw[t] > load_kw[t]:   # step t left the window t+1 ..
-                    acc -= (pv_kw[t] - load_kw[t]) * dt_h
-                out_pv[1, t - i0] = acc if acc > 0.0 else 0.0
+                q_head, q_tail, nxt, acc, price_t, kwh_t = _pv_refill_step(
+                    t, i0, n, spd, plugged, pv_kw, load_kw, exp_price, dt_h, queue, q_head, q_tail, nxt, acc)
+                out_pv[0, t - i0] = price_t
+                out_pv[1, t - i0] = kwh_t
         else:
             for k in range(m):
                 out_pv[0, k] = np.inf
@@ -639,9 +630,8 @@ class RulePlan:
     v2h: bool
     v2g: bool
     params: dict
-    #: rows 0-1 and 2-3 of :func:`refill_prices` (price check, :class:`RefillRows`), None without it
+    #: rows 0-1 of :func:`refill_prices` (price check, :class:`RefillRows`), None without it
     refill_grid: "RefillRows | None" = None
-    refill_pv: "RefillRows | None" = None
 
 
 class RuleBasedDispatcher:
@@ -682,15 +672,11 @@ class RuleBasedDispatcher:
                       # price multipliers of years 0..N, as the money stage applies them
                       f_import=escalation_factors(t.escalation_import, n),
                       f_export=escalation_factors(t.escalation_export, n))
-        refill_grid = refill_pv = None
-        if guard:  # the price check's refill prices (the PV rows alone read the PV output)
+        refill_grid = None
+        if guard:  # the price check's grid refill prices (the PV ones are the kernel's)
             free = bool(t.ev_charging_free)
-            refill_grid = RefillRows(tl, window_day, strategy, free, 1, ("prices", "driving") + windows,
-                                     (strategy, free))
-            if strategy != 2 or not PV_ROWS_INLINE:   # (solar_first: computed step by step by the kernel)
-                pv_parts = ("prices", "driving", "pv_kw", "load") if strategy == 2 else ()
-                refill_pv = RefillRows(tl, window_day, strategy, free, 2, pv_parts, (strategy == 2, tl.n_steps))
-        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, refill_grid, refill_pv)
+            refill_grid = RefillRows(tl, window_day, strategy, free, ("prices", "driving") + windows, (strategy, free))
+        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, refill_grid)
 
     def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
             ) -> tuple[StepFlows, DispatchState]:
@@ -704,20 +690,18 @@ class RuleBasedDispatcher:
         guard = p["guard"]
         if guard:
             refill_grid = plan.refill_grid.chunk(i0, i1)
-            refill_pv = plan.refill_pv.chunk(i0, i1) if plan.refill_pv is not None else _EMPTY
             # year of operation of the chunk (1-based): its price multipliers
             k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
             f_imp, f_exp = float(p["f_import"][k]), float(p["f_export"][k])
         else:
-            refill_grid = refill_pv = _EMPTY
+            refill_grid = _EMPTY
             f_imp = f_exp = 1.0
         _dispatch_kernel(i0, i1, tl.plugged, tl.drive_kwh, tl.load_kw, tl.pv_kw, plan.window_day,
                          tl.next_departure, plan.cheaper, tl.n_steps, sf, si,
                          float(capacity_kwh), p["dt_h"], p["charge_kw"], p["eta_c"], p["eta_d"],
                          p["discharge_kw"], p["reserve"], p["dep_min"], p["target"], plan.strategy,
                          plan.v2h, plan.v2g, p["day_cap_ac_kwh"],
-                         guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill_grid, refill_pv,
-                         bool(guard and plan.refill_pv is None), tl.steps_per_day,
+                         guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill_grid, tl.steps_per_day,
                          f_imp, f_exp, p["v2g_pay"], p["margin"], *out)
         flows = StepFlows(*out, standby_kwh=p["standby_kwh"])
         return flows, DispatchState(soc=float(sf[0]), window_day=int(si[0]),
