@@ -63,7 +63,7 @@ class Preset:
         return f"{name} [{self.as_of}]{mark}"
 
 
-_cache: dict[tuple, list[Preset]] = {}
+_cache: dict[tuple, object] = {}   # ("shipped", kind): presets; ("user", kind): (file stamp, presets)
 _problems: list[str] = []
 
 

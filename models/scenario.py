@@ -767,15 +767,14 @@ def tou_price_grid(periods: list[TouPeriod]) -> tuple:
 
 @functools.lru_cache(maxsize=16)
 def _tou_grid(periods: tuple) -> tuple:
+    """:func:`tou_price_grid` of ``(start, end, days, months, price)`` tuples."""
     import numpy as np
-
-    periods = [TouPeriod(start=a, end=b, days=d, months=list(m), price_per_kwh=x) for a, b, d, m, x in periods]
 
     price = np.zeros((12, 2, 1440))
     covered = np.zeros((12, 2, 1440), dtype=bool)
-    for per in periods:
+    for start, end, days, months, price_per_kwh in periods:
         try:
-            a, b = parse_time(per.start), parse_time(per.end)
+            a, b = parse_time(start), parse_time(end)
         except ValueError:
             continue
         minutes = np.zeros(1440, dtype=bool)
@@ -786,11 +785,11 @@ def _tou_grid(periods: tuple) -> tuple:
         else:
             minutes[a:] = True
             minutes[:b] = True
-        dts = {"all": (0, 1), "weekday": (0,), "weekend_holiday": (1,)}[per.days]
-        for m in per.months:
+        dts = {"all": (0, 1), "weekday": (0,), "weekend_holiday": (1,)}[days]
+        for m in months:
             for d in dts:
                 new = minutes & ~covered[m - 1, d]
-                price[m - 1, d, new] = per.price_per_kwh
+                price[m - 1, d, new] = price_per_kwh
                 covered[m - 1, d] |= new
     price.setflags(write=False)
     covered.setflags(write=False)

@@ -300,6 +300,23 @@ def _digest(inputs) -> str:
     return hashlib.blake2b(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).hexdigest()
 
 
+def _lookup(key):
+    with _parts_lock:
+        hit = _parts.get(key)
+        if hit is not None:
+            _parts.move_to_end(key)
+        return hit
+
+
+def _keep(key, value):
+    """Store the read-only ``value`` under ``key`` (least recently used ones beyond the size go)."""
+    with _parts_lock:
+        _parts[key] = value
+        while len(_parts) > PART_CACHE_SIZE:
+            _parts.popitem(last=False)
+    return value
+
+
 def _part(kind: str, inputs, build, keys: dict | None = None):
     """``build()``, or the part built before from equal ``inputs`` (anything picklable: the scenario
     fields the part reads); ``keys[kind]`` gets the inputs' digest.  Off with ``V2G_ENERGY_CACHE=0``."""
@@ -308,18 +325,8 @@ def _part(kind: str, inputs, build, keys: dict | None = None):
         keys[kind] = digest
     if not env_switch("V2G_ENERGY_CACHE"):
         return _frozen(build())
-    key = (kind, digest)
-    with _parts_lock:
-        hit = _parts.get(key)
-        if hit is not None:
-            _parts.move_to_end(key)
-            return hit
-    value = _frozen(build())
-    with _parts_lock:
-        _parts[key] = value
-        while len(_parts) > PART_CACHE_SIZE:
-            _parts.popitem(last=False)
-    return value
+    hit = _lookup((kind, digest))
+    return hit if hit is not None else _keep((kind, digest), _frozen(build()))
 
 
 def _derived_key(tl: Timeline, name: str, parts: tuple, extra):
@@ -331,25 +338,14 @@ def _derived_key(tl: Timeline, name: str, parts: tuple, extra):
 def derived_lookup(tl: Timeline, name: str, parts: tuple, extra):
     """The array :func:`derived` would return from its memo, or None (nothing is built)."""
     key = _derived_key(tl, name, parts, extra)
-    if key is None:
-        return None
-    with _parts_lock:
-        hit = _parts.get(key)
-        if hit is not None:
-            _parts.move_to_end(key)
-        return hit
+    return None if key is None else _lookup(key)
 
 
 def derived_store(tl: Timeline, name: str, parts: tuple, extra, value):
     """Keep ``value`` (made read-only) as :func:`derived` would; returns it."""
-    value = _frozen(value)
     key = _derived_key(tl, name, parts, extra)
-    if key is not None:
-        with _parts_lock:
-            _parts[key] = value
-            while len(_parts) > PART_CACHE_SIZE:
-                _parts.popitem(last=False)
-    return value
+    value = _frozen(value)
+    return value if key is None else _keep(key, value)
 
 
 def derived(tl: Timeline, name: str, parts: tuple, extra, build):
@@ -357,9 +353,8 @@ def derived(tl: Timeline, name: str, parts: tuple, extra, build):
     :func:`build_timeline`; ``"pv_kw"`` is the scaled PV output) and the picklable ``extra`` only - or
     the read-only array built before for a timeline with the same parts.  A timeline made by hand
     (no ``part_keys``) always builds."""
-    if not all(p in tl.part_keys for p in parts):
-        return _frozen(build())
-    return _part(f"derived:{name}", (tuple(tl.part_keys[p] for p in parts), extra), build)
+    hit = derived_lookup(tl, name, parts, extra)
+    return hit if hit is not None else derived_store(tl, name, parts, extra, build())
 
 
 @dataclass(eq=False, frozen=True)
