@@ -175,6 +175,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list = []
         self._h, self._v = hspacing, vspacing
+        self._heights: dict[int, int] = {}   # width -> height, until the next invalidate()
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item):  # noqa: N802
@@ -196,7 +197,16 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width):  # noqa: N802
-        return self._do_layout(QRect(0, 0, width, 0), apply=False)
+        # Qt asks many times per layout pass; the answer changes only when an item does, and
+        # then Qt calls invalidate() (as in Qt's own QBoxLayout, which caches it the same way)
+        h = self._heights.get(width)
+        if h is None:
+            h = self._heights[width] = self._do_layout(QRect(0, 0, width, 0), apply=False)
+        return h
+
+    def invalidate(self):
+        self._heights = {}
+        super().invalidate()
 
     def setGeometry(self, rect):  # noqa: N802
         super().setGeometry(rect)

@@ -278,6 +278,15 @@ class PresetPicker(QWidget):
             self.chosen.emit(self.kind, pid)
 
 
+#: scenario fields each preset kind sets (``models.presets.apply``), so its "changed since" marks
+#: read them (with the currency and the start date)
+_PICKER_READS = {
+    "vehicles": ("vehicle", "driving.kwh_per_km"), "chargers": ("charger",), "subsidies": ("charger",),
+    "tariffs": ("tariff", "country"), "load_profiles": ("home.load_profile",),
+    "pv_profiles": ("home.pv_profile",), "climates": ("home.climate",),
+}
+
+
 class InputPanel(QWidget):
     """The editable scenario (see module docstring)."""
 
@@ -297,6 +306,7 @@ class InputPanel(QWidget):
         self.error_labels: dict[str, QLabel] = {}
         self.unit_labels: dict[str, QLabel] = {}
         self.pickers: dict[str, PresetPicker] = {}
+        self._picker_inputs: dict[str, tuple] = {}   # kind -> what its marks were made from
         self.problems: list[sc.Problem] = []
 
         root = QVBoxLayout(self)
@@ -473,6 +483,7 @@ class InputPanel(QWidget):
                 for path, ed in self.editors.items():
                     if path != "name":
                         ed.setToolTip(self._tooltip(path))
+            self._picker_inputs.clear()   # a new scenario: every picker afresh
             self._refresh_pickers(self._base)
             if getattr(self, "tariff_summary", None) is not None:
                 text = self._tariff_text(self._base["tariff"])
@@ -549,9 +560,17 @@ class InputPanel(QWidget):
             .replace("%1", ps.get("area") or ps.get("preset_id") or "").replace("%2", ps.get("as_of", ""))
 
     def _refresh_pickers(self, data: dict) -> None:
-        """Each picker shows its preset and which of the preset's values were changed since."""
+        """Each picker shows its preset and which of the preset's values were changed since.
+
+        A picker whose inputs (:data:`_PICKER_READS`, the currency, the start date) are what they
+        were at its last refresh is left as it is: most edits touch one section only."""
         for kind, picker in self.pickers.items():
             pid = F.get_value(data, F.PRESET_ID_PATHS[kind])
+            key = (pid, data.get("currency"), data.get("start_date"),
+                   [F.get_value(data, path) for path in _PICKER_READS[kind]])
+            if self._picker_inputs.get(kind) == key:
+                continue
+            self._picker_inputs[kind] = copy.deepcopy(key)
             edited: list[str] = []
             if any(p.id == pid for p in picker.presets):
                 try:

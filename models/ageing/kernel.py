@@ -189,23 +189,37 @@ def _channels(model, tab, tk, soc):
 
 @njit
 def first_bad_input(t, soc, temp_c):
-    """(code, sample) of the first problem of a chunk, (0, -1) when there is none: 1 a non-finite
-    value, 2 time not strictly increasing, 3 SoC outside [0, 1] (1e-9 rounding allowed), 4 a
-    temperature outside (-100, 200) degC - the checks of ``AgeingStepper.advance`` in one pass each."""
+    """Checks of ``AgeingStepper.advance`` in one pass: ``(code, sample, clip)``.
+
+    ``code`` is 0 when the chunk is fine, else the first problem by kind: 1 a
+    non-finite value, 2 time not strictly increasing, 3 SoC outside [0, 1]
+    (1e-9 rounding allowed), 4 a temperature outside (-100, 200) degC;
+    ``sample`` is the first sample with that problem (-1 when none).
+    ``clip`` is True when some SoC lies outside [0, 1] (rounding noise to clip).
+    """
     n = t.shape[0]
+    first = np.full(5, -1, dtype=np.int64)
+    clip = False
     for i in range(n):
-        if not (math.isfinite(t[i]) and math.isfinite(soc[i]) and math.isfinite(temp_c[i])):
-            return 1, i
-    for i in range(1, n):
-        if not t[i] > t[i - 1]:
-            return 2, i
-    for i in range(n):
-        if soc[i] < -1e-9 or soc[i] > 1.0 + 1e-9:
-            return 3, i
-    for i in range(n):
-        if temp_c[i] <= -100.0 or temp_c[i] >= 200.0:
-            return 4, i
-    return 0, -1
+        ti = t[i]
+        si = soc[i]
+        ci = temp_c[i]
+        if not (math.isfinite(ti) and math.isfinite(si) and math.isfinite(ci)):
+            if first[1] < 0:
+                first[1] = i
+            continue
+        if i > 0 and not ti > t[i - 1] and first[2] < 0:
+            first[2] = i
+        if si < 0.0 or si > 1.0:
+            clip = True
+            if (si < -1e-9 or si > 1.0 + 1e-9) and first[3] < 0:
+                first[3] = i
+        if (ci <= -100.0 or ci >= 200.0) and first[4] < 0:
+            first[4] = i
+    for code in range(1, 5):
+        if first[code] >= 0:
+            return code, first[code], clip
+    return 0, -1, clip
 
 
 @njit

@@ -83,7 +83,7 @@ class AgeingStepper:
 
     def __init__(self, cell_id, *, pack_factor=1.0, initial_soh=1.0, degradation_scalar=1.0,
                  uncertainty_sigma=0.15, c_rate_mode="physical"):
-        from models.rainflow import RainflowCounter
+        from models.rainflow import Cycles, RainflowCounter
 
         self.cell = get_cell(cell_id)
         self.cell_id = self.cell.id
@@ -107,6 +107,9 @@ class AgeingStepper:
         d = self.degradation_scalar
         self._s = np.array([d, d * (1.0 + uncertainty_sigma), d * (1.0 - uncertainty_sigma)])
         self._counter = RainflowCounter()
+        #: rainflow cycles closed by the last :meth:`advance` and the open ones after it
+        #: (ASTM E1049-85, :mod:`models.rainflow`), for callers that also show the cycles
+        self.last_cycles = self.last_residue = Cycles.empty()
         self._cs = np.zeros(K.NCS)
         self._kst = np.zeros((_BANDS, K.NKF))
         self._acc = np.zeros((_BANDS, K.NAF))
@@ -190,13 +193,13 @@ class AgeingStepper:
             raise ValueError(f"time_s, soc and temp_c must have the same length, got {n}, {s.shape[0]}, {tc.shape[0]}")
         if n == 0:
             return
-        self._check(t, s, tc)
-        if s.min() < 0.0 or s.max() > 1.0:       # rounding noise within 1e-9: clip a copy
+        if self._check(t, s, tc):                # rounding noise within 1e-9: clip a copy
             s = np.clip(s, 0.0, 1.0)
 
         g0 = self._counter.n_samples
         cyc = self._counter.push(s)
         res = self._counter.residue()
+        self.last_cycles, self.last_residue = cyc, res
         # open_indices() also covers the first sample of a series that has been constant so far
         # (an open reversal that is not in the residue: a constant series has no cycles)
         open_idx = self._counter.open_indices()
@@ -266,8 +269,9 @@ class AgeingStepper:
         self._update_warnings()
 
     # ------------------------------------------------------------------ internals
-    def _check(self, t, s, tc):
-        code, i = K.first_bad_input(t, s, tc)
+    def _check(self, t, s, tc) -> bool:
+        """Raise on bad input; True when the SoC needs clipping to [0, 1] (rounding noise)."""
+        code, i, clip = K.first_bad_input(t, s, tc)
         if code == 1:
             raise ValueError(f"non-finite input at sample {i} of the chunk")
         if code == 2:
@@ -278,6 +282,7 @@ class AgeingStepper:
             raise ValueError(f"soc must be a fraction in [0, 1], got {s[i]!r} at sample {i} of the chunk")
         if code == 4:
             raise ValueError(f"temp_c must be a cell temperature in degC, got {tc[i]!r} at sample {i} of the chunk")
+        return bool(clip)
 
     def _grow(self, n_days):
         if self._cal_hist.shape[0] < n_days:

@@ -22,7 +22,10 @@ same car, driving and charging strategy, no discharging):
 
 Ageing is injected: ``ageing_factory(cell_id, *, pack_factor, initial_soh,
 uncertainty_sigma) -> stepper`` with ``advance(time_s, soc, temp_c)`` and
-read-only ``soh``, ``soh_low``, ``soh_high``.  Default: ``models.ageing.
+read-only ``soh``, ``soh_low``, ``soh_high``; a stepper that also has
+``last_cycles`` and ``last_residue`` (rainflow cycles of its last chunk, open
+cycles after it: :class:`models.ageing.AgeingStepper`) gives the cycle map its
+count instead of a second count of the same series.  Default: ``models.ageing.
 AgeingStepper`` when that package is importable; otherwise no fade is
 applied, SoH columns are left out and a warning says so.
 """
@@ -407,7 +410,6 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
         efc[r][k] = 0.5 * sums[_S_VAR]
         soc_end[r][k] = st1.soc
         series = f.soc if k > 1 else np.concatenate(([st0.soc], f.soc))
-        cycles[r].append(counters[r].push(series))
         want_steps = k == 1 or year_callback is not None
         temp_batt = battery_temperature_c(tl, sl, f, c_kwh) if (r in steppers or want_steps) else None
         if r in steppers:
@@ -426,6 +428,9 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
                                             **run_names(r)))
                 new = soh_floor if not np.isfinite(new) or new < soh_floor else new
             soh_now[r] = new
+        # the cycle map: the stepper's own rainflow count of the same series when it offers it
+        counted = getattr(steppers.get(r), "last_cycles", None)
+        cycles[r].append(counted if counted is not None else counters[r].push(series))
         if want_steps:
             d = _step_dict(tl, sl, f, temp_batt)
             if k == 1:
@@ -466,7 +471,8 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
         warnings.extend(run_warnings[r])
 
     for r in runs:
-        cycles[r].append(counters[r].residue())
+        counted = getattr(steppers.get(r), "last_residue", None)
+        cycles[r].append(counted if counted is not None else counters[r].residue())
     if shared:
         for dct in (energy, flows, cap, soc_end, efc, year1):
             dct["baseline"] = _copy(dct["v2g"])
