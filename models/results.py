@@ -81,6 +81,8 @@ class Result:
 
 
 def _plain(x):
+    if type(x) is float:                 # the common case (about 10,000 per result), first
+        return x if math.isfinite(x) else None
     if x is None or isinstance(x, (bool, str)):
         return x
     if isinstance(x, int):

@@ -372,7 +372,7 @@ def test_export_escalation_is_applied_year_by_year():
 
 def test_solar_first_pv_rows_chunk_by_chunk_match_a_direct_search():
     """The PV rows of the price check restart at every chunk, as the dispatch kernel keeps them
-    year by year (_pv_refill_step): computed per year they equal a direct search, at steps on both
+    year by year (_pv_refill_rows): computed per year they equal a direct search, at steps on both
     sides of every year boundary and at random steps; the dispatcher then delivers to the home and
     to the grid."""
     from models.energy import simulate_energy

@@ -81,7 +81,7 @@ charging from the grid + standby; export = PV not used + V2G export.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -177,31 +177,39 @@ def _cheaper_steps(level, chargeable, next_dep, n_levels):
     return out
 
 
-@njit(inline="always")
-def _pv_refill_step(t, i0, n, spd, plugged, pv_kw, load_kw, exp_price, dt_h, queue, q_head, q_tail, nxt, acc):
-    """Rows 2-3 of :func:`refill_prices` at step ``t`` of a chunk starting at ``i0``, steps taken in order:
+@njit
+def _pv_refill_rows(i0, i1, n, spd, plugged, pv_kw, load_kw, exp_price, dt_h, out_pv):
+    """Rows 2-3 of :func:`refill_prices` for the steps [i0, i1) of a chunk, into ``out_pv`` (2, >= m):
     the lowest export price of the plugged-in PV-surplus steps t+1 .. t+spd (a monotone queue of step
-    indices in ``queue``) and their surplus energy [kWh AC] (a running window sum, restarted at ``i0``).
-    Start a chunk with ``q_head = q_tail = 0``, ``nxt = i0 + 1``, ``acc = 0``; returns the new state and
-    (price, kWh)."""
-    end = t + 1 + spd
-    if end > n:
-        end = n
-    while nxt < end:
-        if plugged[nxt] and pv_kw[nxt] > load_kw[nxt]:
-            acc += (pv_kw[nxt] - load_kw[nxt]) * dt_h
-            v = exp_price[nxt]
-            while q_tail > q_head and exp_price[queue[q_tail - 1]] >= v:
-                q_tail -= 1
-            queue[q_tail] = nxt
-            q_tail += 1
-        nxt += 1
-    if t > i0 and plugged[t] and pv_kw[t] > load_kw[t]:   # step t left the window t+1 ..
-        acc -= (pv_kw[t] - load_kw[t]) * dt_h
-    while q_tail > q_head and queue[q_head] <= t:
-        q_head += 1
-    price = exp_price[queue[q_head]] if q_tail > q_head else np.inf
-    return q_head, q_tail, nxt, acc, price, (acc if acc > 0.0 else 0.0)
+    indices) and their surplus energy [kWh AC] (a running window sum, restarted at ``i0``).
+
+    One call per chunk, the steps in order, for the price check of both the dispatch kernel and
+    :func:`refill_prices` (a per-step helper function inlined into the dispatch loop made the loop
+    four times slower than this pass written out)."""
+    queue = np.empty(i1 - i0 + spd + 2, dtype=np.int64)
+    q_head = 0
+    q_tail = 0
+    nxt = i0 + 1
+    acc = 0.0
+    for t in range(i0, i1):
+        end = t + 1 + spd
+        if end > n:
+            end = n
+        while nxt < end:
+            if plugged[nxt] and pv_kw[nxt] > load_kw[nxt]:
+                acc += (pv_kw[nxt] - load_kw[nxt]) * dt_h
+                v = exp_price[nxt]
+                while q_tail > q_head and exp_price[queue[q_tail - 1]] >= v:
+                    q_tail -= 1
+                queue[q_tail] = nxt
+                q_tail += 1
+            nxt += 1
+        if t > i0 and plugged[t] and pv_kw[t] > load_kw[t]:   # step t left the window t+1 ..
+            acc -= (pv_kw[t] - load_kw[t]) * dt_h
+        while q_tail > q_head and queue[q_head] <= t:
+            q_head += 1
+        out_pv[0, t - i0] = exp_price[queue[q_head]] if q_tail > q_head else np.inf
+        out_pv[1, t - i0] = acc if acc > 0.0 else 0.0
 
 
 @njit(inline="always")
@@ -240,7 +248,7 @@ def _worth_it(value, grid_24h, grid_dep, pv_price, pv_kwh, e, ac, e_dep, done_ac
 def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, next_dep, cheaper,
                      n_total, state_f, state_i, cap_kwh, dt_h, charge_kw, eta_c, eta_d,
                      discharge_kw, reserve, dep_min, target, strategy, v2h, v2g, day_cap_ac_kwh,
-                     guard, imp_price, exp_price, refill_grid, spd, f_imp, f_exp, v2g_pay, margin,
+                     guard, imp_price, exp_price, refill_grid, pv_rows, spd, f_imp, f_exp, v2g_pay, margin,
                      o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
     e = state_f[0] * cap_kwh
     disch_today = state_f[1]
@@ -251,21 +259,18 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
     e_dep = dep_min * cap_kwh
     e_tgt = target * cap_kwh
     inv_rt = 1.0 / (eta_c * eta_d)
-    # solar_first price check: rows 2-3 of refill_prices kept up to date step by step (_pv_refill_step);
-    # the other strategies refill from the grid only
-    pv_rows = guard and strategy == 2
+    # solar_first price check: rows 2-3 of refill_prices for this chunk (_pv_refill_rows, into the
+    # plan's scratch ``pv_rows``); the other strategies refill from the grid only
+    use_pv = guard and strategy == 2
+    if use_pv:
+        _pv_refill_rows(i0, i1, n_total, spd, plugged, pv_kw, load_kw, exp_price, dt_h, pv_rows)
     pv_price = np.inf
     pv_kwh = 0.0
-    queue = np.empty(i1 - i0 + spd + 2 if pv_rows else 0, dtype=np.int64)
-    q_head = 0
-    q_tail = 0
-    nxt = i0 + 1
-    pv_acc = 0.0
     for t in range(i0, i1):
         k = t - i0
-        if pv_rows:
-            q_head, q_tail, nxt, pv_acc, pv_price, pv_kwh = _pv_refill_step(
-                t, i0, n_total, spd, plugged, pv_kw, load_kw, exp_price, dt_h, queue, q_head, q_tail, nxt, pv_acc)
+        if use_pv:
+            pv_price = pv_rows[0, k]
+            pv_kwh = pv_rows[1, k]
         cg = 0.0
         cpv = 0.0
         home = 0.0
@@ -428,7 +433,7 @@ class RefillRows:
     """Rows 0-1 (the grid) of :func:`refill_prices` for the whole horizon, shared between plans of
     equal timeline parts (:func:`~models.energy.timeline.derived`; they do not read the PV output,
     so a PV-size edit keeps them).  Rows 2-3 (PV, ``solar_first``) are kept by the dispatch kernel
-    step by step (:func:`_pv_refill_step`).
+    chunk by chunk (:func:`_pv_refill_rows`).
 
     When no earlier plan made them, :meth:`chunk` computes each chunk when the dispatcher
     reaches it (in the run's own thread, not before both runs start) and keeps it; once every
@@ -599,16 +604,7 @@ def _refill_kernel(price, exp_price, pv_kw, load_kw, plugged, window_day, next_d
                         gdep[k] = indep[k] if indep[k] < np.inf else price[i0 + k]
     if rows & 2:
         if strategy == 2:
-            queue = np.empty(m + spd + 2, dtype=np.int64)
-            q_head = 0
-            q_tail = 0
-            nxt = i0 + 1
-            acc = 0.0
-            for t in range(i0, i1):
-                q_head, q_tail, nxt, acc, price_t, kwh_t = _pv_refill_step(
-                    t, i0, n, spd, plugged, pv_kw, load_kw, exp_price, dt_h, queue, q_head, q_tail, nxt, acc)
-                out_pv[0, t - i0] = price_t
-                out_pv[1, t - i0] = kwh_t
+            _pv_refill_rows(i0, i1, n, spd, plugged, pv_kw, load_kw, exp_price, dt_h, out_pv)
         else:
             for k in range(m):
                 out_pv[0, k] = np.inf
@@ -632,6 +628,8 @@ class RulePlan:
     params: dict
     #: rows 0-1 of :func:`refill_prices` (price check, :class:`RefillRows`), None without it
     refill_grid: "RefillRows | None" = None
+    #: scratch for rows 2-3 of one chunk (price check with ``solar_first``), reused year after year
+    pv_rows: np.ndarray = field(default_factory=lambda: _EMPTY)
 
 
 class RuleBasedDispatcher:
@@ -676,7 +674,11 @@ class RuleBasedDispatcher:
         if guard:  # the price check's grid refill prices (the PV ones are the kernel's)
             free = bool(t.ev_charging_free)
             refill_grid = RefillRows(tl, window_day, strategy, free, ("prices", "driving") + windows, (strategy, free))
-        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, refill_grid)
+        pv_rows = _EMPTY
+        if guard and strategy == 2:
+            longest = int(np.diff(tl.year_step_bounds).max()) if tl.horizon_years else 0
+            pv_rows = np.empty((2, longest))
+        return RulePlan(tl, participate, window_day, cheaper, strategy, v2h, v2g, params, refill_grid, pv_rows)
 
     def run(self, plan: RulePlan, steps: slice, state: DispatchState, capacity_kwh: float
             ) -> tuple[StepFlows, DispatchState]:
@@ -690,6 +692,8 @@ class RuleBasedDispatcher:
         guard = p["guard"]
         if guard:
             refill_grid = plan.refill_grid.chunk(i0, i1)
+            if plan.strategy == 2 and plan.pv_rows.shape[1] < m:   # a chunk longer than a year
+                plan.pv_rows = np.empty((2, m))
             # year of operation of the chunk (1-based): its price multipliers
             k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
             f_imp, f_exp = float(p["f_import"][k]), float(p["f_export"][k])
@@ -701,7 +705,8 @@ class RuleBasedDispatcher:
                          float(capacity_kwh), p["dt_h"], p["charge_kw"], p["eta_c"], p["eta_d"],
                          p["discharge_kw"], p["reserve"], p["dep_min"], p["target"], plan.strategy,
                          plan.v2h, plan.v2g, p["day_cap_ac_kwh"],
-                         guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill_grid, tl.steps_per_day,
+                         guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill_grid, plan.pv_rows,
+                         tl.steps_per_day,
                          f_imp, f_exp, p["v2g_pay"], p["margin"], *out)
         flows = StepFlows(*out, standby_kwh=p["standby_kwh"])
         return flows, DispatchState(soc=float(sf[0]), window_day=int(si[0]),
