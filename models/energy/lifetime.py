@@ -164,12 +164,20 @@ def _year_sums(i0, i1, load_kw, pv_kw, p_imp, p_exp, plugged, is_dep, window_day
     """All yearly sums of one run in one pass (layout: the _S_* constants)."""
     s_cg = s_cpv = s_home = s_exp = s_drv = s_unmet = s_var = 0.0
     imp_k = imp_c = exp_k = exp_v = cg_c = cpv_v = carx_v = home_v = pv_self = 0.0
-    win_n = dis_days = dep_low = 0.0
     nc_imp = nc_impc = nc_exp = nc_expv = nc_load = nc_pv = 0.0
-    last_day = -1
+    # counts without data-dependent branches (they cost more than the sums): a discharge in the
+    # day is remembered and counted when the day ends
+    n_win = n_dis_days = n_dep_low = 0
+    discharged = False
+    next_day = (i0 // spd + 1) * spd
+    dep_thr = dep_min - 1e-9
     prev = soc_prev
     for t in range(i0, i1):
         k = t - i0
+        if t == next_day:
+            n_dis_days += discharged
+            discharged = False
+            next_day += spd
         ld = load_kw[t]
         pv = pv_kw[t]
         net = (ld - pv) * dt_h
@@ -199,13 +207,9 @@ def _year_sums(i0, i1, load_kw, pv_kw, p_imp, p_exp, plugged, is_dep, window_day
         carx_v += x * pe
         home_v += h * pi
         pv_self += (pv if pv < ld else ld) * dt_h + c_p
-        if window_day[t] >= 0 and plugged[t]:
-            win_n += 1.0
-        if h + x > 0.0 and t // spd != last_day:
-            last_day = t // spd
-            dis_days += 1.0
-        if is_dep[t] and prev < dep_min - 1e-9:
-            dep_low += 1.0
+        n_win += (window_day[t] >= 0) & plugged[t]
+        discharged |= h + x > 0.0
+        n_dep_low += is_dep[t] & (prev < dep_thr)
         nc_imp += res
         nc_impc += res * pi
         nc_exp += sur
@@ -213,6 +217,8 @@ def _year_sums(i0, i1, load_kw, pv_kw, p_imp, p_exp, plugged, is_dep, window_day
         nc_load += ld * dt_h
         nc_pv += pv * dt_h
         prev = soc[k]
+    n_dis_days += discharged
+    win_n, dis_days, dep_low = float(n_win), float(n_dis_days), float(n_dep_low)
     out = np.empty(_N_SUMS)
     out[_S_CG] = s_cg
     out[_S_CPV] = s_cpv
