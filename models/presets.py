@@ -205,14 +205,21 @@ def rule_subsidy(sub: Preset, price: float, installation: float) -> float:
 
 def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario, list[str]]:
     """Return a new scenario with ``preset`` applied, and plain-text warnings."""
+    d = sc.to_dict(s)
+    warnings = _apply_to_dict(d, kind, preset)
+    return sc.from_dict(d), warnings
+
+
+def _apply_to_dict(d: dict, kind: str, preset: Preset | str) -> list[str]:
+    """:func:`apply` on a scenario dict, in place and not validated; returns the warnings."""
     p = get(kind, preset) if isinstance(preset, str) else preset
     warnings: list[str] = []
-    if p.currency and p.currency != s.currency and kind in ("vehicles", "chargers", "subsidies", "tariffs"):
-        warnings.append(Note("preset_currency", name=p.name, preset_currency=p.currency, currency=s.currency))
+    currency = d.get("currency")
+    if p.currency and p.currency != currency and kind in ("vehicles", "chargers", "subsidies", "tariffs"):
+        warnings.append(Note("preset_currency", name=p.name, preset_currency=p.currency, currency=currency))
         same_currency = False
     else:
         same_currency = True
-    d = sc.to_dict(s)
     if kind == "vehicles":
         v = dict(p.data["vehicle"])
         if not same_currency:
@@ -229,7 +236,7 @@ def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario,
         ch = d["charger"]
         sub_id = ch.get("subsidy_preset_id")
         sub = next((x for x in all_presets("subsidies") if x.id == sub_id), None) if sub_id else None
-        if sub is not None and sub.currency == s.currency and same_currency:
+        if sub is not None and sub.currency == currency and same_currency:
             ch["subsidy"] = rule_subsidy(sub, ch["price"], ch["installation"])
         elif ch["subsidy"] > ch["price"] + ch["installation"]:
             warnings.append(Note("preset_subsidy_reset", name=p.name, subsidy=f"{ch['subsidy']:,.0f}"))
@@ -255,7 +262,7 @@ def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario,
         d["home"]["climate"] = {"preset_id": p.id, "as_of": p.as_of, "source": p.source,
                                 "confidence": p.confidence, "mean_c": list(c["mean_c"]), "max_c": list(c["max_c"]),
                                 "min_c": list(c["min_c"]), "hourly_temp_c": None}
-    return sc.from_dict(d), warnings
+    return warnings
 
 
 def _differs(a, b) -> bool:
@@ -344,15 +351,14 @@ def follow_subsidy(before: dict, after: dict) -> float | None:
 def demo_from_presets(lang: str = "en") -> sc.Scenario:
     """Rebuild the pinned demo from presets plus the customer's own inputs (driving, home, participation)."""
     name, notes = sc.DEMO_TEXTS.get(lang, sc.DEMO_TEXTS["en"])
-    s = sc.Scenario(name=name, notes=notes, start_date="2026-04-01", horizon_years=15, step_minutes=15,
-                    currency="JPY", country="JP")
+    d = sc.to_dict(sc.Scenario(name=name, notes=notes, start_date="2026-04-01", horizon_years=15, step_minutes=15,
+                               currency="JPY", country="JP"))
     for kind, pid in (("vehicles", "leaf_40"), ("chargers", "jp_nichicon_evps_std"),
                       ("subsidies", "jp_cev_v2h_fy2025"), ("tariffs", "jp_tepco_smartlife_s"),
                       ("load_profiles", "jp_household_gas_4p"), ("pv_profiles", "jp_tokyo_south30"),
                       ("climates", "tokyo")):
-        s, warnings = apply(s, kind, pid)
+        warnings = _apply_to_dict(d, kind, pid)   # validated once, at the end (start-up time)
         assert not warnings, warnings
-    d = sc.to_dict(s)
     d["vehicle"].update({"pack_factor": 1.2, "initial_soh": 1.0, "eol_soh": 0.80, "cycle_life": 2000.0,
                          "cycle_life_dod": 0.8})
     d["driving"].update({"weekday_km": 15.0, "weekend_km": 60.0, "weekday_departure": "10:00",
