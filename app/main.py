@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(lang=lang, settings=settings, dialogs=dialogs, runner=runner, autosave=not screenshot)
     errors.set_parent(window)
     window.warm_up_after_first_result = not screenshot
+    window.build_tabs_after_result = not screenshot
     _set_icon(app, window)
     if first is not None:
         window.set_scenario(first[0], first[1], request=False)

@@ -21,6 +21,7 @@ import logging
 import os
 import re
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -57,6 +58,65 @@ def report_module():
     return report if callable(getattr(report, "write_report", None)) else None
 
 
+CHART_CLASSES = {"health": HealthChart, "cashflow": CashflowChart, "yearly": YearlyChart, "day": DayChart,
+                 "cycles": CycleChart}
+
+
+class LazyCharts(Mapping):
+    """The chart of each tab by name, built on first use.
+
+    Each chart tab holds a page widget; ``charts[name]`` builds the chart into its page when it
+    does not exist yet (and shows the window's current result on it), so every chart can always
+    be reached by name.  :meth:`built` lists the charts that exist, :meth:`build_one` builds the
+    next missing one.
+    """
+
+    def __init__(self, window, specs: dict):
+        self._window, self._specs = window, specs
+        self._charts: dict = {}
+        self._pages: dict = {}
+
+    def page(self, name: str) -> QWidget:
+        if name not in self._pages:
+            page = QWidget()
+            lay = QVBoxLayout(page)
+            lay.setContentsMargins(0, 0, 0, 0)
+            self._pages[name] = page
+        return self._pages[name]
+
+    def __getitem__(self, name):
+        chart = self._charts.get(name)
+        if chart is None:
+            cls, font_pt = self._specs[name]      # KeyError for an unknown name, as a dict
+            chart = self._charts[name] = cls(self._window.lang, font_pt)
+            self.page(name).layout().addWidget(chart)
+            self._window._chart_built(chart)
+        return chart
+
+    def __iter__(self):
+        return iter(self._specs)
+
+    def __len__(self):
+        return len(self._specs)
+
+    def built(self) -> list:
+        return list(self._charts.values())
+
+    def built_chart(self, name: str):
+        return self._charts.get(name)
+
+    def all_built(self) -> bool:
+        return len(self._charts) == len(self._specs)
+
+    def build_one(self) -> bool:
+        """Build the next chart not built yet; True while more are missing."""
+        for name in self._specs:
+            if name not in self._charts:
+                self[name]
+                break
+        return not self.all_built()
+
+
 class MainWindow(QMainWindow):
     TABS = ("health", "cashflow", "yearly", "day", "cycles", "compare")
 
@@ -89,6 +149,9 @@ class MainWindow(QMainWindow):
         self._warm_requested = False
         #: load every battery model's kernels in the background after the first result (off for screenshots)
         self.warm_up_after_first_result = True
+        #: build the chart tabs not shown once the first result is on screen (off for a screenshot,
+        #: which renders one tab and exits; a tab asked for is always built at once)
+        self.build_tabs_after_result = True
         self._started = time.perf_counter()
         self.first_result_seconds: float | None = None
         self.timings: list[float] = []
@@ -178,13 +241,9 @@ class MainWindow(QMainWindow):
             # (in the style sheet: a style sheet on the bar overrides setFont)
             self.tabs.tabBar().setStyleSheet(f"QTabBar {{ font-size: {BASE_FONT_PT * min(scale, TAB_SCALE_MAX):.1f}pt; }}"
                                              " QTabBar::tab { padding: 3px 8px; }")
-        self.charts = {
-            "health": HealthChart(self.lang, font_pt),
-            "cashflow": CashflowChart(self.lang, font_pt),
-            "yearly": YearlyChart(self.lang, font_pt),
-            "day": DayChart(self.lang, font_pt),
-            "cycles": CycleChart(self.lang, font_pt),
-        }
+        # The tab shown is built now; the others right after the first result is on screen (start-up
+        # time), or when asked for (a tab clicked, ``self.charts[name]``), whichever comes first.
+        self.charts = LazyCharts(self, {name: (cls, font_pt) for name, cls in CHART_CLASSES.items()})
         self.compare = CompareView(self.lang, font_pt)
         self.compare.duplicateRequested.connect(self.duplicate_as_variant)
         self.compare.quickSetRequested.connect(self.quick_compare)
@@ -194,8 +253,10 @@ class MainWindow(QMainWindow):
                   "yearly": self.tr("Year by year"), "day": self.tr("Typical day"),
                   "cycles": self.tr("Cycle map"), "compare": self.tr("Compare scenarios")}
         for name in self.TABS:
-            self.tabs.addTab(self.compare if name == "compare" else self.charts[name], titles[name].replace("&", "&&"))
+            self.tabs.addTab(self.compare if name == "compare" else self.charts.page(name),
+                             titles[name].replace("&", "&&"))
         rlay.addWidget(self.tabs, 1)
+        self.charts[self.TABS[0]]   # the first tab (shown unless another one is chosen): built now
         # the comparison table shows these figures for every scenario: the cards make room for it there
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.splitter.addWidget(right)
@@ -214,7 +275,20 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_tab_changed(self, index: int) -> None:
-        self.kpis.setVisible(self.current_tab() != "compare")
+        name = self.current_tab()
+        if name in CHART_CLASSES:
+            self.charts[name]    # built when first shown
+        self.kpis.setVisible(name != "compare")
+
+    def _chart_built(self, chart) -> None:
+        """A chart just built (:class:`LazyCharts`) shows the figures already on screen."""
+        if self.result is not None and self.result_scenario is not None:
+            chart.show_result(self.result, self.result_scenario)
+
+    def _build_next_chart(self) -> None:
+        """Build the charts not built yet, one per pass of the event loop (after the first result)."""
+        if self.charts.build_one():
+            QTimer.singleShot(0, self._build_next_chart)
 
     def _build_menus(self) -> None:
         for a in getattr(self, "_window_actions", []):  # the previous menu bar's actions
@@ -308,8 +382,9 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         section = self.inputs.toolbox.currentIndex() if hasattr(self, "inputs") else 0
         day = None
-        if hasattr(self, "charts"):
-            day = (self.charts["day"].season.currentData(), self.charts["day"].daytype.currentData())
+        old_day = self.charts.built_chart("day") if hasattr(self, "charts") else None
+        if old_day is not None:
+            day = (old_day.season.currentData(), old_day.daytype.currentData())
         old = self.centralWidget()
         self._build_ui()
         if old is not None:
@@ -323,6 +398,8 @@ class MainWindow(QMainWindow):
         self._show_result()
         self._refresh_compare()
         self.show_tab(tab)
+        if self.result is not None and self.build_tabs_after_result:
+            QTimer.singleShot(50, self._build_next_chart)
         self._set_status(self.tr("Ready") if self.result else self.tr("Preparing the calculation engine…"))
 
     # ============================================================ scenario
@@ -398,6 +475,10 @@ class MainWindow(QMainWindow):
             t0 = time.perf_counter()
             self.result, self.result_scenario, self.result_rid = result, scenario, rid
             self._show_result()
+            if self.build_tabs_after_result and not self.charts.all_built():
+                # after the paint that shows this first chart (a posted event, handled before a timer
+                # that is due later), one tab per pass of the event loop
+                QTimer.singleShot(50, self._build_next_chart)
             if self.first_result_seconds is None:
                 self.first_result_seconds = time.perf_counter() - self._started
                 _freeze_startup_objects()
@@ -419,7 +500,7 @@ class MainWindow(QMainWindow):
         self.kpis.show_result(result, pending=result is None)
         if result is None or scenario is None:
             return
-        for chart in self.charts.values():
+        for chart in self.charts.built():
             chart.show_result(result, scenario)
         if result.get("status") != "complete":
             self._set_status(self.tr("Some figures are not available in this version."))
@@ -438,7 +519,7 @@ class MainWindow(QMainWindow):
         if channel == "main":  # never leave figures of other inputs on screen
             self.result = None
             self.kpis.show_result(None)
-            for chart in self.charts.values():
+            for chart in self.charts.built():
                 chart._set_available(False)
         elif channel.startswith("variant:"):
             uid = int(channel.split(":", 1)[1])

@@ -381,12 +381,33 @@ def test_failed_computation_shows_not_available(make_window, qtbot):
     assert "engine exploded" in w.status_label.text()
 
 
+def test_tabs_not_shown_are_built_after_the_first_result_and_show_it(make_window, qtbot):
+    """Start-up builds the shown tab's chart only; the others follow the first result (each showing
+    it), and a tab shown before that is built at once."""
+    from PySide6.QtCore import QCoreApplication
+
+    w = make_window()
+    assert [c.__class__.__name__ for c in w.charts.built()] == ["HealthChart"]
+    w.show_tab("day")                                   # asked for before any result
+    assert w.charts.built_chart("day") is not None and w.tabs.currentWidget().layout().count() == 1
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        w.load_demo()
+    qtbot.waitUntil(w.charts.all_built, timeout=RESULT_TIMEOUT)
+    rows = w.result["yearly"]
+    assert np.allclose(w.charts["cashflow"].data["cumulative"], [r["cumulative_cash_flow"] for r in rows])
+    assert w.charts["cycles"].available and w.charts["day"].available
+    QCoreApplication.processEvents()
+    assert len(w.charts.built()) == 5
+
+
 def test_rebuilds_do_not_accumulate_widgets(window):
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
 
     def counts():
+        while not window.charts.all_built():   # the tabs not shown are built right after a rebuild
+            QCoreApplication.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         return len(window.findChildren(QWidget)), len(window.findChildren(QAction))
 

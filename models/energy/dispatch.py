@@ -248,7 +248,7 @@ def _worth_it(value, grid_24h, grid_dep, pv_price, pv_kwh, e, ac, e_dep, done_ac
 def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, next_dep, cheaper,
                      n_total, state_f, state_i, cap_kwh, dt_h, charge_kw, eta_c, eta_d,
                      discharge_kw, reserve, dep_min, target, strategy, v2h, v2g, day_cap_ac_kwh,
-                     guard, imp_price, exp_price, refill_grid, pv_rows, spd, f_imp, f_exp, v2g_pay, margin,
+                     guard, imp_price, exp_price, refill_24h, refill_dep, pv_rows, spd, f_imp, f_exp, v2g_pay, margin,
                      o_soc, o_batt_kw, o_cg, o_cpv, o_home, o_exp, o_drv, o_unmet):
     e = state_f[0] * cap_kwh
     disch_today = state_f[1]
@@ -312,14 +312,14 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
                         if v2h:
                             home = res_load_kwh if res_load_kwh < ac_max else ac_max
                             if guard:
-                                home = _worth_it(imp_price[t] * f_imp, refill_grid[0, k], refill_grid[1, k],
+                                home = _worth_it(imp_price[t] * f_imp, refill_24h[k], refill_dep[k],
                                                  pv_price, pv_kwh, e, home, e_dep, disch_today, eta_c, eta_d,
                                                  f_imp, f_exp, inv_rt, margin)
                         if v2g:
                             exp = ac_max - home
                             if guard:
-                                exp = _worth_it((exp_price[t] + v2g_pay) * f_exp, refill_grid[0, k],
-                                                refill_grid[1, k], pv_price, pv_kwh, e - home / eta_d, exp, e_dep,
+                                exp = _worth_it((exp_price[t] + v2g_pay) * f_exp, refill_24h[k],
+                                                refill_dep[k], pv_price, pv_kwh, e - home / eta_d, exp, e_dep,
                                                 disch_today + home, eta_c, eta_d, f_imp, f_exp, inv_rt, margin)
                         b_out = (home + exp) / eta_d
                         if b_out > avail:       # rounding of avail * eta_d / eta_d
@@ -390,6 +390,8 @@ def _dispatch_kernel(i0, i1, plugged, drive_kwh, load_kw, pv_kw, window_day, nex
 
 
 _EMPTY = np.zeros((2, 0))
+_NO_ROW = np.zeros(0)
+_NO_ROW.flags.writeable = False
 
 
 def refill_prices(tl: Timeline, window_day: np.ndarray, strategy: int, *, charging_free: bool = False,
@@ -640,7 +642,11 @@ class RuleBasedDispatcher:
         mode = scenario.participation.mode
         v2h = participate and mode in ("v2h", "v2h+v2g")
         v2g = participate and mode in ("v2g", "v2h+v2g")
-        window_day = tl.window_day if (v2h or v2g) else np.full(tl.n_steps, -1, dtype=np.int32)
+        if v2h or v2g:
+            window_day = tl.window_day
+        else:
+            window_day = np.full(tl.n_steps, -1, dtype=np.int32)
+            window_day.flags.writeable = False   # the same array type as the timeline's (one compiled kernel)
         strategy = STRATEGIES.index(scenario.charging.strategy)
         c = scenario.charger
         # arrays that depend on the timeline only: shared with earlier plans of equal timeline parts
@@ -691,21 +697,25 @@ class RuleBasedDispatcher:
         p = plan.params
         guard = p["guard"]
         if guard:
-            refill_grid = plan.refill_grid.chunk(i0, i1)
+            rows = plan.refill_grid.chunk(i0, i1)
+            # both rows as read-only contiguous 1-D arrays, whether just computed or reused, and in
+            # the baseline (one type signature, so one compiled kernel to load at start-up)
+            refill_24h, refill_dep = rows[0], rows[1]
+            refill_24h.flags.writeable = refill_dep.flags.writeable = False
             if plan.strategy == 2 and plan.pv_rows.shape[1] < m:   # a chunk longer than a year
                 plan.pv_rows = np.empty((2, m))
             # year of operation of the chunk (1-based): its price multipliers
             k = int(np.searchsorted(tl.year_step_bounds, i0, side="right"))
             f_imp, f_exp = float(p["f_import"][k]), float(p["f_export"][k])
         else:
-            refill_grid = _EMPTY
+            refill_24h = refill_dep = _NO_ROW
             f_imp = f_exp = 1.0
         _dispatch_kernel(i0, i1, tl.plugged, tl.drive_kwh, tl.load_kw, tl.pv_kw, plan.window_day,
                          tl.next_departure, plan.cheaper, tl.n_steps, sf, si,
                          float(capacity_kwh), p["dt_h"], p["charge_kw"], p["eta_c"], p["eta_d"],
                          p["discharge_kw"], p["reserve"], p["dep_min"], p["target"], plan.strategy,
                          plan.v2h, plan.v2g, p["day_cap_ac_kwh"],
-                         guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill_grid, plan.pv_rows,
+                         guard, tl.import_price_per_kwh, tl.export_price_per_kwh, refill_24h, refill_dep, plan.pv_rows,
                          tl.steps_per_day,
                          f_imp, f_exp, p["v2g_pay"], p["margin"], *out)
         flows = StepFlows(*out, standby_kwh=p["standby_kwh"])
