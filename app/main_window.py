@@ -285,6 +285,12 @@ class MainWindow(QMainWindow):
         if self.result is not None and self.result_scenario is not None:
             chart.show_result(self.result, self.result_scenario)
 
+    def _build_other_tabs_soon(self) -> None:
+        """Build the chart tabs not built yet once the result just shown is painted (a posted event,
+        handled before a timer that is due later), one per pass of the event loop."""
+        if self.build_tabs_after_result and not self.charts.all_built():
+            QTimer.singleShot(50, self._build_next_chart)
+
     def _build_next_chart(self) -> None:
         """Build the charts not built yet, one per pass of the event loop (after the first result)."""
         if self.charts.build_one():
@@ -398,8 +404,8 @@ class MainWindow(QMainWindow):
         self._show_result()
         self._refresh_compare()
         self.show_tab(tab)
-        if self.result is not None and self.build_tabs_after_result:
-            QTimer.singleShot(50, self._build_next_chart)
+        if self.result is not None:
+            self._build_other_tabs_soon()
         self._set_status(self.tr("Ready") if self.result else self.tr("Preparing the calculation engine…"))
 
     # ============================================================ scenario
@@ -475,10 +481,7 @@ class MainWindow(QMainWindow):
             t0 = time.perf_counter()
             self.result, self.result_scenario, self.result_rid = result, scenario, rid
             self._show_result()
-            if self.build_tabs_after_result and not self.charts.all_built():
-                # after the paint that shows this first chart (a posted event, handled before a timer
-                # that is due later), one tab per pass of the event loop
-                QTimer.singleShot(50, self._build_next_chart)
+            self._build_other_tabs_soon()
             if self.first_result_seconds is None:
                 self.first_result_seconds = time.perf_counter() - self._started
                 _freeze_startup_objects()

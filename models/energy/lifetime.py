@@ -349,7 +349,9 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
             soh[r] = {k: zeros() for k in ("soh", "soh_low", "soh_high")}
             for k in soh[r]:
                 soh[r][k][0] = v.initial_soh
-    counters = {r: RainflowCounter() for r in runs}
+    # the cycle map: the stepper's own rainflow count of the same series when it offers one,
+    # else a count of its own
+    counters = {r: RainflowCounter() for r in runs if not hasattr(steppers.get(r), "last_cycles")}
     cycles: dict[str, list[Cycles]] = {r: [] for r in runs}
     states = {r: DispatchState(soc=soc0) for r in runs}
     soh_now = {r: float(v.initial_soh) for r in runs}
@@ -434,9 +436,7 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
                                             **run_names(r)))
                 new = soh_floor if not np.isfinite(new) or new < soh_floor else new
             soh_now[r] = new
-        # the cycle map: the stepper's own rainflow count of the same series when it offers it
-        counted = getattr(steppers.get(r), "last_cycles", None)
-        cycles[r].append(counted if counted is not None else counters[r].push(series))
+        cycles[r].append(counters[r].push(series) if r in counters else steppers[r].last_cycles)
         if want_steps:
             d = _step_dict(tl, sl, f, temp_batt)
             if k == 1:
@@ -477,8 +477,7 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
         warnings.extend(run_warnings[r])
 
     for r in runs:
-        counted = getattr(steppers.get(r), "last_residue", None)
-        cycles[r].append(counted if counted is not None else counters[r].residue())
+        cycles[r].append(counters[r].residue() if r in counters else steppers[r].last_residue)
     if shared:
         for dct in (energy, flows, cap, soc_end, efc, year1):
             dct["baseline"] = _copy(dct["v2g"])
