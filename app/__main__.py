@@ -3,4 +3,5 @@ import sys
 
 from app.main import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when the engine process (app.engine, spawn) imports this module
+    sys.exit(main())

@@ -69,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
         return warm_up()
     if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # The engine process starts first: its imports and kernel loads then run on the second core
+    # while this process builds the window (app.engine).
+    from app import engine
+
+    if engine.enabled():
+        engine.shared()  # None (logged) when no process can be started: then computed in this one
 
     from PySide6.QtWidgets import QApplication
 

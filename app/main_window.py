@@ -289,12 +289,12 @@ class MainWindow(QMainWindow):
         """Build the chart tabs not built yet once the result just shown is painted (a posted event,
         handled before a timer that is due later), one per pass of the event loop."""
         if self.build_tabs_after_result and not self.charts.all_built():
-            QTimer.singleShot(50, self._build_next_chart)
+            QTimer.singleShot(50, self, self._build_next_chart)  # cancelled with the window
 
     def _build_next_chart(self) -> None:
         """Build the charts not built yet, one per pass of the event loop (after the first result)."""
         if self.charts.build_one():
-            QTimer.singleShot(0, self._build_next_chart)
+            QTimer.singleShot(0, self, self._build_next_chart)
 
     def _build_menus(self) -> None:
         for a in getattr(self, "_window_actions", []):  # the previous menu bar's actions
@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
                 _freeze_startup_objects()
                 if not self._warm_requested and self.warm_up_after_first_result:
                     self._warm_requested = True
-                    QTimer.singleShot(200, self._start_warm_up)
+                    QTimer.singleShot(200, self, self._start_warm_up)
             self.timings.append(time.perf_counter() - t0)
             self._refresh_compare()
             self.resultShown.emit(rid)
@@ -755,7 +755,7 @@ class MainWindow(QMainWindow):
         for u in event.mimeData().urls():
             if u.isLocalFile() and u.toLocalFile().lower().endswith(".json"):
                 event.acceptProposedAction()
-                QTimer.singleShot(0, lambda p=u.toLocalFile(): self.open_path(p))
+                QTimer.singleShot(0, self, lambda p=u.toLocalFile(): self.open_path(p))
                 return
         event.ignore()
 

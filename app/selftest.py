@@ -14,7 +14,9 @@
    cache shipped with the app was used, and how many kernels were loaded from
    the cache and how many compiled;
 5. the demo scenario simulates to a complete result;
-6. the customer report (xlsx) is written to a temporary folder and exists.
+6. the engine process the window computes in (:mod:`app.engine`) starts and
+   returns the same demo result (net present value to the last bit);
+7. the customer report (xlsx) is written to a temporary folder and exists.
 
 Each step prints one ``PASS``/``FAIL`` line.  The report goes to stdout (when
 there is one: a windowed Windows build has none) **and** to a log file,
@@ -217,6 +219,23 @@ def _simulate_demo():
     return scenario, result.to_dict()
 
 
+def _engine_process(state: dict) -> str:
+    """Start an engine process of its own, simulate the demo there, compare with this process."""
+    from app import engine
+
+    t0 = time.perf_counter()
+    eng = engine.EngineProcess()
+    try:
+        remote = eng.simulate(state["demo"][0])
+        pid = eng.pid
+    finally:
+        eng.stop()
+    here, there = state["demo"][1]["summary"]["npv"], remote["summary"]["npv"]
+    if here != there:
+        raise RuntimeError(f"engine process NPV {there!r} differs from this process's {here!r}")
+    return f"pid {pid}, demo result identical, {time.perf_counter() - t0:.1f} s"
+
+
 def _report(state: dict) -> str:
     from app.report import write_report
 
@@ -263,11 +282,12 @@ def run(log_path=None) -> int:
             return "status complete"
 
     rep.step("simulate demo", simulate_step)
-    if "demo" in state:
-        rep.step("Excel report", lambda: _report(state))
-    else:
-        rep.failed.append("Excel report")
-        rep.say("FAIL Excel report: skipped (no demo result)")
+    for title, check in (("engine process", _engine_process), ("Excel report", _report)):
+        if "demo" in state:
+            rep.step(title, lambda c=check: c(state))
+        else:
+            rep.failed.append(title)
+            rep.say(f"FAIL {title}: skipped (no demo result)")
 
     code = 1 if rep.failed else 0
     verdict = "PASS" if code == 0 else f"FAIL ({', '.join(rep.failed)})"

@@ -8,15 +8,17 @@ same channel, its result is dropped, so a superseded computation never
 overwrites a newer result.  Results reach the GUI thread through a queued
 signal and are swapped in whole (the window never sees half a result).
 
-The numba kernels release the GIL (``nogil=True``), so the window stays
-responsive while a simulation runs.
+By default the computations run in the engine process (:mod:`app.engine`):
+the pool's threads only wait for its answer, so the window never competes with
+a simulation for Python's lock.  A ``simulate`` function given to the runner
+(tests, scripts) runs in the pool's threads instead; the numba kernels release
+the lock (``nogil=True``) there too.
 """
 from __future__ import annotations
 
 from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
 
 import logging
-import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -25,33 +27,25 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger("v2g.worker")
 
-_warm_lock = threading.Lock()
-_warm_state = {"done": False}
-
-
 def default_simulate(scenario) -> dict:
-    import models
+    """``models.simulate(scenario).to_dict()``, computed in the engine process (:func:`app.engine.simulate`)."""
+    from app import engine
 
-    return models.simulate(scenario).to_dict()
+    return engine.simulate(scenario)
 
 
-def warm_up_all() -> None:
-    """Compile or load every numba kernel (all cell models); idempotent, thread-safe."""
-    with _warm_lock:
-        if _warm_state["done"]:
-            return
-        from models import ageing, rainflow
+def default_warm_up() -> float:
+    """Load every battery model's kernels where the computations run; seconds it took there."""
+    from app import engine
 
-        rainflow.warm_up()
-        ageing.warm_up()
-        try:  # the energy package may offer its own warm-up
-            from models import energy
+    return engine.warm_up()
 
-            if hasattr(energy, "warm_up"):
-                energy.warm_up()
-        except ImportError:  # pragma: no cover
-            pass
-        _warm_state["done"] = True
+
+def warm_up_in_process() -> float:
+    """The same warm-up in this process (for a runner given its own ``simulate``)."""
+    from app import engine
+
+    return engine.warm_up_all()
 
 
 class _Signals(QObject):
@@ -101,6 +95,7 @@ class SimulationRunner(QObject):
     def __init__(self, parent=None, *, simulate=None, debounce_ms: int = 30, threads: int = 2):
         super().__init__(parent)
         self._simulate = simulate or default_simulate
+        self._warm_up = default_warm_up if simulate is None else warm_up_in_process
         self.debounce_ms = debounce_ms
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(1, threads))
@@ -158,7 +153,8 @@ class SimulationRunner(QObject):
         self._seq += 1
         ch.latest = self._seq
         ch.running = self._seq
-        self._pool.start(_Task(self._signals, lambda _: warm_up_all(), "_warmup", self._seq, None))
+        warm = self._warm_up
+        self._pool.start(_Task(self._signals, lambda _: warm(), "_warmup", self._seq, None))
 
     def wait_idle(self, timeout_ms: int = 60000) -> bool:
         """Block (processing events) until every channel is idle; for scripts and tests."""
