@@ -20,8 +20,8 @@ def _console_streams() -> None:
 
 
 def main() -> int:
-    multiprocessing.freeze_support()
-    _console_streams()
+    _console_streams()               # also for the engine process (app.engine), which may print a warning
+    multiprocessing.freeze_support()  # the engine process starts here and never returns
     argv = sys.argv[1:]
     if argv == ["--self-test"]:
         # Same behaviour as ``python -m app --self-test`` once app.main delegates to
