@@ -587,10 +587,11 @@ class HealthChart(ChartBase):
         _style_plot(p, font_pt)
         p.setLabel("left", translate("Charts", "Battery health (%)"))
         p.setLabel("bottom", translate("Charts", "Years"))
-        self.band_lo = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
-        self.band_hi = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
+        self.band_lo = self._add(p, pg.PlotCurveItem([], [], pen=pg.mkPen(None)))
+        self.band_hi = self._add(p, pg.PlotCurveItem([], [], pen=pg.mkPen(None)))
         self.band = self._add(p, pg.FillBetweenItem(self.band_lo, self.band_hi, brush=pg.mkBrush(31, 111, 235, 45)))
-        self.curve_base = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(GREY, width=3, style=Qt.PenStyle.DashLine)))
+        self.curve_base = self._add(p, pg.PlotCurveItem([], [], pen=pg.mkPen(GREY, width=3,
+                                                                           style=Qt.PenStyle.DashLine)))
         self.curve = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(BLUE, width=4), symbol="o", symbolSize=6,
                                                   symbolBrush=BLUE, symbolPen=None))
         # the dashed "without" line on top: when both runs age alike it would vanish under the blue one
@@ -678,9 +679,9 @@ class CashflowChart(ChartBase):
         _style_plot(p, font_pt)
         p.setLabel("bottom", translate("Charts", "Years"))
         self._add(p, pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1.5)))
-        self.zero = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
-        self.pos = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
-        self.neg = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(None)))
+        self.zero = self._add(p, pg.PlotCurveItem([], [], pen=pg.mkPen(None)))
+        self.pos = self._add(p, pg.PlotCurveItem([], [], pen=pg.mkPen(None)))
+        self.neg = self._add(p, pg.PlotCurveItem([], [], pen=pg.mkPen(None)))
         self._add(p, pg.FillBetweenItem(self.zero, self.pos, brush=pg.mkBrush(45, 164, 78, 60)))
         self._add(p, pg.FillBetweenItem(self.zero, self.neg, brush=pg.mkBrush(207, 34, 46, 45)))
         self.curve = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(BLUE, width=4), symbol="o", symbolSize=7,
@@ -928,24 +929,24 @@ class DayChart(ChartBase):
                         Qt.PenStyle.DotLine)
         self.legend.add("away", translate("Charts", "Car away"), "band", QColor(*AWAY_BRUSH[:3], 90))
         # fill and outline are separate items so the outline has no vertical drop to 0 at midnight
-        self.soc_fill = self._add(self.p_soc, pg.PlotDataItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None),
-                                                              fillLevel=0, brush=pg.mkBrush(31, 111, 235, 40)))
-        self.soc_curve = self._add(self.p_soc, pg.PlotDataItem([0.5], [0], pen=pg.mkPen(BLUE, width=3)))
+        self.soc_fill = self._add(self.p_soc, pg.PlotCurveItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None),
+                                                               fillLevel=0, brush=pg.mkBrush(31, 111, 235, 40)))
+        self.soc_curve = self._add(self.p_soc, pg.PlotCurveItem([0.5], [0], pen=pg.mkPen(BLUE, width=3)))
         # the reserve line has no label on the chart (it would sit on the charge curve): the legend names it
         self.reserve_line = self._add(self.p_soc, pg.InfiniteLine(pos=0, angle=0,
                                                                   pen=pg.mkPen(ORANGE, width=2,
                                                                                style=Qt.PenStyle.DotLine)))
         self.kw_curves = {}
         for key, colour, width, text, _ in DAY_SERIES:
-            c = self._add(self.p_kw, pg.PlotDataItem([], [], pen=pg.mkPen(colour, width=width), connect="finite"))
+            c = self._add(self.p_kw, pg.PlotCurveItem([], [], pen=pg.mkPen(colour, width=width), connect="finite"))
             self.legend.add(key, translate("Charts", text), "line", colour, width)
             self.kw_curves[key] = c
         self.kw_curves["battery_kw"].setZValue(5)
         self.kw_curves["driving"].setZValue(5)
         self._add(self.p_kw, pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333", width=1)))
-        self.price_fill = self._add(self.p_price, pg.PlotDataItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None),
-                                                                  fillLevel=0, brush=pg.mkBrush(130, 80, 223, 35)))
-        self.price_curve = self._add(self.p_price, pg.PlotDataItem([0.5], [0], pen=pg.mkPen(PURPLE, width=2.5)))
+        self.price_fill = self._add(self.p_price, pg.PlotCurveItem([0, 1], [0], stepMode="center", pen=pg.mkPen(None),
+                                                                   fillLevel=0, brush=pg.mkBrush(130, 80, 223, 35)))
+        self.price_curve = self._add(self.p_price, pg.PlotCurveItem([0.5], [0], pen=pg.mkPen(PURPLE, width=2.5)))
         for p in self.plots:
             self._hook_hover(p)
 
