@@ -223,7 +223,7 @@ class PresetPicker(QWidget):
         conf = translate("InputPanel", "verified in the source") if p.confidence == "verified" else \
             translate("InputPanel", "contains example values: confirm with the customer")
         text = translate("InputPanel", "Source: %1\nAs of: %2\n%3").replace(
-            "%1", _plain_source(p.source)).replace("%2", p.as_of).replace("%3", conf)
+            "%1", _plain_source(P.source_text(p.source, self.lang))).replace("%2", p.as_of).replace("%3", conf)
         notes = str(p.data.get("notes", "") or "").strip()   # the dealer's caveats (English)
         if notes:
             text += "\n\n" + translate("InputPanel", "Notes for the dealer: %1").replace("%1", notes)
@@ -258,7 +258,7 @@ class PresetPicker(QWidget):
         else:
             mark = ("\u2713 " + translate("InputPanel", "verified") if p.confidence == "verified"
                     else "\u26a0 " + translate("InputPanel", "example values"))
-            source = _plain_source(p.source)
+            source = _plain_source(P.source_text(p.source, self.lang))
             src = source if len(source) <= 70 else source[:67] + "\u2026"
             text = (translate("InputPanel", "As of %1 · %2 · Source: %3")
                     .replace("%1", p.as_of).replace("%2", mark).replace("%3", src))

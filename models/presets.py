@@ -103,6 +103,31 @@ def _read(path: Path, kind: str, origin: str) -> list[Preset]:
         return []
 
 
+SOURCES_JA_FILE = "preset_sources_ja.json"   # in resources/translations/
+_sources_ja: dict[str, str] = {}
+
+
+def source_text(source: str, lang: str = "en") -> str:
+    """A shipped preset's source citation in the UI language.
+
+    The presets carry their ``source`` in English (the scenario sections that copy it as well);
+    ``resources/translations/preset_sources_ja.json`` maps each shipped source to Japanese
+    (``tests/test_presets.py`` checks that every shipped source has an entry).  A source the
+    user typed or edited is shown as it is.
+    """
+    if lang != "ja" or not source:
+        return source
+    if not _sources_ja:
+        try:
+            with open(resources_dir() / "translations" / SOURCES_JA_FILE, encoding="utf-8") as fh:
+                table = json.load(fh)
+            _sources_ja.update({str(k): str(v) for k, v in table.items()} if isinstance(table, dict) else {})
+        except (OSError, ValueError):
+            pass
+        _sources_ja.setdefault("", "")   # read once, even when the file is missing
+    return _sources_ja.get(source, source)
+
+
 def expired(preset: Preset, on_date: str) -> bool:
     """True when ``preset`` has a ``valid_until`` date and ``on_date`` (ISO date, or the date part of an ISO
     date-time) is after it; False when no end date is known."""

@@ -25,6 +25,21 @@ def test_every_preset_has_source_date_confidence(kind):
             assert p.data.get("notes"), f"{p.id}: an uncertain preset must say in its notes what to confirm"
 
 
+def test_every_shipped_source_has_a_japanese_citation():
+    """The Japanese UI and report show each shipped preset's source in Japanese (own text as typed)."""
+    table = json.loads((ROOT / "resources" / "translations" / pr.SOURCES_JA_FILE).read_text(encoding="utf-8"))
+    sources = {p.source for kind in SHIPPED_KINDS for p in pr.shipped(kind)}
+    missing = sorted(sources - set(table))
+    assert not missing, f"add Japanese citations for: {missing}"
+    assert not sorted(set(table) - sources), "citations of presets no longer shipped"
+    for en, ja in table.items():
+        assert ja and ja != en and any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in ja), en
+        assert pr.source_text(en, "ja") == ja and pr.source_text(en, "en") == en
+    assert pr.source_text("My own notes", "ja") == "My own notes"
+    demo = sc.demo("ja")
+    assert pr.source_text(demo.tariff.source, "ja") == table[demo.tariff.source]   # the scenario's copy too
+
+
 def test_minimum_preset_counts():
     assert len(pr.shipped("vehicles")) >= 10
     assert len(pr.shipped("chargers")) >= 6

@@ -25,6 +25,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from models import __version__
 from models import scenario as sc
 from models.messages import money_per_kwh
+from models.presets import source_text
 
 from . import texts
 from .texts import t
@@ -532,7 +533,7 @@ class _Writer:
             ws.cell(row=r, column=2, value=obj[0]).style = "v2g_text"
             ws.cell(row=r, column=3, value=t(obj[1], lang) if obj[1] in ("verified", "uncertain")
                     else obj[1]).style = "v2g_text"
-            ws.cell(row=r, column=4, value=obj[2]).style = "v2g_label"
+            ws.cell(row=r, column=4, value=source_text(obj[2], lang)).style = "v2g_label"
             r += 1
         ws.column_dimensions["A"].width = 42
         ws.column_dimensions["B"].width = 30
@@ -587,7 +588,7 @@ class _Writer:
         ws = self.wb.create_sheet(texts.sheet("tariff", lang))
         ws["A1"] = f"{tr.name} ({tr.as_of})"
         ws["A1"].style = "v2g_title"
-        ws["A2"] = tr.source
+        ws["A2"] = source_text(tr.source, lang)
         ws["A2"].style = "v2g_label"
         r = 4
         pfmt = "#,##0.00" if self.cur == "JPY" else "#,##0.0000"
