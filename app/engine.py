@@ -11,14 +11,24 @@ ends the engine process, not the window: the next request starts a new one.
 
 Protocol (one :func:`multiprocessing.Pipe`, pickled tuples):
 
-* request ``(request_id, kind, payload)`` with ``kind`` ``"simulate"`` (payload
-  a :class:`models.scenario.Scenario`; reply the result dict of
-  :meth:`models.results.Result.to_dict`), ``"warm_up"`` (payload ``None``;
-  every battery model's kernels loaded, :func:`warm_up_all`; reply the seconds
-  it took) or ``"clear_energy_cache"``; ``None`` asks the engine to stop;
-* reply ``(request_id, ok, value)``: ``ok`` True with the value, or False with
-  the exception raised in the engine (re-raised in the caller, the engine's
-  traceback attached as ``__cause__``).
+* first the engine sends ``("ready", None)`` once it has bootstrapped;
+* request ``(request_id, kind, payload)``, the payload pickled by the caller, with
+  ``kind`` ``"simulate"`` (payload a :class:`models.scenario.Scenario`; reply
+  the result dict of :meth:`models.results.Result.to_dict`), ``"warm_up"``
+  (payload ``None``; every battery model's kernels loaded, :func:`warm_up_all`;
+  reply the seconds it took) or ``"clear_energy_cache"``; ``None`` asks the
+  engine to stop after answering what it was asked;
+* exactly one reply per request, ``(request_id, blob)`` with ``blob`` the
+  pickled ``(ok, value)``: ``ok`` True with the value, or False with the
+  exception raised in the engine (re-raised in the caller with the engine's
+  traceback as ``__cause__``; exceptions other than built-in and :mod:`models`
+  ones arrive as RuntimeError with their text, so the window never imports
+  numba).  A payload or result that cannot be (un)pickled fails that request
+  only.
+
+If engine processes keep ending before they answer anything (two in a row: an
+installation whose engine cannot run), :func:`simulate` computes in the
+window's process instead and logs why once.
 
 Requests are computed concurrently by ``threads`` worker threads in the engine
 process (the kernels release the lock), so a comparison run does not wait for
@@ -33,7 +43,8 @@ import threading
 import traceback
 from concurrent.futures import Future
 
-__all__ = ["EngineProcess", "EngineStopped", "RemoteTraceback", "enabled", "shared"]
+__all__ = ["EngineProcess", "EngineStopped", "EngineUnavailable", "RemoteTraceback", "enabled", "shared",
+           "simulate", "warm_up"]
 
 
 def enabled() -> bool:
@@ -89,43 +100,76 @@ def _run(kind: str, payload):
     raise ValueError(f"unknown engine request {kind!r}")
 
 
-def _picklable_error(exc: BaseException) -> BaseException:
+def _portable_error(exc: BaseException) -> BaseException:
+    """``exc`` when it can travel to the window as it is: a built-in or :mod:`models` exception that
+    survives pickling (others, numba's for instance, would make the window import their package);
+    otherwise a RuntimeError with the same text."""
+    import pickle
+
+    module = type(exc).__module__ or ""
+    if module == "builtins" or module == "models" or module.startswith("models."):
+        try:
+            pickle.loads(pickle.dumps(exc))
+            return exc
+        except Exception:
+            pass
+    return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def _error_blob(exc: BaseException, text: str) -> bytes:
     import pickle
 
     try:
-        pickle.loads(pickle.dumps(exc))
-        return exc
-    except Exception:
-        return RuntimeError(f"{type(exc).__name__}: {exc}")
+        return pickle.dumps((False, (_portable_error(exc), text)))
+    except Exception:  # the last resort cannot fail: a RuntimeError of plain text
+        return pickle.dumps((False, (RuntimeError(f"{type(exc).__name__}: {exc}"), text)))
 
 
 def serve(conn, threads: int = 2) -> None:
-    """Engine process main loop: answer requests from ``conn`` until it closes or sends ``None``."""
+    """Engine process main loop: answer requests from ``conn`` until it closes or sends ``None``.
+
+    Every request gets exactly one reply ``(request_id, blob)``, ``blob`` the pickled ``(ok, value)``:
+    a payload that cannot be unpickled or a result that cannot be pickled is answered with an error
+    for that request, never with silence.  Ctrl+C in a terminal is for the window, not the engine.
+    """
+    import pickle
+    import signal
     from concurrent.futures import ThreadPoolExecutor
 
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):  # not the main thread / not supported: nothing to ignore
+        pass
     send_lock = threading.Lock()
 
-    def work(rid, kind, payload):
+    def work(rid, kind, payload_blob):
         try:
-            reply = (rid, True, _run(kind, payload))
-        except Exception as exc:  # sent back, never lost
-            err = _picklable_error(exc)
-            reply = (rid, False, (err, traceback.format_exc()))
+            blob = pickle.dumps((True, _run(kind, pickle.loads(payload_blob))))
+        except BaseException as exc:  # sent back, never lost
+            blob = _error_blob(exc, traceback.format_exc())
         with send_lock:
             try:
-                conn.send(reply)
+                conn.send((rid, blob))
             except (OSError, EOFError, BrokenPipeError):  # the window has gone
                 pass
 
+    with send_lock:
+        conn.send(("ready", None))   # bootstrapped: an engine that dies before this did not start
     with ThreadPoolExecutor(max(1, threads), thread_name_prefix="v2g-engine") as pool:
         while True:
             try:
                 msg = conn.recv()
             except (EOFError, OSError):
                 break
+            except Exception:   # a damaged message: nothing to answer it with
+                continue
             if msg is None:
                 break
             pool.submit(work, *msg)
+
+
+class EngineUnavailable(RuntimeError):
+    """Engine processes start here but end before answering anything: compute in this process."""
 
 
 class EngineProcess:
@@ -134,60 +178,93 @@ class EngineProcess:
     :meth:`simulate` and :meth:`warm_up` block the calling thread (a worker
     thread, never the GUI thread) until the engine answers; they are safe to
     call from several threads at once.  When the process has ended (crash,
-    killed), the next call starts a new one.
+    killed), the next call starts a new one; after :data:`MAX_DEAD_STARTS`
+    engines in a row ended without answering a single request, :meth:`submit`
+    raises :class:`EngineUnavailable` instead (the caller computes in its own
+    process).  After :meth:`stop` every call raises :class:`EngineStopped`.
     """
 
-    def __init__(self, threads: int = 2):
+    MAX_DEAD_STARTS = 2
+
+    def __init__(self, threads: int = 2, *, _target=None):
         self.threads = threads
+        self._target = _target or serve   # tests: a child that misbehaves
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self._session: _Session | None = None
+        self._closed = False
         self.starts = 0
+        self.dead_starts = 0   # engines in a row that ended owing requests without answering any
         with self._lock:
             self._start()
 
     # -------------------------------------------------------------- public
-    def simulate(self, scenario) -> dict:
+    def simulate(self, scenario, timeout_s: float | None = None) -> dict:
         """The result dict of ``models.simulate(scenario)`` computed in the engine process."""
-        return self.submit("simulate", scenario).result()
+        return self.submit("simulate", scenario).result(timeout_s)
 
-    def warm_up(self) -> float:
+    def warm_up(self, timeout_s: float | None = None) -> float:
         """Load every compiled kernel in the engine process; seconds it took there."""
-        return self.submit("warm_up", None).result()
+        return self.submit("warm_up", None).result(timeout_s)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def usable(self) -> bool:
+        return self.dead_starts < self.MAX_DEAD_STARTS
 
     def submit(self, kind: str, payload) -> Future:
-        """Send one request; the future gets the reply (or the engine's exception)."""
+        """Send one request; the future gets the reply (or the engine's exception).  The future
+        cannot be cancelled (the engine computes it anyway)."""
+        import pickle
+
+        blob = pickle.dumps(payload)   # in the caller's thread; a bad payload raises here
         fut: Future = Future()
+        fut.set_running_or_notify_cancel()
         with self._lock:
-            if self._session is None or not self._session.proc.is_alive():
-                self._start()
+            if self._closed:
+                raise EngineStopped("the calculation engine has been shut down")
             session = self._session
+            if session is None or session.closed or not session.proc.is_alive():
+                if not self.usable:
+                    raise EngineUnavailable(
+                        f"{self.dead_starts} calculation engines in a row ended without answering")
+                self._start()
+                session = self._session
             rid = next(self._ids)
             session.futures[rid] = fut
+            session.asked += 1
             try:
-                session.conn.send((rid, kind, payload))
-            except (OSError, EOFError, BrokenPipeError) as exc:
+                session.conn.send((rid, kind, blob))
+            except (OSError, EOFError, BrokenPipeError, ValueError) as exc:
                 session.futures.pop(rid, None)
                 fut.set_exception(EngineStopped(f"the calculation engine could not be reached: {exc}"))
         return fut
 
     @property
     def pid(self):
-        return self._session.proc.pid if self._session is not None else None
+        session = self._session
+        return session.proc.pid if session is not None else None
 
     def is_alive(self) -> bool:
-        return self._session is not None and self._session.proc.is_alive()
+        session = self._session
+        return session is not None and not session.closed and session.proc.is_alive()
 
     def stop(self, timeout_s: float = 5.0) -> None:
-        """Ask the engine to finish and wait for it (killed after ``timeout_s``)."""
+        """Finish: the engine answers what it was asked, then ends (killed after ``timeout_s``);
+        later calls raise :class:`EngineStopped`."""
         with self._lock:
+            self._closed = True
             session, self._session = self._session, None
+            if session is not None:
+                try:
+                    session.conn.send(None)
+                except (OSError, EOFError, BrokenPipeError, ValueError):
+                    pass
         if session is None:
             return
-        try:
-            session.conn.send(None)
-        except (OSError, EOFError, BrokenPipeError):
-            pass
         session.proc.join(timeout_s)
         if session.proc.is_alive():
             session.proc.kill()
@@ -197,7 +274,7 @@ class EngineProcess:
     def _start(self) -> None:  # with self._lock held
         ctx = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
         parent_end, child_end = ctx.Pipe(duplex=True)
-        proc = ctx.Process(target=serve, args=(child_end, self.threads), name="v2g-engine", daemon=True)
+        proc = ctx.Process(target=self._target, args=(child_end, self.threads), name="v2g-engine", daemon=True)
         proc.start()
         child_end.close()
         self._session = session = _Session(proc, parent_end)
@@ -205,29 +282,54 @@ class EngineProcess:
         threading.Thread(target=self._read, args=(session,), name="v2g-engine-reader", daemon=True).start()
 
     def _read(self, session: "_Session") -> None:
-        while True:
-            try:
-                rid, ok, value = session.conn.recv()
-            except (EOFError, OSError):
-                break
-            with self._lock:
-                fut = session.futures.pop(rid, None)
-            if fut is None:
-                continue
-            if ok:
-                fut.set_result(value)
-            else:
-                err, text = value
-                err.__cause__ = RemoteTraceback(text)
-                fut.set_exception(err)
-        # the engine ended: fail what it still owed (the next request starts a new engine)
+        import pickle
+
+        try:
+            while True:
+                try:
+                    rid, blob = session.conn.recv()
+                except (EOFError, OSError):
+                    break
+                if rid == "ready":
+                    session.ready = True
+                    continue
+                with self._lock:
+                    fut = session.futures.pop(rid, None)
+                    session.answered += 1
+                    self.dead_starts = 0
+                if fut is None or fut.done():
+                    continue
+                try:
+                    ok, value = pickle.loads(blob)
+                except Exception as exc:  # a reply this process cannot read: that request fails
+                    fut.set_exception(RuntimeError(f"the engine's reply could not be read: {exc}"))
+                    continue
+                if ok:
+                    fut.set_result(value)
+                else:
+                    err, text = value
+                    err.__cause__ = RemoteTraceback(text)
+                    fut.set_exception(err)
+        except BaseException:  # never leave requests waiting: end this engine, fail what it owes
+            session.proc.kill()
+        finally:
+            self._end_session(session)
+
+    def _end_session(self, session: "_Session") -> None:
         session.proc.join(1.0)
         with self._lock:
+            session.closed = True
             owed, session.futures = list(session.futures.values()), {}
+            if owed and session.answered == 0 and not self._closed:
+                self.dead_starts += 1
+        code = session.proc.exitcode
         for fut in owed:
-            fut.set_exception(EngineStopped(
-                f"the calculation engine stopped unexpectedly (exit code {session.proc.exitcode})"))
-        session.conn.close()
+            if not fut.done():
+                fut.set_exception(EngineStopped(f"the calculation engine stopped unexpectedly (exit code {code})"))
+        try:
+            session.conn.close()
+        except OSError:
+            pass
 
 
 class _Session:
@@ -236,6 +338,10 @@ class _Session:
     def __init__(self, proc, conn):
         self.proc, self.conn = proc, conn
         self.futures: dict[int, Future] = {}
+        self.ready = False      # the engine said it bootstrapped
+        self.closed = False     # the reader has finished with this engine
+        self.asked = 0
+        self.answered = 0
 
 
 _shared: EngineProcess | None = None
@@ -265,19 +371,43 @@ def shared() -> EngineProcess | None:
         return _shared
 
 
+def _in_process(scenario) -> dict:
+    import models
+
+    return models.simulate(scenario).to_dict()
+
+
+def _unavailable(exc: Exception) -> None:
+    if not _start_failed:
+        import logging
+
+        _start_failed.append(str(exc))
+        logging.getLogger("v2g.engine").warning("%s; computing in the window's process from now on", exc)
+
+
 def simulate(scenario) -> dict:
     """``models.simulate(scenario).to_dict()`` in the shared engine process; computed here when the
-    engine is off or cannot start.  A request the engine could not answer because it stopped
-    (killed, crashed) is sent once more to a new engine before the error is reported."""
+    engine is off, cannot start, or its processes keep ending before they answer.  A request the
+    engine could not answer because it stopped (killed, crashed) is sent once more to a new engine
+    before the error is reported."""
     eng = shared() if enabled() else None
-    if eng is None:
-        import models
-
-        return models.simulate(scenario).to_dict()
+    if eng is None or not eng.usable:
+        return _in_process(scenario)
     try:
-        return eng.simulate(scenario)
+        try:
+            return eng.simulate(scenario)
+        except EngineStopped:
+            if eng.closed:
+                raise
+            return eng.simulate(scenario)
+    except EngineUnavailable as exc:
+        _unavailable(exc)
+        return _in_process(scenario)
     except EngineStopped:
-        return eng.simulate(scenario)
+        if not eng.usable:   # the retry's engine ended without answering as well
+            _unavailable(EngineUnavailable("calculation engines end without answering"))
+            return _in_process(scenario)
+        raise
 
 
 def clear_energy_cache() -> None:
@@ -294,4 +424,10 @@ def clear_energy_cache() -> None:
 def warm_up() -> float:
     """Every battery model's kernels loaded where :func:`simulate` computes; seconds it took."""
     eng = shared() if enabled() else None
-    return warm_up_all() if eng is None else eng.warm_up()
+    if eng is None or not eng.usable:
+        return warm_up_all()
+    try:
+        return eng.warm_up()
+    except EngineUnavailable as exc:
+        _unavailable(exc)
+        return warm_up_all()

@@ -519,6 +519,8 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, channel: str, rid: int, error: str) -> None:
         first = error.splitlines()[0] if error else ""
+        if first.startswith("EngineStopped"):   # app.engine: the engine process ended (it restarts)
+            first = self.tr("the calculation engine stopped; the next change starts it again")
         if channel == "main":  # never leave figures of other inputs on screen
             self.result = None
             self.kpis.show_result(None)

@@ -226,7 +226,7 @@ def _engine_process(state: dict) -> str:
     t0 = time.perf_counter()
     eng = engine.EngineProcess()
     try:
-        remote = eng.simulate(state["demo"][0])
+        remote = eng.simulate(state["demo"][0], timeout_s=600)   # a hung engine fails the step
         pid = eng.pid
     finally:
         eng.stop()

@@ -114,6 +114,9 @@ class PriceImportError(ValueError):
     def messages(self, lang: str = "en") -> list[str]:
         return [f"{self.source}: {p.message(lang)}" for p in self.problems]
 
+    def __reduce__(self):  # picklable with its problems (the window's engine process, app.engine)
+        return (PriceImportError, (self.source, self.problems))
+
 
 # --------------------------------------------------------------------------
 # reading rows

@@ -495,6 +495,9 @@ class ScenarioError(ValueError):
     def messages(self, lang: str = "en") -> list[str]:
         return [p.message(lang) for p in self.problems]
 
+    def __reduce__(self):  # picklable with its problems (the window's engine process, app.engine)
+        return (ScenarioError, (self.problems, self.source))
+
 
 def _jsonable(value):
     if isinstance(value, (str, int, float, bool)) or value is None:

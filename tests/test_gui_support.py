@@ -81,9 +81,13 @@ def test_channels_are_independent_and_errors_reported(qtbot):
     assert failed[0][0] == "variant:1" and "kaput" in failed[0][1]
 
 
-def test_gui_thread_stays_responsive_during_simulation(qtbot):
-    """A real simulate() runs in the pool while the GUI thread keeps processing timers."""
+@pytest.mark.parametrize("engine_process", ["1", "0"])
+def test_gui_thread_stays_responsive_during_simulation(qtbot, monkeypatch, engine_process):
+    """A real simulate() runs (in the engine process, or with it off in the pool's threads) while
+    the GUI thread keeps processing timers."""
     from PySide6.QtCore import QTimer
+
+    monkeypatch.setenv("V2G_ENGINE_PROCESS", engine_process)
 
     from app import engine
     from app.worker import SimulationRunner

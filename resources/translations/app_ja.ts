@@ -42,297 +42,292 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../app/charts.py" line="446"/>
+        <location filename="../../app/charts.py" line="476"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="478"/>
+        <location filename="../../app/charts.py" line="508"/>
         <source>This figure is not available for this scenario.</source>
         <translation>このシナリオではこのグラフを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="557"/>
+        <location filename="../../app/charts.py" line="588"/>
         <source>Battery health (%)</source>
         <extracomment>room above 100 % (fraction of the shown range) for the &quot;Warranty ends&quot; label, so it never touches a curve (health never exceeds 100 %) nor the x axis</extracomment>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="558"/>
-        <location filename="../../app/charts.py" line="645"/>
+        <location filename="../../app/charts.py" line="589"/>
+        <location filename="../../app/charts.py" line="680"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="567"/>
+        <location filename="../../app/charts.py" line="601"/>
         <source>Uncertainty range</source>
         <translation>予測の幅</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="566"/>
-        <location filename="../../app/charts.py" line="1108"/>
+        <location filename="../../app/charts.py" line="600"/>
+        <location filename="../../app/charts.py" line="1146"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="565"/>
-        <location filename="../../app/charts.py" line="1107"/>
+        <location filename="../../app/charts.py" line="599"/>
+        <location filename="../../app/charts.py" line="1145"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="594"/>
+        <location filename="../../app/charts.py" line="628"/>
         <source>End of life %1 %</source>
         <translation>寿命の目安 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="596"/>
+        <location filename="../../app/charts.py" line="630"/>
         <source>Warranty limit %1 %</source>
         <translation>保証の基準 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="616"/>
+        <location filename="../../app/charts.py" line="650"/>
         <source>Warranty ends (%1 years)</source>
         <translation>保証終了 (%1 年)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="627"/>
+        <location filename="../../app/charts.py" line="661"/>
         <source>Year %1: with V2G/V2H %2 %, without %3 %</source>
         <translation>%1 年目: V2G/V2H あり %2 %、なし %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="631"/>
+        <location filename="../../app/charts.py" line="665"/>
         <source> (range %1–%2 %)</source>
         <translation> (予測の幅 %1～%2 %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="670"/>
+        <location filename="../../app/charts.py" line="705"/>
         <source>Cumulative cash flow (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="688"/>
+        <location filename="../../app/charts.py" line="725"/>
         <source>Pays back after %1 years</source>
         <translation>%1 年で回収</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="694"/>
+        <location filename="../../app/charts.py" line="731"/>
         <source>Does not pay back within %1 years</source>
         <translation>%1 年以内には回収できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="708"/>
+        <location filename="../../app/charts.py" line="745"/>
         <source>After year %1: %2 in total</source>
         <translation>%1 年目終了時点: 累計 %2</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="714"/>
+        <location filename="../../app/charts.py" line="751"/>
         <source>Revenue</source>
         <translation>売電・報酬収入</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="715"/>
+        <location filename="../../app/charts.py" line="752"/>
         <source>Savings on the bill</source>
         <translation>電気代の節約</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="716"/>
+        <location filename="../../app/charts.py" line="753"/>
         <source>Extra charging cost</source>
         <translation>充電代の増加</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="717"/>
+        <location filename="../../app/charts.py" line="754"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="718"/>
+        <location filename="../../app/charts.py" line="755"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="719"/>
+        <location filename="../../app/charts.py" line="756"/>
         <source>Charger replacement</source>
         <translation>充放電器の交換</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="731"/>
+        <location filename="../../app/charts.py" line="769"/>
         <source>Year of operation (purchase in year 0 not shown)</source>
         <translation>利用年 (0 年目の購入費は表示していません)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="754"/>
+        <location filename="../../app/charts.py" line="792"/>
         <source>Per year (%1)</source>
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1071"/>
+        <location filename="../../app/charts.py" line="1109"/>
         <source>Rainflow cycles per square (log scale)</source>
         <translation>マスごとのレインフロー回数 (対数目盛)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1112"/>
+        <location filename="../../app/charts.py" line="1150"/>
         <source>%1 rainflow cycles of all sizes</source>
         <translation>レインフロー回数 %1 (大小すべて)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1116"/>
+        <location filename="../../app/charts.py" line="1154"/>
         <source>%1 equivalent full cycles in %2 years</source>
         <translation>%2 年間の等価フルサイクル %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1148"/>
+        <location filename="../../app/charts.py" line="1186"/>
         <source>Depth %1–%2 %, mean charge %3–%4 %: %5 rainflow cycles with V2G/V2H, %6 without</source>
         <translation>深さ %1～%2 %、平均充電率 %3～%4 %: レインフロー回数 V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="740"/>
+        <location filename="../../app/charts.py" line="778"/>
         <source>Net per year</source>
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="806"/>
+        <location filename="../../app/charts.py" line="844"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="811"/>
+        <location filename="../../app/charts.py" line="849"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="811"/>
+        <location filename="../../app/charts.py" line="849"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="812"/>
+        <location filename="../../app/charts.py" line="850"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="812"/>
+        <location filename="../../app/charts.py" line="850"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="813"/>
+        <location filename="../../app/charts.py" line="851"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="814"/>
+        <location filename="../../app/charts.py" line="852"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="817"/>
+        <location filename="../../app/charts.py" line="855"/>
         <source>Driving</source>
         <translation>走行</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="820"/>
+        <location filename="../../app/charts.py" line="858"/>
         <source>Car → home (V2H)</source>
         <translation>EV → 家庭 (V2H)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="821"/>
+        <location filename="../../app/charts.py" line="859"/>
         <source>Car → grid (V2G)</source>
         <translation>EV → 電力網 (V2G)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="885"/>
+        <location filename="../../app/charts.py" line="923"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="887"/>
+        <location filename="../../app/charts.py" line="925"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="890"/>
-        <location filename="../../app/charts.py" line="971"/>
+        <location filename="../../app/charts.py" line="928"/>
+        <location filename="../../app/charts.py" line="1009"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="816"/>
+        <location filename="../../app/charts.py" line="854"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="818"/>
+        <location filename="../../app/charts.py" line="856"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="819"/>
+        <location filename="../../app/charts.py" line="857"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="822"/>
+        <location filename="../../app/charts.py" line="860"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="892"/>
+        <location filename="../../app/charts.py" line="930"/>
         <source>Car away</source>
         <translation>EV 外出中</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1011"/>
-        <source>Price (%1/kWh)</source>
-        <translation>単価 (%1/kWh)</translation>
-    </message>
-    <message>
-        <location filename="../../app/charts.py" line="1033"/>
+        <location filename="../../app/charts.py" line="1071"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1036"/>
+        <location filename="../../app/charts.py" line="1074"/>
         <source>car away: driving uses %1 kW</source>
         <translation>EV 外出中: 走行に %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1039"/>
+        <location filename="../../app/charts.py" line="1077"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1040"/>
+        <location filename="../../app/charts.py" line="1078"/>
         <source>car → home %1 kW</source>
         <translation>EV → 家庭 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1041"/>
+        <location filename="../../app/charts.py" line="1079"/>
         <source>car → grid %1 kW</source>
         <translation>EV → 電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1045"/>
+        <location filename="../../app/charts.py" line="1083"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1047"/>
+        <location filename="../../app/charts.py" line="1085"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1063"/>
+        <location filename="../../app/charts.py" line="1101"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1064"/>
+        <location filename="../../app/charts.py" line="1102"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1136"/>
+        <location filename="../../app/charts.py" line="1174"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
     </message>
@@ -355,64 +350,64 @@
         <translation>比較用をすべて削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="104"/>
+        <location filename="../../app/compare.py" line="105"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="107"/>
         <location filename="../../app/compare.py" line="108"/>
+        <location filename="../../app/compare.py" line="109"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="109"/>
+        <location filename="../../app/compare.py" line="115"/>
         <source>Tip: duplicate the current scenario, then change the inputs: the copy stays here for comparison.</source>
         <translation>ヒント: 現在のシナリオを複製してから入力を変えると、複製した方がここに残り比較できます。</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="118"/>
+        <location filename="../../app/compare.py" line="124"/>
         <source>Pays back after</source>
         <translation>投資回収までの期間</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="118"/>
+        <location filename="../../app/compare.py" line="124"/>
         <source>Net gain</source>
         <translation>期間合計の損益</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="119"/>
+        <location filename="../../app/compare.py" line="125"/>
         <source>Net present value</source>
         <translation>正味現在価値 (NPV)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="119"/>
+        <location filename="../../app/compare.py" line="125"/>
         <source>Health at warranty end</source>
         <translation>保証終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="120"/>
+        <location filename="../../app/compare.py" line="126"/>
         <source>Health at the end</source>
         <translation>期間終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="120"/>
+        <location filename="../../app/compare.py" line="126"/>
         <source>Battery wear cost</source>
         <translation>電池の劣化費用</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="121"/>
+        <location filename="../../app/compare.py" line="127"/>
         <source>Driving energy missing</source>
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="157"/>
+        <location filename="../../app/compare.py" line="168"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="105"/>
-        <location filename="../../app/compare.py" line="196"/>
+        <location filename="../../app/compare.py" line="106"/>
+        <location filename="../../app/compare.py" line="218"/>
         <source>Cumulative (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
@@ -427,7 +422,7 @@
         <translation>比較用シナリオを、現在のシナリオの「放電なし」「V2H のみ」「V2H + V2G」に置き換えます</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="228"/>
+        <location filename="../../app/compare.py" line="249"/>
         <source>computing…</source>
         <translation>計算中…</translation>
     </message>
@@ -523,594 +518,594 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../app/fields.py" line="24"/>
+        <location filename="../../app/fields.py" line="25"/>
         <source>Vehicle &amp; battery</source>
         <extracomment>section id -&gt; (title, preset kinds, field paths)</extracomment>
         <translation>車両・電池</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="28"/>
+        <location filename="../../app/fields.py" line="29"/>
         <source>Driving</source>
         <translation>走行</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="33"/>
+        <location filename="../../app/fields.py" line="34"/>
         <source>Home &amp; solar</source>
         <translation>住宅・太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="35"/>
+        <location filename="../../app/fields.py" line="36"/>
         <source>V2G/V2H participation</source>
         <translation>V2G/V2H の利用条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="40"/>
+        <location filename="../../app/fields.py" line="41"/>
         <source>Tariff</source>
         <translation>電気料金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="45"/>
+        <location filename="../../app/fields.py" line="46"/>
         <source>Charger &amp; finance</source>
         <translation>充放電器・費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="54"/>
+        <location filename="../../app/fields.py" line="55"/>
         <source>Scenario name</source>
         <translation>シナリオ名</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="55"/>
+        <location filename="../../app/fields.py" line="56"/>
         <source>Usable battery capacity</source>
         <translation>使用可能な電池容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="56"/>
+        <location filename="../../app/fields.py" line="57"/>
         <source>Battery health today</source>
         <translation>現在の電池健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="57"/>
+        <location filename="../../app/fields.py" line="58"/>
         <source>Worn-out at health</source>
         <translation>寿命とみなす健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="58"/>
+        <location filename="../../app/fields.py" line="59"/>
         <source>Battery warranty</source>
         <translation>電池保証期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="59"/>
+        <location filename="../../app/fields.py" line="60"/>
         <source>Warranty distance</source>
         <translation>保証走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="60"/>
+        <location filename="../../app/fields.py" line="61"/>
         <source>Guaranteed health</source>
         <translation>保証される健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="61"/>
+        <location filename="../../app/fields.py" line="62"/>
         <source>Replacement pack cost</source>
         <translation>電池交換費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="62"/>
+        <location filename="../../app/fields.py" line="63"/>
         <source>Cell ageing model</source>
         <translation>電池劣化モデル</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="63"/>
+        <location filename="../../app/fields.py" line="64"/>
         <source>Pack ageing factor</source>
         <translation>パック劣化係数</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="64"/>
+        <location filename="../../app/fields.py" line="65"/>
         <source>Rated cycle life</source>
         <translation>定格サイクル寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="65"/>
+        <location filename="../../app/fields.py" line="66"/>
         <source>Cycle-life depth</source>
         <translation>サイクル寿命の放電深度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="66"/>
+        <location filename="../../app/fields.py" line="67"/>
         <source>Ageing uncertainty (1σ)</source>
         <translation>劣化の不確かさ (1σ)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="67"/>
+        <location filename="../../app/fields.py" line="68"/>
         <source>Weekday distance</source>
         <translation>平日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="68"/>
+        <location filename="../../app/fields.py" line="69"/>
         <source>Weekend distance</source>
         <translation>休日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="69"/>
+        <location filename="../../app/fields.py" line="70"/>
         <source>Weekday departure</source>
         <translation>平日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="70"/>
+        <location filename="../../app/fields.py" line="71"/>
         <source>Weekday return</source>
         <translation>平日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="71"/>
+        <location filename="../../app/fields.py" line="72"/>
         <source>Weekend departure</source>
         <translation>休日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="72"/>
+        <location filename="../../app/fields.py" line="73"/>
         <source>Weekend return</source>
         <translation>休日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="73"/>
+        <location filename="../../app/fields.py" line="74"/>
         <source>Energy use</source>
         <translation>電費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="74"/>
+        <location filename="../../app/fields.py" line="75"/>
         <source>Charging strategy</source>
         <translation>充電のしかた</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="75"/>
+        <location filename="../../app/fields.py" line="76"/>
         <source>Charge up to</source>
         <translation>充電の上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="76"/>
+        <location filename="../../app/fields.py" line="77"/>
         <source>Household use</source>
         <translation>家庭の電力使用量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="77"/>
+        <location filename="../../app/fields.py" line="78"/>
         <source>Solar PV size</source>
         <translation>太陽光発電の容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="78"/>
+        <location filename="../../app/fields.py" line="79"/>
         <source>Discharge mode</source>
         <translation>放電の方式</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="79"/>
+        <location filename="../../app/fields.py" line="80"/>
         <source>Discharge days</source>
         <translation>放電する曜日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="80"/>
+        <location filename="../../app/fields.py" line="81"/>
         <source>Discharge hours</source>
         <translation>放電する時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="81"/>
+        <location filename="../../app/fields.py" line="82"/>
         <source>Energy-use factor, Jan to Dec</source>
         <translation>月別の電費係数 (1～12 月)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="82"/>
+        <location filename="../../app/fields.py" line="83"/>
         <source>Distance factor, Jan to Dec</source>
         <translation>月別の走行距離係数 (1～12 月)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="83"/>
+        <location filename="../../app/fields.py" line="84"/>
         <source>Event months</source>
         <translation>イベントのある月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="84"/>
+        <location filename="../../app/fields.py" line="85"/>
         <source>Time step</source>
         <translation>計算の時間刻み (分)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="85"/>
+        <location filename="../../app/fields.py" line="86"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="86"/>
+        <location filename="../../app/fields.py" line="87"/>
         <source>Public holidays of</source>
         <translation>祝日カレンダー</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="87"/>
+        <location filename="../../app/fields.py" line="88"/>
         <source>Discharge power</source>
         <translation>放電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="88"/>
+        <location filename="../../app/fields.py" line="89"/>
         <source>Backup reserve</source>
         <translation>非常用の残量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="89"/>
+        <location filename="../../app/fields.py" line="90"/>
         <source>Charge at departure</source>
         <translation>出発時の充電率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="90"/>
+        <location filename="../../app/fields.py" line="91"/>
         <source>Daily discharge cap</source>
         <translation>1 日の放電上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="91"/>
+        <location filename="../../app/fields.py" line="92"/>
         <source>Discharge only when it pays</source>
         <translation>得になるときだけ放電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="92"/>
+        <location filename="../../app/fields.py" line="93"/>
         <source>Minimum margin per kWh</source>
         <translation>1 kWh あたりの最低上乗せ額</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="93"/>
+        <location filename="../../app/fields.py" line="94"/>
         <source>Import prices by time of day</source>
         <translation>時間帯別の購入単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="94"/>
+        <location filename="../../app/fields.py" line="95"/>
         <source>Export prices by time of day (empty = flat price)</source>
         <translation>時間帯別の売電単価 (空欄 = 一律単価)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="95"/>
+        <location filename="../../app/fields.py" line="96"/>
         <source>Levies per kWh bought</source>
         <translation>購入 1 kWh あたりの加算額</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="96"/>
+        <location filename="../../app/fields.py" line="97"/>
         <source>Export price</source>
         <translation>売電単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="97"/>
+        <location filename="../../app/fields.py" line="98"/>
         <source>V2G payment per kWh</source>
         <translation>V2G 報酬 (1 kWh あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="98"/>
+        <location filename="../../app/fields.py" line="99"/>
         <source>Availability per kW-year</source>
         <translation>待機報酬 (kW・年あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="99"/>
+        <location filename="../../app/fields.py" line="100"/>
         <source>Availability per kW-hour</source>
         <translation>待機報酬 (kW・時間あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="100"/>
+        <location filename="../../app/fields.py" line="101"/>
         <source>Event payment</source>
         <translation>イベント報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="101"/>
+        <location filename="../../app/fields.py" line="102"/>
         <source>Event hours</source>
         <translation>イベント時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="102"/>
+        <location filename="../../app/fields.py" line="103"/>
         <source>Event hours of day</source>
         <translation>イベントの時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="103"/>
+        <location filename="../../app/fields.py" line="104"/>
         <source>Fixed credit</source>
         <translation>固定報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="104"/>
+        <location filename="../../app/fields.py" line="105"/>
         <source>Free car charging</source>
         <translation>EV 充電代の負担</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="105"/>
+        <location filename="../../app/fields.py" line="106"/>
         <source>Import price trend</source>
         <translation>購入単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="106"/>
+        <location filename="../../app/fields.py" line="107"/>
         <source>Export price trend</source>
         <translation>売電単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="107"/>
+        <location filename="../../app/fields.py" line="108"/>
         <source>Charger price</source>
         <translation>充放電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="108"/>
+        <location filename="../../app/fields.py" line="109"/>
         <source>Installation</source>
         <translation>設置工事費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="109"/>
+        <location filename="../../app/fields.py" line="110"/>
         <source>Subsidy</source>
         <translation>補助金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="110"/>
+        <location filename="../../app/fields.py" line="111"/>
         <source>Charging power</source>
         <translation>充電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="111"/>
+        <location filename="../../app/fields.py" line="112"/>
         <source>Discharging power</source>
         <translation>放電電力 (機器)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="112"/>
+        <location filename="../../app/fields.py" line="113"/>
         <source>Charging efficiency</source>
         <translation>充電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="113"/>
+        <location filename="../../app/fields.py" line="114"/>
         <source>Discharging efficiency</source>
         <translation>放電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="114"/>
+        <location filename="../../app/fields.py" line="115"/>
         <source>Standby power</source>
         <translation>待機電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="115"/>
+        <location filename="../../app/fields.py" line="116"/>
         <source>Charger life</source>
         <translation>充放電器の寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="116"/>
+        <location filename="../../app/fields.py" line="117"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="117"/>
+        <location filename="../../app/fields.py" line="118"/>
         <source>Ordinary charger price</source>
         <translation>普通充電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="118"/>
+        <location filename="../../app/fields.py" line="119"/>
         <source>Count extra cost only</source>
         <translation>差額のみ費用に計上</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="119"/>
+        <location filename="../../app/fields.py" line="120"/>
         <source>Discount rate</source>
         <translation>割引率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="120"/>
+        <location filename="../../app/fields.py" line="121"/>
         <source>Wear-cost method</source>
         <translation>劣化費用の算定方法</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="121"/>
+        <location filename="../../app/fields.py" line="122"/>
         <source>Years evaluated</source>
         <translation>評価期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="122"/>
+        <location filename="../../app/fields.py" line="123"/>
         <source>Start date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="126"/>
+        <location filename="../../app/fields.py" line="127"/>
         <source>Vehicle</source>
         <translation>車種</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="127"/>
+        <location filename="../../app/fields.py" line="128"/>
         <source>Charger</source>
         <translation>充放電器</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="128"/>
+        <location filename="../../app/fields.py" line="129"/>
         <source>Subsidy programme</source>
         <translation>補助金制度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="129"/>
+        <location filename="../../app/fields.py" line="130"/>
         <source>Electricity plan</source>
         <translation>電気料金プラン</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="130"/>
+        <location filename="../../app/fields.py" line="131"/>
         <source>Household type</source>
         <translation>世帯タイプ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="131"/>
+        <location filename="../../app/fields.py" line="132"/>
         <source>Solar location</source>
         <translation>太陽光の設置条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="132"/>
+        <location filename="../../app/fields.py" line="133"/>
         <source>Climate</source>
         <translation>気候</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="143"/>
+        <location filename="../../app/fields.py" line="144"/>
         <source>every day</source>
         <extracomment>where a preset kind records the id it came from</extracomment>
         <translation>全日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="144"/>
+        <location filename="../../app/fields.py" line="145"/>
         <source>weekdays</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="145"/>
+        <location filename="../../app/fields.py" line="146"/>
         <source>weekends and holidays</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="147"/>
+        <location filename="../../app/fields.py" line="148"/>
         <source>No discharging</source>
         <translation>放電しない</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="148"/>
+        <location filename="../../app/fields.py" line="149"/>
         <source>V2H: supply the home</source>
         <translation>V2H: 家庭へ給電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="149"/>
+        <location filename="../../app/fields.py" line="150"/>
         <source>V2G: export to the grid</source>
         <translation>V2G: 電力網へ放電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="150"/>
+        <location filename="../../app/fields.py" line="151"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="153"/>
+        <location filename="../../app/fields.py" line="154"/>
         <source>As soon as plugged in</source>
         <translation>接続したらすぐ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="154"/>
+        <location filename="../../app/fields.py" line="155"/>
         <source>Cheapest hours</source>
         <translation>安い時間帯に</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="155"/>
+        <location filename="../../app/fields.py" line="156"/>
         <source>Solar first, then cheapest</source>
         <translation>太陽光優先、次に安い時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="158"/>
+        <location filename="../../app/fields.py" line="159"/>
         <source>Extra ageing (marginal)</source>
         <translation>追加劣化分 (限界費用)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="159"/>
+        <location filename="../../app/fields.py" line="160"/>
         <source>Energy throughput</source>
         <translation>放電量比例 (スループット)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="160"/>
+        <location filename="../../app/fields.py" line="161"/>
         <source>Earlier replacement</source>
         <translation>電池交換の前倒し</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="162"/>
+        <location filename="../../app/fields.py" line="163"/>
         <source>5 minutes</source>
         <translation>5 分</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="162"/>
+        <location filename="../../app/fields.py" line="163"/>
         <source>15 minutes</source>
         <translation>15 分</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="163"/>
+        <location filename="../../app/fields.py" line="164"/>
         <source>30 minutes</source>
         <translation>30 分</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="163"/>
+        <location filename="../../app/fields.py" line="164"/>
         <source>1 hour</source>
         <translation>1 時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="165"/>
         <source>Japan</source>
         <translation>日本</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="165"/>
         <source>United Kingdom</source>
         <translation>イギリス</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="165"/>
+        <location filename="../../app/fields.py" line="166"/>
         <source>United States</source>
         <translation>アメリカ合衆国</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="165"/>
+        <location filename="../../app/fields.py" line="166"/>
         <source>Netherlands</source>
         <translation>オランダ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="166"/>
+        <location filename="../../app/fields.py" line="167"/>
         <source>Germany</source>
         <translation>ドイツ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="166"/>
+        <location filename="../../app/fields.py" line="167"/>
         <source>France</source>
         <translation>フランス</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="167"/>
+        <location filename="../../app/fields.py" line="168"/>
         <source>No public holidays</source>
         <translation>祝日なし</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="178"/>
+        <location filename="../../app/fields.py" line="179"/>
         <source>Mon</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="178"/>
+        <location filename="../../app/fields.py" line="179"/>
         <source>Tue</source>
         <translation>火</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="179"/>
+        <location filename="../../app/fields.py" line="180"/>
         <source>Wed</source>
         <translation>水</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="179"/>
+        <location filename="../../app/fields.py" line="180"/>
         <source>Thu</source>
         <translation>木</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="180"/>
+        <location filename="../../app/fields.py" line="181"/>
         <source>Fri</source>
         <translation>金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="180"/>
+        <location filename="../../app/fields.py" line="181"/>
         <source>Sat</source>
         <translation>土</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="181"/>
+        <location filename="../../app/fields.py" line="182"/>
         <source>Sun</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="185"/>
+        <location filename="../../app/fields.py" line="186"/>
         <source>years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="186"/>
+        <location filename="../../app/fields.py" line="187"/>
         <source>cycles</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="187"/>
+        <location filename="../../app/fields.py" line="188"/>
         <source>kWh/year</source>
         <translation>kWh/年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="188"/>
+        <location filename="../../app/fields.py" line="189"/>
         <source>kWh/day</source>
         <translation>kWh/日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="189"/>
+        <location filename="../../app/fields.py" line="190"/>
         <source>h/year</source>
         <translation>時間/年</translation>
     </message>
@@ -1193,84 +1188,84 @@ As of: %2
         <translation>個別入力</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="251"/>
+        <location filename="../../app/inputs.py" line="256"/>
         <source>Values entered by hand</source>
         <translation>手入力の値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="255"/>
+        <location filename="../../app/inputs.py" line="259"/>
         <source>verified</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="256"/>
+        <location filename="../../app/inputs.py" line="260"/>
         <source>example values</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="259"/>
+        <location filename="../../app/inputs.py" line="263"/>
         <source>As of %1 · %2 · Source: %3</source>
         <translation>%1 時点 · %2 · 出典: %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="262"/>
+        <location filename="../../app/inputs.py" line="266"/>
         <source>Changed since chosen: %1</source>
         <translation>選択後に変更した項目: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="271"/>
+        <location filename="../../app/inputs.py" line="269"/>
         <source>Applications closed on %1, before the start date: check the current programme</source>
         <translation>申請受付は %1 に終了しており、開始日より前です。現在募集中の制度を確認してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="419"/>
-        <location filename="../../app/inputs.py" line="633"/>
+        <location filename="../../app/inputs.py" line="426"/>
+        <location filename="../../app/inputs.py" line="649"/>
         <source>Allowed: %1</source>
-        <extracomment>widest choice text (pixels) that fits the field column next to its label</extracomment>
+        <extracomment>scenario fields each preset kind sets (``models.presets.apply``), so its &quot;changed since&quot; marks read them (with the currency and the start date) widest choice text (pixels) that fits the field column next to its label</extracomment>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="551"/>
+        <location filename="../../app/inputs.py" line="559"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="565"/>
+        <location filename="../../app/inputs.py" line="581"/>
         <source>profile values</source>
         <translation>プロファイルの値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="590"/>
+        <location filename="../../app/inputs.py" line="605"/>
         <source>Subsidy recalculated for the new price: %1</source>
         <translation>新しい価格に合わせて補助金を再計算しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="643"/>
+        <location filename="../../app/inputs.py" line="659"/>
         <source>Row %1: allowed %2</source>
         <translation>%1 行目: 入力できる範囲 %2</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="648"/>
+        <location filename="../../app/inputs.py" line="663"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="649"/>
+        <location filename="../../app/inputs.py" line="664"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="654"/>
+        <location filename="../../app/inputs.py" line="669"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="657"/>
+        <location filename="../../app/inputs.py" line="672"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="662"/>
+        <location filename="../../app/inputs.py" line="677"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
@@ -1278,7 +1273,7 @@ As of: %2
 <context>
     <name>Kpis</name>
     <message>
-        <location filename="../../app/compare.py" line="231"/>
+        <location filename="../../app/compare.py" line="252"/>
         <location filename="../../app/kpis.py" line="39"/>
         <source>not available</source>
         <translation>算出できません</translation>
@@ -1372,241 +1367,246 @@ As of: %2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="125"/>
+        <location filename="../../app/main_window.py" line="191"/>
         <source>V2G Calculator</source>
         <translation>V2G 経済性シミュレーター</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="190"/>
+        <location filename="../../app/main_window.py" line="252"/>
         <source>Battery health</source>
         <translation>電池の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="99"/>
-        <location filename="../../app/main_window.py" line="323"/>
+        <location filename="../../app/main_window.py" line="165"/>
+        <location filename="../../app/main_window.py" line="409"/>
         <source>Preparing the calculation engine…</source>
-        <extracomment>participation modes of &quot;Compare No V2G / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots)</extracomment>
+        <extracomment>participation modes of &quot;Compare No V2G / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots) build the chart tabs not shown once the first result is on screen (off for a screenshot, which renders one tab and exits; a tab asked for is always built at once)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="215"/>
         <source>Switch the language</source>
         <translation>表示言語を切り替えます</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="190"/>
+        <location filename="../../app/main_window.py" line="252"/>
         <source>Cash flow &amp; payback</source>
         <translation>収支と投資回収</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="191"/>
+        <location filename="../../app/main_window.py" line="253"/>
         <source>Typical day</source>
         <translation>代表的な 1 日</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="191"/>
+        <location filename="../../app/main_window.py" line="253"/>
         <source>Year by year</source>
         <translation>年ごとの内訳</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="192"/>
+        <location filename="../../app/main_window.py" line="254"/>
         <source>Cycle map</source>
         <translation>サイクル分布</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="192"/>
+        <location filename="../../app/main_window.py" line="254"/>
         <source>Compare scenarios</source>
         <translation>シナリオ比較</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="320"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="321"/>
         <source>&amp;New scenario</source>
         <translation>新しいシナリオ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="239"/>
+        <location filename="../../app/main_window.py" line="322"/>
         <source>Open the &amp;demo scenario</source>
         <translation>デモシナリオを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="240"/>
+        <location filename="../../app/main_window.py" line="323"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="241"/>
+        <location filename="../../app/main_window.py" line="324"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243"/>
+        <location filename="../../app/main_window.py" line="326"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="244"/>
+        <location filename="../../app/main_window.py" line="327"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="245"/>
+        <location filename="../../app/main_window.py" line="328"/>
         <source>&amp;Import price series (JEPX, CSV, Excel)…</source>
         <translation>価格系列を取り込む (JEPX・CSV・Excel)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="247"/>
+        <location filename="../../app/main_window.py" line="330"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="250"/>
+        <location filename="../../app/main_window.py" line="333"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="254"/>
+        <location filename="../../app/main_window.py" line="337"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="257"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="258"/>
+        <location filename="../../app/main_window.py" line="341"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="261"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="264"/>
+        <location filename="../../app/main_window.py" line="347"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="267"/>
+        <location filename="../../app/main_window.py" line="350"/>
         <source>Show the &amp;inputs</source>
         <translation>入力欄を表示(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="270"/>
+        <location filename="../../app/main_window.py" line="353"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="283"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="284"/>
+        <location filename="../../app/main_window.py" line="367"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="286"/>
+        <location filename="../../app/main_window.py" line="369"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="287"/>
+        <location filename="../../app/main_window.py" line="370"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="373"/>
+        <location filename="../../app/main_window.py" line="459"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="421"/>
+        <location filename="../../app/main_window.py" line="509"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="427"/>
+        <location filename="../../app/main_window.py" line="515"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="445"/>
+        <location filename="../../app/main_window.py" line="523"/>
+        <source>the calculation engine stopped; the next change starts it again</source>
+        <translation>計算エンジンが停止しました。次の変更で再起動します</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="535"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="448"/>
+        <location filename="../../app/main_window.py" line="538"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="449"/>
-        <location filename="../../app/main_window.py" line="456"/>
+        <location filename="../../app/main_window.py" line="539"/>
+        <location filename="../../app/main_window.py" line="546"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="477"/>
+        <location filename="../../app/main_window.py" line="568"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="497"/>
+        <location filename="../../app/main_window.py" line="588"/>
         <source>V2G only</source>
         <translation>V2G のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="498"/>
+        <location filename="../../app/main_window.py" line="589"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="502"/>
+        <location filename="../../app/main_window.py" line="593"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="497"/>
+        <location filename="../../app/main_window.py" line="588"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>Compare &amp;No V2G / V2H only / V2H + V2G</source>
         <translation>V2G なし / V2H のみ / V2H + V2G を比較(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="497"/>
+        <location filename="../../app/main_window.py" line="588"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="536"/>
+        <location filename="../../app/main_window.py" line="627"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="554"/>
+        <location filename="../../app/main_window.py" line="645"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="580"/>
-        <location filename="../../app/main_window.py" line="588"/>
+        <location filename="../../app/main_window.py" line="671"/>
+        <location filename="../../app/main_window.py" line="679"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1615,117 +1615,117 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="598"/>
+        <location filename="../../app/main_window.py" line="689"/>
         <source>Opened %1; %2 compared scenario(s) could not be read: %3</source>
         <translation>%1 を開きました。比較用のシナリオ %2 件を読み込めませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="603"/>
+        <location filename="../../app/main_window.py" line="694"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="642"/>
-        <location filename="../../app/main_window.py" line="645"/>
+        <location filename="../../app/main_window.py" line="733"/>
+        <location filename="../../app/main_window.py" line="736"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="646"/>
+        <location filename="../../app/main_window.py" line="737"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="654"/>
+        <location filename="../../app/main_window.py" line="745"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="716"/>
+        <location filename="../../app/main_window.py" line="807"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="730"/>
-        <location filename="../../app/main_window.py" line="737"/>
+        <location filename="../../app/main_window.py" line="821"/>
+        <location filename="../../app/main_window.py" line="828"/>
         <source>Import price series</source>
         <translation>価格系列の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="730"/>
+        <location filename="../../app/main_window.py" line="821"/>
         <source>JEPX area</source>
         <translation>JEPX のエリア</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="735"/>
+        <location filename="../../app/main_window.py" line="826"/>
         <source>Export price follows the series</source>
         <translation>売電単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="735"/>
+        <location filename="../../app/main_window.py" line="826"/>
         <source>Import price follows the series</source>
         <translation>購入単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="736"/>
+        <location filename="../../app/main_window.py" line="827"/>
         <source>Both follow the series</source>
         <translation>購入・売電とも系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="737"/>
+        <location filename="../../app/main_window.py" line="828"/>
         <source>Use the series for</source>
         <translation>価格系列の使い方</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="744"/>
-        <location filename="../../app/main_window.py" line="748"/>
+        <location filename="../../app/main_window.py" line="835"/>
+        <location filename="../../app/main_window.py" line="839"/>
         <source>Cannot import the price series</source>
         <translation>価格系列を取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="752"/>
+        <location filename="../../app/main_window.py" line="843"/>
         <source>Imported %1 prices from %2</source>
         <translation>%2 から %1 件の価格を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="761"/>
-        <location filename="../../app/main_window.py" line="786"/>
+        <location filename="../../app/main_window.py" line="852"/>
+        <location filename="../../app/main_window.py" line="877"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="761"/>
+        <location filename="../../app/main_window.py" line="852"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="787"/>
+        <location filename="../../app/main_window.py" line="878"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="790"/>
+        <location filename="../../app/main_window.py" line="881"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="874"/>
+        <location filename="../../app/main_window.py" line="965"/>
         <source>Prepared for %1</source>
         <comment>the name already ends with an honorific such as 様</comment>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="876"/>
+        <location filename="../../app/main_window.py" line="967"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="881"/>
+        <location filename="../../app/main_window.py" line="972"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="882"/>
+        <location filename="../../app/main_window.py" line="973"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1734,15 +1734,15 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="579"/>
-        <location filename="../../app/main_window.py" line="587"/>
+        <location filename="../../app/main_window.py" line="670"/>
+        <location filename="../../app/main_window.py" line="678"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="323"/>
-        <location filename="../../app/main_window.py" line="376"/>
-        <location filename="../../app/main_window.py" line="426"/>
+        <location filename="../../app/main_window.py" line="409"/>
+        <location filename="../../app/main_window.py" line="462"/>
+        <location filename="../../app/main_window.py" line="514"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
