@@ -479,3 +479,28 @@ exit 0''')
         assert proc.returncode == 1
         assert "xcrun notarytool log abc-123" in log and "stapler" not in log
         assert "FAIL notarize: status 'Invalid'" in proc.stdout
+
+
+def test_frozen_engine_children_refuse_qt_and_the_window_does_not():
+    """build/rth_engine_without_qt.py: only multiprocessing children (engine, resource tracker) refuse Qt,
+    and the spec runs it before PyInstaller's PySide6 hook."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("rth_engine_without_qt", ROOT / "build" / "rth_engine_without_qt.py")
+    mod = importlib.util.module_from_spec(spec)
+    saved_argv, saved_path = sys.argv, list(sys.meta_path)
+    try:
+        sys.argv = ["v2g-calculator", "--screenshot", "x.png"]
+        spec.loader.exec_module(mod)
+        assert sys.meta_path == saved_path            # the window's process: nothing refused
+    finally:
+        sys.argv = saved_argv
+        sys.meta_path[:] = saved_path
+    assert mod._multiprocessing_child(["--multiprocessing-fork", "tracker_fd=6", "pipe_handle=8"])
+    assert mod._multiprocessing_child(["-B", "-S", "-I", "-c", "from multiprocessing.resource_tracker import main"])
+    assert not mod._multiprocessing_child(["--self-test"])
+    with pytest.raises(ImportError, match="engine process"):
+        mod._NoQtInThisProcess.find_spec("PySide6.QtCore")
+    assert mod._NoQtInThisProcess.find_spec("numba") is None
+    text = (ROOT / "build" / "app.spec").read_text(encoding="utf-8")
+    assert "rth_engine_without_qt.py" in text and "a.scripts = [e for e in a.scripts if e[0] == _OWN_RTH]" in text
