@@ -11,7 +11,6 @@ ends the engine process, not the window: the next request starts a new one.
 
 Protocol (one :func:`multiprocessing.Pipe`, pickled tuples):
 
-* first the engine sends ``("ready", None)`` once it has bootstrapped;
 * request ``(request_id, kind, payload)``, the payload pickled by the caller, with
   ``kind`` ``"simulate"`` (payload a :class:`models.scenario.Scenario`; reply
   the result dict of :meth:`models.results.Result.to_dict`), ``"warm_up"``
@@ -76,12 +75,10 @@ def warm_up_all() -> float:
     t0 = time.perf_counter()
     with _warm_lock:
         if not _warm_state["done"]:
-            from models import ageing, energy, rainflow
+            from models import ageing, rainflow
 
             rainflow.warm_up()
             ageing.warm_up()
-            if hasattr(energy, "warm_up"):
-                energy.warm_up()
             _warm_state["done"] = True
     return time.perf_counter() - t0
 
@@ -153,8 +150,6 @@ def serve(conn, threads: int = 2) -> None:
             except (OSError, EOFError, BrokenPipeError):  # the window has gone
                 pass
 
-    with send_lock:
-        conn.send(("ready", None))   # bootstrapped: an engine that dies before this did not start
     with ThreadPoolExecutor(max(1, threads), thread_name_prefix="v2g-engine") as pool:
         while True:
             try:
@@ -235,7 +230,6 @@ class EngineProcess:
                 session = self._session
             rid = next(self._ids)
             session.futures[rid] = fut
-            session.asked += 1
             try:
                 session.conn.send((rid, kind, blob))
             except (OSError, EOFError, BrokenPipeError, ValueError) as exc:
@@ -290,9 +284,6 @@ class EngineProcess:
                     rid, blob = session.conn.recv()
                 except (EOFError, OSError):
                     break
-                if rid == "ready":
-                    session.ready = True
-                    continue
                 with self._lock:
                     fut = session.futures.pop(rid, None)
                     session.answered += 1
@@ -338,9 +329,7 @@ class _Session:
     def __init__(self, proc, conn):
         self.proc, self.conn = proc, conn
         self.futures: dict[int, Future] = {}
-        self.ready = False      # the engine said it bootstrapped
         self.closed = False     # the reader has finished with this engine
-        self.asked = 0
         self.answered = 0
 
 
@@ -385,13 +374,19 @@ def _unavailable(exc: Exception) -> None:
         logging.getLogger("v2g.engine").warning("%s; computing in the window's process from now on", exc)
 
 
+def _engine() -> EngineProcess | None:
+    """The shared engine when computations go there, else None (off, cannot start, unusable)."""
+    eng = shared() if enabled() else None
+    return eng if eng is not None and eng.usable else None
+
+
 def simulate(scenario) -> dict:
     """``models.simulate(scenario).to_dict()`` in the shared engine process; computed here when the
     engine is off, cannot start, or its processes keep ending before they answer.  A request the
     engine could not answer because it stopped (killed, crashed) is sent once more to a new engine
     before the error is reported."""
-    eng = shared() if enabled() else None
-    if eng is None or not eng.usable:
+    eng = _engine()
+    if eng is None:
         return _in_process(scenario)
     try:
         try:
@@ -400,14 +395,11 @@ def simulate(scenario) -> dict:
             if eng.closed:
                 raise
             return eng.simulate(scenario)
-    except EngineUnavailable as exc:
+    except (EngineUnavailable, EngineStopped) as exc:
+        if isinstance(exc, EngineStopped) and eng.usable:   # a real stop, not an engine that cannot run
+            raise
         _unavailable(exc)
         return _in_process(scenario)
-    except EngineStopped:
-        if not eng.usable:   # the retry's engine ended without answering as well
-            _unavailable(EngineUnavailable("calculation engines end without answering"))
-            return _in_process(scenario)
-        raise
 
 
 def clear_energy_cache() -> None:
@@ -416,15 +408,15 @@ def clear_energy_cache() -> None:
     from models import simulation
 
     simulation.clear_energy_cache()
-    eng = shared() if enabled() else None
+    eng = _engine()
     if eng is not None:
         eng.submit("clear_energy_cache", None).result()
 
 
 def warm_up() -> float:
     """Every battery model's kernels loaded where :func:`simulate` computes; seconds it took."""
-    eng = shared() if enabled() else None
-    if eng is None or not eng.usable:
+    eng = _engine()
+    if eng is None:
         return warm_up_all()
     try:
         return eng.warm_up()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as _dt
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,7 +105,16 @@ def _read(path: Path, kind: str, origin: str) -> list[Preset]:
 
 
 SOURCES_JA_FILE = "preset_sources_ja.json"   # in resources/translations/
-_sources_ja: dict[str, str] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _sources_ja() -> dict[str, str]:
+    try:
+        with open(resources_dir() / "translations" / SOURCES_JA_FILE, encoding="utf-8") as fh:
+            table = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in table.items()} if isinstance(table, dict) else {}
 
 
 def source_text(source: str, lang: str = "en") -> str:
@@ -117,15 +127,7 @@ def source_text(source: str, lang: str = "en") -> str:
     """
     if lang != "ja" or not source:
         return source
-    if not _sources_ja:
-        try:
-            with open(resources_dir() / "translations" / SOURCES_JA_FILE, encoding="utf-8") as fh:
-                table = json.load(fh)
-            _sources_ja.update({str(k): str(v) for k, v in table.items()} if isinstance(table, dict) else {})
-        except (OSError, ValueError):
-            pass
-        _sources_ja.setdefault("", "")   # read once, even when the file is missing
-    return _sources_ja.get(source, source)
+    return _sources_ja().get(source, source)
 
 
 def expired(preset: Preset, on_date: str) -> bool:
