@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
 
-import copy
 import re
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -534,7 +533,7 @@ class InputPanel(QWidget):
         return text.strip() if path != "name" else text
 
     def form_dict(self) -> dict:
-        data = copy.deepcopy(self._base) if self._base is not None else sc.to_dict(sc.Scenario())
+        data = sc.copy_data(self._base) if self._base is not None else sc.to_dict(sc.Scenario())
         for path in self.editors:
             F.set_value(data, path, self.editor_value(path))
         return data
@@ -570,7 +569,7 @@ class InputPanel(QWidget):
                    [F.get_value(data, path) for path in _PICKER_READS[kind]])
             if self._picker_inputs.get(kind) == key:
                 continue
-            self._picker_inputs[kind] = copy.deepcopy(key)
+            self._picker_inputs[kind] = sc.copy_data(key)
             edited: list[str] = []
             if any(p.id == pid for p in picker.presets):
                 try:

@@ -1,4 +1,4 @@
-"""GUI benchmark: ``python -m bench gui [--changes N] [--json PATH] [--skip-fresh]``.
+"""GUI benchmark: ``python -m bench gui [--changes N] [--json PATH] [--skip-fresh] [--price-values N]``.
 
 Drives the real main window offscreen (1280 x 800, demo scenario):
 
@@ -9,7 +9,9 @@ Drives the real main window offscreen (1280 x 800, demo scenario):
   in the worker thread, the KPI cards, every chart tab and the comparison
   redrawn and one paint of the window.  Measured from the edit to the window's ``resultShown`` signal plus
   the paint, the GUI thread waiting in its event loop as in the app; median and 95th percentile over N
-  edits, one at a time.
+  edits, one at a time.  ``--price-values N`` times the edits on the demo with an embedded
+  wholesale price series of N values instead (a long imported JEPX file; 17,520 = a year of
+  half-hours).
 * ``startup_warm``: a fresh process, numba cache already filled: from the
   process start to the first computed chart rendered, through the real entry
   point (``app.main.main(["--screenshot", ...])``: window built, first result
@@ -126,9 +128,27 @@ EDITS = {
 }
 
 
-def measure_changes(n: int, kind: str = "energy") -> dict:
+def demo_with_price_series(n_values: int):
+    """The demo with an embedded wholesale series of ``n_values`` half-hourly export prices
+    (deterministic pseudo-random 8-18 per kWh), as a long imported JEPX file gives."""
+    import dataclasses
+    import random
+
+    from models import scenario as sc
+
+    s = sc.demo("en")
+    rng = random.Random(1)
+    series = sc.PriceSeries(source="bench: synthetic", values_per_kwh=[round(8 + 10 * rng.random(), 2)
+                                                                      for _ in range(n_values)])
+    return dataclasses.replace(s, tariff=dataclasses.replace(s.tariff, price_series=series))
+
+
+def measure_changes(n: int, kind: str = "energy", price_values: int = 0) -> dict:
     app, w = _window()
-    w.load_demo()
+    if price_values:
+        w.set_scenario(demo_with_price_series(price_values), None)
+    else:
+        w.load_demo()
     w.wait_for_result(300000)
     while not w.charts.all_built():   # the tabs not shown are built right after the first result
         app.processEvents()
@@ -174,26 +194,33 @@ def main(argv=None) -> int:
     p.add_argument("--changes", type=int, default=40, help="input edits to time (default 40)")
     p.add_argument("--json", help="write the figures to this file")
     p.add_argument("--skip-fresh", action="store_true", help="skip the fresh-cache start-up (slow)")
+    p.add_argument("--price-values", type=int, default=0, metavar="N",
+                   help="time the edits on the demo with an embedded price series of N values "
+                        "(17,520 = one year of half-hours); start-up is then not measured")
     p.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.startup_child:
         return startup_child()
     print(f"load average before: {load_text()}   cores: {os.cpu_count()}")
     out: dict = {}
-    warm_first = measure_startup(fresh=False)  # fills the cache if it was empty
-    out["startup_warm"] = measure_startup(fresh=False)
-    out["startup_warm"]["discarded_first_run"] = warm_first.get("first_chart_s")
-    w = out["startup_warm"]
-    print(f"start-up to first chart, warm cache:  {w.get('first_chart_s', float('nan')):.2f} s (target <= 3 s); "
-          f"longest GUI event-loop gap {w.get('max_event_gap_ms') or float('nan'):.0f} ms")
-    if not args.skip_fresh:
+    if args.price_values:
+        print(f"scenario: the demo with an embedded price series of {args.price_values:,} values "
+              "(start-up not measured)")
+    else:
+        warm_first = measure_startup(fresh=False)  # fills the cache if it was empty
+        out["startup_warm"] = measure_startup(fresh=False)
+        out["startup_warm"]["discarded_first_run"] = warm_first.get("first_chart_s")
+        w = out["startup_warm"]
+        print(f"start-up to first chart, warm cache:  {w.get('first_chart_s', float('nan')):.2f} s (target <= 3 s); "
+              f"longest GUI event-loop gap {w.get('max_event_gap_ms') or float('nan'):.0f} ms")
+    if not args.skip_fresh and not args.price_values:
         out["startup_fresh"] = measure_startup(fresh=True)
         f = out["startup_fresh"]
         print(f"start-up to first chart, fresh cache: {f.get('first_chart_s', float('nan')):.2f} s (target <= 6 s); "
               f"longest GUI event-loop gap {f.get('max_event_gap_ms') or float('nan'):.0f} ms, "
               f"{f.get('event_gaps_over_100ms')} gaps > 100 ms")
     for kind in ("energy", "money"):
-        out[f"change_{kind}"] = c = measure_changes(args.changes, kind)
+        out[f"change_{kind}"] = c = measure_changes(args.changes, kind, args.price_values)
         print(f"input change ({EDITS[kind][0]}, {kind} edit) -> all charts updated: median {c['median_ms']:.0f} ms, "
               f"p95 {c['p95_ms']:.0f} ms, max {c['max_ms']:.0f} ms over {c['n']} edits (target p95 <= 200 ms)")
         print(f"  of which simulate() in the worker: median {c['simulate_median_ms']:.0f} ms; validation, "

@@ -533,6 +533,14 @@ def _is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+def _finite(v) -> bool:
+    """``math.isfinite`` that calls an integer beyond the float range not finite (no OverflowError)."""
+    try:
+        return math.isfinite(v)
+    except OverflowError:
+        return False
+
+
 def _type_name(key: str, lang: str) -> str:
     en, ja = TYPE_NAMES[key]
     return en if lang == "en" else ja
@@ -549,7 +557,11 @@ def _check_scalar(problems, path, value, tp, info: FieldInfo):
         if not _is_number(value):
             _wrong_type(problems, path, value, "number")
             return None
-        value = float(value)
+        try:
+            value = float(value)
+        except OverflowError:   # an integer beyond the float range (a JSON file may hold one)
+            text = str(value)
+            value = float("inf") if not text.startswith("-") else float("-inf")
         if not math.isfinite(value):
             _p(problems, path, value, "not_finite")
             return None
@@ -739,11 +751,25 @@ def _item_info(info: FieldInfo) -> FieldInfo:
 
 
 def _convert_float_array(value, path, info, problems):
-    """Fast path for long embedded series; reports at most 20 bad entries."""
+    """Fast path for long embedded series; reports at most 20 bad entries.
+
+    A list of plain ints and floats is checked with numpy (finite, inside [lo, hi]): 175,200
+    values in ~15 ms instead of ~110 ms; anything else (a bool, a string, a value out of range)
+    goes through the per-value check, which names the bad entries."""
+    if isinstance(value, list) and set(map(type, value)) <= {float, int}:
+        import numpy as np
+
+        try:
+            arr = np.array(value, dtype=np.float64)
+        except OverflowError:   # an int too large for a float: reported below
+            arr = None
+        if arr is not None and np.isfinite(arr).all() and (
+                info.lo is None or (bool((arr >= info.lo).all()) and bool((arr <= info.hi).all()))):
+            return arr.tolist()
     out = []
     bad = 0
     for i, item in enumerate(value):
-        if _is_number(item) and math.isfinite(item) and \
+        if _is_number(item) and _finite(item) and \
                 (info.lo is None or info.lo <= item <= info.hi):
             out.append(float(item))
             continue
@@ -847,6 +873,50 @@ def _cross_checks(s: Scenario, problems: list[Problem]):
             _p(problems, f"home.pv_profile.hourly_shape[{m}]", None, "shape_sum")
 
 
+#: element types of a list that :func:`copy_data` copies with ``list.copy`` (immutable values)
+_ATOMIC_TYPES = frozenset({float, int, str, bool, type(None)})
+
+
+def copy_data(value):
+    """A deep copy of JSON-like scenario data (dicts, lists, numbers, strings, None).
+
+    Same result as :func:`copy.deepcopy` for such data, but a list holding only immutable
+    values (a long embedded price series) is copied with ``list.copy`` instead of value by
+    value: 175,200 prices take ~7 ms instead of ~70 ms.  Dataclasses and other objects are
+    handed to :func:`copy.deepcopy`.
+    """
+    kind = type(value)
+    if kind is dict:
+        return {k: copy_data(v) for k, v in value.items()}
+    if kind is list:
+        if set(map(type, value)) <= _ATOMIC_TYPES:
+            return value.copy()
+        return [copy_data(v) for v in value]
+    if kind in _ATOMIC_TYPES:
+        return value
+    return copy.deepcopy(value)
+
+
+def to_dict(scenario: Scenario) -> dict:
+    """Plain JSON-ready dict (every field written, defaults included).
+
+    Like :func:`dataclasses.asdict`, but lists of plain values are copied whole (see
+    :func:`copy_data`)."""
+    return _as_data(scenario)
+
+
+def _as_data(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _as_data(getattr(value, f.name)) for f in fields(value)}
+    if type(value) in (list, tuple):
+        if set(map(type, value)) <= _ATOMIC_TYPES:
+            return list(value) if type(value) is list else value
+        return type(value)(_as_data(v) for v in value)
+    if type(value) is dict:
+        return {k: _as_data(v) for k, v in value.items()}
+    return copy_data(value)
+
+
 # --------------------------------------------------------------------------
 # migrations
 # --------------------------------------------------------------------------
@@ -859,7 +929,7 @@ def migrate(data: dict) -> dict:
     version = data.get("schema_version", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
         return data
-    out = copy.deepcopy(data)
+    out = copy_data(data)
     while version < SCHEMA_VERSION:
         out = MIGRATIONS[version](out)
         version += 1
@@ -901,11 +971,6 @@ def from_dict(data) -> Scenario:
     if problems:
         raise ScenarioError(problems)
     return scenario
-
-
-def to_dict(scenario: Scenario) -> dict:
-    """Plain JSON-ready dict (every field written, defaults included)."""
-    return dataclasses.asdict(scenario)
 
 
 def read_json_file(path, max_bytes: int = MAX_FILE_BYTES) -> Any:
@@ -1001,11 +1066,11 @@ def changes(base: dict, other: dict, prefix: str = "") -> dict[str, Any]:
     for key, value in other.items():
         path = f"{prefix}{key}"
         if key not in base:
-            out[path] = copy.deepcopy(value)
+            out[path] = copy_data(value)
         elif isinstance(value, dict) and isinstance(base[key], dict):
             out.update(changes(base[key], value, path + "."))
         elif value != base[key]:
-            out[path] = copy.deepcopy(value)
+            out[path] = copy_data(value)
     return out
 
 
@@ -1014,7 +1079,7 @@ def apply_changes(base: dict, diff: dict[str, Any]) -> dict:
 
     Raises ``KeyError`` naming the path when a path does not lead to a field group of ``base``.
     """
-    out = copy.deepcopy(base)
+    out = copy_data(base)
     for path, value in diff.items():
         keys = str(path).split(".")
         node = out
@@ -1024,7 +1089,7 @@ def apply_changes(base: dict, diff: dict[str, Any]) -> dict:
             node = node[k]
         if not isinstance(node, dict) or not keys[-1]:
             raise KeyError(path)
-        node[keys[-1]] = copy.deepcopy(value)
+        node[keys[-1]] = copy_data(value)
     return out
 
 

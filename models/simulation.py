@@ -7,8 +7,8 @@ left out and the result is ``status="partial"`` (results contract,
 from __future__ import annotations
 
 import collections
-import dataclasses
 import hashlib
+import io
 import pickle
 import threading
 
@@ -38,13 +38,25 @@ _energy_lock = threading.Lock()
 
 
 def energy_key(scenario: Scenario) -> str:
-    """Digest of everything the energy simulation reads (the scenario without :data:`MONEY_ONLY_FIELDS`)."""
-    d = dataclasses.asdict(scenario)
+    """Digest of everything the energy simulation reads (the scenario without :data:`MONEY_ONLY_FIELDS`).
+
+    The sections are copied shallowly and pickled without a memo (``Pickler.fast``), so the
+    digest depends on the contents only, not on which objects happen to be shared, and a long
+    embedded price series is hashed as it is instead of being deep-copied value by value
+    (``dataclasses.asdict`` took ~0.35 s for 175,200 values).
+    """
+    d = dict(vars(scenario))
     for group, names in MONEY_ONLY_FIELDS.items():
-        node = d if not group else d[group]
+        if group:
+            d[group] = dict(vars(d[group]))
+        node = d[group] if group else d
         for name in names:
             node.pop(name, None)
-    return hashlib.blake2b(pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).hexdigest()
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True   # no memo: equal contents give equal bytes, shared or not
+    pickler.dump(d)
+    return hashlib.blake2b(buf.getbuffer(), digest_size=20).hexdigest()
 
 
 def _cached_energy(scenario: Scenario):

@@ -1,6 +1,7 @@
 """Hypothesis fuzz of the loader: a valid scenario or a validation error, never a crash."""
 import copy
 import json
+import math
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 from models import scenario as sc
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10 ** 12, 10 ** 12)
+    st.none() | st.booleans() | st.integers(-10 ** 12, 10 ** 12) | st.sampled_from([10 ** 400, -10 ** 400])
     | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5),
     max_leaves=20,
@@ -69,3 +70,65 @@ def test_mutated_demo_never_crashes(mutations):
         except (KeyError, IndexError, TypeError):
             continue
     _outcome(d)
+
+
+def _with_series(values):
+    d = copy.deepcopy(DEMO)
+    d["tariff"]["price_series"] = {"values_per_kwh": values}
+    return d
+
+
+# a long series goes through the numpy check; the elements that may spoil it sit among good ones
+_series_items = st.one_of(st.floats(-1000.0, 10000.0), st.integers(-1000, 10000), st.booleans(), st.none(),
+                          st.floats(allow_nan=True, allow_infinity=True), st.integers(-10 ** 400, 10 ** 400),
+                          st.text(max_size=3))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 1499), _series_items), max_size=6), st.floats(-1000.0, 10000.0))
+def test_long_price_series_check_equals_the_per_value_rule(spoilers, fill):
+    """The fast check of long float lists (models.scenario._convert_float_array) accepts exactly what
+    the per-value rule accepts (plain finite int/float inside -1000..10000, no bool) and names the
+    bad entries."""
+    values = [fill] * 1500
+    for i, item in spoilers:
+        values[i] = item
+    bad = sorted({i for i, v in enumerate(values)
+                  if isinstance(v, bool) or not isinstance(v, (int, float))
+                  or not (isinstance(v, float) and math.isfinite(v) or isinstance(v, int))
+                  or not -1000.0 <= v <= 10000.0})
+    try:
+        s = sc.from_dict(_with_series(values))
+    except sc.ScenarioError as err:
+        assert bad, err.problems
+        named = {p.path for p in err.problems if p.path.startswith("tariff.price_series.values_per_kwh[")}
+        assert named == {f"tariff.price_series.values_per_kwh[{i}]" for i in bad[:20]}
+        return
+    assert not bad
+    got = s.tariff.price_series.values_per_kwh
+    assert all(type(v) is float for v in got) and got == [float(v) for v in values]
+
+
+@settings(max_examples=150, deadline=None)
+@given(json_values)
+def test_copy_data_equals_deepcopy_and_shares_nothing_mutable(data):
+    d = {"x": data, "series": [1.5, 2, "a", None, True], "nested": [[1.0, 2.0], {"k": [3.0]}]}
+    got = sc.copy_data(d)
+    assert got == copy.deepcopy(d)
+
+    def containers(v):
+        if isinstance(v, (dict, list)):
+            yield id(v)
+            for child in (v.values() if isinstance(v, dict) else v):
+                yield from containers(child)
+
+    assert not set(containers(got)) & set(containers(d))
+
+
+def test_to_dict_equals_dataclasses_asdict():
+    import dataclasses
+
+    s = sc.from_dict(_with_series([10.0, 12.5] * 800))
+    got = sc.to_dict(s)
+    assert got == dataclasses.asdict(s)
+    assert got["tariff"]["price_series"]["values_per_kwh"] is not s.tariff.price_series.values_per_kwh
