@@ -223,7 +223,7 @@ class PresetPicker(QWidget):
             translate("InputPanel", "contains example values: confirm with the customer")
         text = translate("InputPanel", "Source: %1\nAs of: %2\n%3").replace(
             "%1", _plain_source(P.source_text(p.source, self.lang))).replace("%2", p.as_of).replace("%3", conf)
-        notes = str(p.data.get("notes", "") or "").strip()   # the dealer's caveats (English)
+        notes = P.notes_text(str(p.data.get("notes", "") or "").strip(), self.lang)   # the dealer's caveats
         if notes:
             text += "\n\n" + translate("InputPanel", "Notes for the dealer: %1").replace("%1", notes)
         if p.valid_until:

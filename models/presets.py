@@ -105,12 +105,14 @@ def _read(path: Path, kind: str, origin: str) -> list[Preset]:
 
 
 SOURCES_JA_FILE = "preset_sources_ja.json"   # in resources/translations/
+NOTES_JA_FILE = "preset_notes_ja.json"       # in resources/translations/
 
 
-@functools.lru_cache(maxsize=1)
-def _sources_ja() -> dict[str, str]:
+@functools.lru_cache(maxsize=2)
+def _table_ja(filename: str) -> dict[str, str]:
+    """An English -> Japanese text table from ``resources/translations`` (empty when unreadable)."""
     try:
-        with open(resources_dir() / "translations" / SOURCES_JA_FILE, encoding="utf-8") as fh:
+        with open(resources_dir() / "translations" / filename, encoding="utf-8") as fh:
             table = json.load(fh)
     except (OSError, ValueError):
         return {}
@@ -127,7 +129,15 @@ def source_text(source: str, lang: str = "en") -> str:
     """
     if lang != "ja" or not source:
         return source
-    return _sources_ja().get(source, source)
+    return _table_ja(SOURCES_JA_FILE).get(source, source)
+
+
+def notes_text(notes: str, lang: str = "en") -> str:
+    """A shipped preset's notes for the dealer (what is estimated, what to confirm) in the UI language,
+    from ``resources/translations/preset_notes_ja.json``; notes of the user's own presets as written."""
+    if lang != "ja" or not notes:
+        return notes
+    return _table_ja(NOTES_JA_FILE).get(notes, notes)
 
 
 def expired(preset: Preset, on_date: str) -> bool:

@@ -3,6 +3,7 @@ price, table-cell errors, long choices, the price-check fields."""
 import copy
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from app.inputs import InputPanel
@@ -130,3 +131,16 @@ def test_preset_tooltip_carries_the_dealer_notes(panel):
     p = next(x for x in picker.presets if x.id == "jp_nichicon_evps_std")
     notes = p.data.get("notes", "")
     assert notes and notes in picker.toolTip()
+
+
+def test_japanese_preset_tooltip_carries_the_dealer_notes_in_japanese(qtbot):
+    panel = InputPanel("ja")
+    qtbot.addWidget(panel)
+    panel.set_scenario(sc.demo("ja"))
+    picker = panel.pickers["chargers"]
+    p = next(x for x in picker.presets if x.id == "jp_nichicon_evps_std")
+    notes = p.data["notes"].strip()
+    ja = P.notes_text(notes, "ja")
+    assert ja != notes and ja in picker.toolTip() and notes not in picker.toolTip()
+    idx = picker.combo.findData(p.id)
+    assert ja in picker.combo.itemData(idx, Qt.ItemDataRole.ToolTipRole)

@@ -1,5 +1,6 @@
 """Shipped presets: sources and dates, applying them, user presets, the demo from presets."""
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,21 @@ def test_every_shipped_source_has_a_japanese_citation():
     assert pr.source_text("My own notes", "ja") == "My own notes"
     demo = sc.demo("ja")
     assert pr.source_text(demo.tariff.source, "ja") == table[demo.tariff.source]   # the scenario's copy too
+
+
+def test_every_shipped_note_has_a_japanese_translation():
+    """The dealer notes in the picker tooltips are Japanese in the Japanese UI (numbers kept)."""
+    table = json.loads((ROOT / "resources" / "translations" / pr.NOTES_JA_FILE).read_text(encoding="utf-8"))
+    notes = {p.data["notes"].strip() for kind in SHIPPED_KINDS for p in pr.shipped(kind) if p.data.get("notes")}
+    missing = sorted(notes - set(table))
+    assert not missing, f"add Japanese notes for: {missing}"
+    assert not sorted(set(table) - notes), "notes of presets no longer shipped"
+    for en, ja in table.items():
+        assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in ja), en
+        for number in re.findall(r"\d[\d,.]*\d|\d", en):   # every figure of the English survives
+            assert number in ja, (number, en)
+        assert pr.notes_text(en, "ja") == ja and pr.notes_text(en, "en") == en
+    assert pr.notes_text("Bought at the 2026 show", "ja") == "Bought at the 2026 show"
 
 
 def test_minimum_preset_counts():
