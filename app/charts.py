@@ -686,8 +686,10 @@ class CashflowChart(ChartBase):
         self._add(p, pg.FillBetweenItem(self.zero, self.neg, brush=pg.mkBrush(207, 34, 46, 45)))
         self.curve = self._add(p, pg.PlotDataItem([], [], pen=pg.mkPen(BLUE, width=4), symbol="o", symbolSize=7,
                                                   symbolBrush=BLUE, symbolPen=None))
-        self.marker = self._add(p, pg.ScatterPlotItem([], [], size=18, brush=pg.mkBrush(GREEN),
-                                                      pen=pg.mkPen("w", width=2), symbol="star"))
+        # the payback point, readable from two metres: a large star with a dark outline above the line
+        self.marker = self._add(p, pg.ScatterPlotItem([], [], size=30, brush=pg.mkBrush(GREEN),
+                                                      pen=pg.mkPen("#0b2545", width=2), symbol="star"))
+        self.marker.setZValue(10)
         self.label = pg.TextItem("", color=GREEN, anchor=(0.5, 1.3))
         self.label.setFont(self._font(1.25, bold=True))
         self._add(p, self.label)

@@ -52,10 +52,22 @@ def report(exc_type, exc, tb, where: str = "") -> None:
         return
     _state["showing"] = True
     try:
+        _rescue(_state["parent"])   # the dialog says the scenario is autosaved: make it true now
         summary = f"{exc_type.__name__}: {exc}"[:300]
         dialogs.unexpected_error(_state["parent"], summary, details, str(log_path()))
     finally:
         _state["showing"] = False
+
+
+def _rescue(window) -> None:
+    """Write the window's autosave (``write_autosave``, if it has one) before the error dialog;
+    a failure here is logged, never raised from the error path."""
+    save = getattr(window, "write_autosave", None)
+    if callable(save):
+        try:
+            save()
+        except Exception:
+            log.exception("autosave after the unexpected error failed")
 
 
 def _excepthook(exc_type, exc, tb):

@@ -42,8 +42,12 @@ def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
     n = s.get("horizon_years")
     if "simple_payback_years" in s:
         v = s["simple_payback_years"]
-        out["payback"] = ((translate("Kpis", "not within %1 years").replace("%1", str(n)), "bad") if v is None else
-                          (translate("Kpis", "%1 years").replace("%1", fmt.number(v, 1)), "good"))
+        if v is None:
+            out["payback"] = (translate("Kpis", "not within %1 years").replace("%1", str(n)), "bad")
+        elif v == 0.0:   # the cumulative cash flow is never negative (nothing spent, or fully subsidised)
+            out["payback"] = (translate("Kpis", "at once: nothing to recover"), "good")
+        else:
+            out["payback"] = (translate("Kpis", "%1 years").replace("%1", fmt.number(v, 1)), "good")
     else:
         out["payback"] = na
     for key, card in (("total_net", "net"), ("npv", "npv")):

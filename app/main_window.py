@@ -43,6 +43,9 @@ log = logging.getLogger("v2g.window")
 BASE_FONT_PT = 10.0
 #: participation modes of "Compare No V2G / V2H only / V2H + V2G" (labelled by MainWindow.variant_label)
 QUICK_COMPARE_MODES = ("none", "v2h", "v2h+v2g")
+#: charger costs set to 0 in the quick comparison's "No V2G" column: the customer buys no
+#: bidirectional charger, so that column is the reference (no cost, no revenue, the baseline battery)
+NO_CHARGER_COSTS = ("price", "installation", "subsidy", "om_per_year", "plain_charger_price")
 #: honorifics a dealer may type after a customer's name; the header then adds none of its own
 HONORIFICS = ("様", "さま", "殿", "御中", "先生")
 #: presentation mode: tab titles grow at most this much (all six must fit 1280 px without "…")
@@ -406,7 +409,8 @@ class MainWindow(QMainWindow):
         self.show_tab(tab)
         if self.result is not None:
             self._build_other_tabs_soon()
-        self._set_status(self.tr("Ready") if self.result else self.tr("Preparing the calculation engine…"))
+        if self.result is None:   # otherwise _show_result has just shown the result's notes again
+            self._set_status(self.tr("Preparing the calculation engine…"))
 
     # ============================================================ scenario
     def load_demo(self) -> None:
@@ -568,7 +572,9 @@ class MainWindow(QMainWindow):
             self._set_status(self.tr("At most %1 scenarios can be compared; remove one first.")
                              .replace("%1", str(MAX_COLUMNS)), error=True)
             return
-        self._add_variant("copy", self.scenario, number=len(self.variants) + 1)
+        # numbers only go up, so removing "Variant 1" and copying again never gives two "Variant 2"
+        number = max((v.get("number") or 0 for v in self.variants if v["kind"] == "copy"), default=0) + 1
+        self._add_variant("copy", self.scenario, number=number)
         self.show_tab("compare")
 
     def quick_compare(self) -> None:
@@ -578,6 +584,8 @@ class MainWindow(QMainWindow):
         for mode in QUICK_COMPARE_MODES:
             d = sc.to_dict(self.scenario)
             d["participation"]["mode"] = mode
+            if mode == "none":   # the reference: no bidirectional charger bought, nothing spent
+                d["charger"].update({k: 0.0 for k in NO_CHARGER_COSTS}, subsidy_preset_id="")
             self._add_variant(mode, sc.from_dict(d))
         self.show_tab("compare")
 
@@ -585,7 +593,7 @@ class MainWindow(QMainWindow):
         """Name of a variant in the current UI language, made from its ``kind`` at display time (so a
         language switch re-labels it): the participation mode of a quick comparison, or ``copy`` with
         its number (kinds as in ``models.scenario.VARIANT_KINDS``)."""
-        names = {"none": self.tr("No V2G"), "v2h": self.tr("V2H only"), "v2g": self.tr("V2G only"),
+        names = {"none": self.tr("No V2G (no charger)"), "v2h": self.tr("V2H only"), "v2g": self.tr("V2G only"),
                  "v2h+v2g": self.tr("V2H + V2G")}
         if v.get("label") and v["kind"] == "copy":   # a copy read from a file keeps its saved name
             name = v["label"]

@@ -774,8 +774,10 @@ def build_examples() -> dict[str, dict]:
                  "monthly_consumption_factor": [1.25, 1.25, 1.1, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.2, 1.25]},
         home={"annual_load_kwh": 2700.0, "pv_kwp": 0.0},
         charging={"strategy": "cheapest", "target_soc": 0.9},
+        # margin: the wear per kWh discharged (GBP 0.043) rounded up, so discharging also pays for the wear
         participation={"mode": "v2g", "days": list(sc.DAY_NAMES), "windows": ["16:00-19:00"], "power_kw": 7.0,
-                       "reserve_soc": 0.35, "departure_soc_min": 0.8, "max_discharge_kwh_per_day": 200.0},
+                       "reserve_soc": 0.35, "departure_soc_min": 0.8, "max_discharge_kwh_per_day": 200.0,
+                       "min_margin_per_kwh": 0.05},
         finance={"discount_rate": 0.06, "wear_method": "marginal"})
     us = _example(
         "US: PG&E EV2-A with ELRP event payments (Kia EV9, Wallbox Quasar 2)", "USD", "US",
@@ -789,8 +791,10 @@ def build_examples() -> dict[str, dict]:
                  "weekend_departure": "11:00", "weekend_return": "15:00"},
         home={"annual_load_kwh": 6000.0, "pv_kwp": 5.0},
         charging={"strategy": "cheapest", "target_soc": 0.9},
+        # margin: the wear per kWh discharged (USD 0.085) rounded up
         participation={"mode": "v2h", "days": list(sc.DAY_NAMES), "windows": ["16:00-21:00"], "power_kw": 11.5,
-                       "reserve_soc": 0.3, "departure_soc_min": 0.8, "max_discharge_kwh_per_day": 200.0},
+                       "reserve_soc": 0.3, "departure_soc_min": 0.8, "max_discharge_kwh_per_day": 200.0,
+                       "min_margin_per_kwh": 0.09},
         finance={"discount_rate": 0.07, "wear_method": "marginal"})
     jp = sc.to_dict(sc.demo())
     return {"uk_v2g_power_pack.v2g.json": uk, "us_pge_ev2a_elrp.v2g.json": us, "jp_demo_sotsu_fit_v2h.v2g.json": jp}

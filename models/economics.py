@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import finance
-from .messages import Note, money_per_kwh
+from .messages import Note, money_per_kwh, per_kwh_decimals
 from .scenario import Scenario, parse_window
 from .tariff import escalation_factors
 
@@ -111,6 +111,22 @@ def _soh_at(years: np.ndarray, soh: np.ndarray, age: float) -> float:
     if age <= years[-1]:
         return float(np.interp(age, years, soh))
     return float(max(0.0, soh[-1] + _tail_slope(soh) * (age - years[-1])))
+
+
+def wear_above_margin_note(wear_per_kwh: float, margin_per_kwh: float, currency: str) -> Note:
+    """The note that the wear per kWh discharged exceeds the required margin.
+
+    The suggested margin is the wear rounded *up* at the usual precision (so following the advice
+    does cover the wear), and the wear is shown with as many decimals (up to 4) as it takes to
+    differ from the margin: never "wear £0.04 is more than the margin of £0.04"."""
+    d = per_kwh_decimals(wear_per_kwh)
+    suggest = math.ceil(round(wear_per_kwh * 10 ** d, 9)) / 10 ** d
+    shown = d
+    while shown < 4 and round(wear_per_kwh, shown) <= round(margin_per_kwh, shown):
+        shown += 1
+    return Note("wear_above_margin", **money_per_kwh(wear_per_kwh, currency, "wear", decimals=shown),
+                **money_per_kwh(margin_per_kwh, currency, "margin"),
+                **money_per_kwh(suggest, currency, "suggest", decimals=d))
 
 
 def compute_money(s: Scenario, energy) -> Money:
@@ -240,8 +256,7 @@ def compute_money(s: Scenario, energy) -> Money:
             p = s.participation
             w = summary["wear_cost_per_kwh_discharged"]
             if p.only_when_profitable and w - p.min_margin_per_kwh > 0.05 * abs(w):   # clearly above the margin
-                warnings.append(Note("wear_above_margin", **money_per_kwh(w, s.currency, "wear"),
-                                     **money_per_kwh(p.min_margin_per_kwh, s.currency, "margin")))
+                warnings.append(wear_above_margin_note(w, p.min_margin_per_kwh, s.currency))
         else:
             # None = undefined: the car delivered no energy to divide by (results contract)
             warnings.append(Note("no_discharge"))

@@ -211,10 +211,10 @@ NOTES: dict[str, dict[str, str]] = {
     },
     "wear_above_margin": {
         "en": "Battery wear costs {wear} per kWh discharged, more than the margin of {margin} per kWh required "
-              "before discharging: raise \"Minimum margin per kWh\" to about {wear} to discharge only when it "
+              "before discharging: raise \"Minimum margin per kWh\" to about {suggest} to discharge only when it "
               "also pays for the wear.",
         "ja": "放電 1 kWh あたりの電池劣化費用 ({wear_ja}) が、放電に必要な 1 kWh あたりの上乗せ額 ({margin_ja}) を"
-              "上回っています。劣化分も回収できるときだけ放電するには「1 kWh あたりの最低上乗せ額」を約 {wear_ja}に"
+              "上回っています。劣化分も回収できるときだけ放電するには「1 kWh あたりの最低上乗せ額」を約 {suggest_ja}に"
               "してください。",
     },
     "subsidy_closed": {
@@ -281,14 +281,21 @@ def translate(warning, lang: str) -> str:
 CURRENCY_SYMBOLS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
 
 
-def money_per_kwh(value: float, currency: str, name: str) -> dict:
+def per_kwh_decimals(value: float) -> int:
+    """Decimals :func:`money_per_kwh` shows by default: one from 1 up, two below 1, none for zero."""
+    a = abs(float(value))
+    return 0 if a == 0 else (1 if a >= 1 else 2)
+
+
+def money_per_kwh(value: float, currency: str, name: str, decimals: int | None = None) -> dict:
     """``{name: English text, name_ja: Japanese text}`` of a small amount such as a price per kWh.
 
-    One decimal from 1 up, two below 1, none for zero: ``¥5.9`` / ``5.9 円``, ``£0.04`` / ``0.04 GBP``.
+    One decimal from 1 up, two below 1, none for zero (:func:`per_kwh_decimals`), unless
+    ``decimals`` is given: ``¥5.9`` / ``5.9 円``, ``£0.04`` / ``0.04 GBP``.
     """
     v = float(value)
     a = abs(v)
-    text = f"{a:,.{0 if a == 0 else (1 if a >= 1 else 2)}f}"
+    text = f"{a:,.{per_kwh_decimals(v) if decimals is None else decimals}f}"
     sign = "\u2212" if v < 0 else ""
     sym = CURRENCY_SYMBOLS.get(currency)
     en = f"{sign}{sym}{text}" if sym else f"{sign}{text} {currency}"

@@ -147,3 +147,18 @@ def test_worked_year_doc_is_current():
     out = subprocess.run([sys.executable, "build/gen_worked_year.py", "--check"], cwd=root, capture_output=True,
                          text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("wear, margin, currency, wear_text, suggest_text", [
+    (0.0427, 0.04, "GBP", "£0.043", "£0.05"),    # the wear never reads the same as the margin it exceeds
+    (0.0427, 0.0, "GBP", "£0.04", "£0.05"),      # the advice is rounded up, so following it covers the wear
+    (5.93, 5.9, "JPY", "¥5.93", "¥6.0"),
+    (12.01, 0.0, "JPY", "¥12.0", "¥12.1"),
+])
+def test_wear_above_margin_note_reads_consistently(wear, margin, currency, wear_text, suggest_text):
+    from models.economics import wear_above_margin_note
+
+    text = wear_above_margin_note(wear, margin, currency).text("en")
+    assert f"costs {wear_text} per kWh" in text and f"about {suggest_text} to discharge" in text
+    ja = wear_above_margin_note(wear, margin, currency).text("ja")
+    assert ("円" in ja) == (currency == "JPY")

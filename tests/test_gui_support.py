@@ -206,8 +206,16 @@ def test_unexpected_error_goes_to_dialog_and_log(tmp_path, monkeypatch):
     monkeypatch.setattr(errors, "user_log_dir", lambda: tmp_path)
     old_hook = sys.excepthook
     dialogs = ScriptedDialogs()
+
+    class Window:   # the dialog promises an autosave: it is written before the dialog shows
+        saved = 0
+
+        def write_autosave(self):
+            assert not dialogs.calls
+            Window.saved += 1
+
     try:
-        errors.install(dialogs)
+        errors.install(dialogs, Window())
         try:
             raise ZeroDivisionError("bad maths")
         except ZeroDivisionError:
@@ -221,6 +229,7 @@ def test_unexpected_error_goes_to_dialog_and_log(tmp_path, monkeypatch):
         errors._state.update(log_path=None, dialogs=None)
     kind, summary, details, log_path = dialogs.calls[-1]
     assert kind == "unexpected_error" and "ZeroDivisionError: bad maths" in summary
+    assert Window.saved == 1
     assert "Traceback" in details
     assert "bad maths" in (tmp_path / "v2g-calculator.log").read_text(encoding="utf-8")
 

@@ -226,7 +226,7 @@ def test_comparison_duplicate_and_quick_set(window, qtbot):
     names = window.compare.data["names"]
     assert names == ["Current scenario", "Variant 1"]
     window.quick_compare()
-    assert window.variant_names() == ["No V2G", "V2H only", "V2H + V2G"]
+    assert window.variant_names() == ["No V2G (no charger)", "V2H only", "V2H + V2G"]
     assert [v["scenario"].participation.mode for v in window.variants] == ["none", "v2h", "v2h+v2g"]
     qtbot.waitUntil(lambda: all(v["result"] is not None for v in window.variants), timeout=RESULT_TIMEOUT)
     assert window.compare.table.columnCount() == 4
@@ -236,8 +236,21 @@ def test_comparison_duplicate_and_quick_set(window, qtbot):
     v2g_result = window.variants[2]["result"]
     assert np.allclose(window.compare.data["cumulative"][3], [r["cumulative_cash_flow"] for r in v2g_result["yearly"]])
     assert none_cum is not None
+    # "No V2G" is the reference: no bidirectional charger bought, so nothing spent and nothing earned
+    none_result = window.variants[0]["result"]
+    assert window.variants[0]["scenario"].charger.price == 0.0 and none_result["summary"]["total_net"] == 0.0
+    assert np.allclose(none_cum, 0.0)
+    assert cells[1][0] == "at once: nothing to recover"
     window.remove_variant(0)
     assert window.variant_names() == ["V2H only", "V2H + V2G"]
+
+
+def test_copied_variants_never_share_a_name(window):
+    window.duplicate_as_variant()
+    window.duplicate_as_variant()
+    window.remove_variant(0)           # "Variant 1" goes, "Variant 2" stays
+    window.duplicate_as_variant()
+    assert window.variant_names() == ["Variant 2", "Variant 3"]
     window.clear_variants()
     assert window.compare.table.columnCount() == 1
 
@@ -512,16 +525,16 @@ def test_variant_labels_follow_the_language(window, qtbot):
     window.remove_variant(2)
     window.duplicate_as_variant()
     assert [v["kind"] for v in window.variants] == ["none", "v2h", "copy"]
-    assert window.compare.data["names"] == ["Current scenario", "No V2G", "V2H only", "Variant 3"]
+    assert window.compare.data["names"] == ["Current scenario", "No V2G (no charger)", "V2H only", "Variant 1"]
     try:
         _switch(window, "ja")
-        assert window.compare.data["names"] == ["現在のシナリオ", "V2G なし", "V2H のみ", "比較案 3"]
+        assert window.compare.data["names"] == ["現在のシナリオ", "V2G なし（充放電器なし）", "V2H のみ", "比較案 1"]
         assert [window.compare.table.horizontalHeaderItem(i).text() for i in range(4)] == window.compare.data["names"]
         assert [window.compare.legend.text(f"col{i}") for i in range(4)] == window.compare.data["names"]
         window.quick_compare()
-        assert window.variant_names() == ["V2G なし", "V2H のみ", "V2H + V2G"]
+        assert window.variant_names() == ["V2G なし（充放電器なし）", "V2H のみ", "V2H + V2G"]
         _switch(window, "en")
-        assert window.variant_names() == ["No V2G", "V2H only", "V2H + V2G"]
+        assert window.variant_names() == ["No V2G (no charger)", "V2H only", "V2H + V2G"]
         assert window.compare.quick_button.text() == "Compare No V2G / V2H only / V2H + V2G"
     finally:
         _reset_language()
@@ -674,3 +687,18 @@ def test_objects_made_at_start_up_are_kept_out_of_full_collections(window):
     assert gc.get_freeze_count() > 50000
     tracked = len(gc.get_objects())
     assert tracked < gc.get_freeze_count()          # what a collection still traverses
+
+
+def test_the_results_notes_stay_on_the_status_line_after_a_language_switch(window, qtbot):
+    """The demo's result carries notes (the subsidy's application period): switching the language
+    for the customer shows them again in the new language instead of a bare "Ready"."""
+    warnings = window.result["warnings"]
+    assert warnings and warnings[0] in window.status_text
+    try:
+        _switch(window, "ja")
+        assert window.result["warnings_ja"][0] in window.status_text
+        window.toggle_presentation(True)
+        assert window.result["warnings_ja"][0] in window.status_text
+    finally:
+        window.toggle_presentation(False)
+        _reset_language()

@@ -322,7 +322,9 @@ class _Writer:
         if "simple_payback_years" not in sm:
             return t("not_available", self.lang)
         v = sm["simple_payback_years"]
-        return t("not_within", self.lang, n=self.n) if v is None else t("years_fmt", self.lang, v=v)
+        if v is None:
+            return t("not_within", self.lang, n=self.n)
+        return t("at_once", self.lang) if v == 0.0 else t("years_fmt", self.lang, v=v)
 
     def _per_kwh(self, sm: dict, key: str):
         """A per-kWh figure, "no discharging" when it is None (results contract), None when not computed."""

@@ -1113,58 +1113,58 @@
 <context>
     <name>InputPanel</name>
     <message>
-        <location filename="../../app/inputs.py" line="83"/>
+        <location filename="../../app/inputs.py" line="82"/>
         <source>Months</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="83"/>
+        <location filename="../../app/inputs.py" line="82"/>
         <source>Days</source>
         <translation>曜日</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="83"/>
+        <location filename="../../app/inputs.py" line="82"/>
         <source>From</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="84"/>
+        <location filename="../../app/inputs.py" line="83"/>
         <source>To</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="84"/>
+        <location filename="../../app/inputs.py" line="83"/>
         <source>Price/kWh</source>
         <translation>単価/kWh</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="97"/>
+        <location filename="../../app/inputs.py" line="96"/>
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="100"/>
+        <location filename="../../app/inputs.py" line="99"/>
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="110"/>
-        <location filename="../../app/inputs.py" line="115"/>
+        <location filename="../../app/inputs.py" line="109"/>
+        <location filename="../../app/inputs.py" line="114"/>
         <source>all</source>
         <translation>全月</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="223"/>
+        <location filename="../../app/inputs.py" line="222"/>
         <source>verified in the source</source>
         <translation>出典で確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="224"/>
+        <location filename="../../app/inputs.py" line="223"/>
         <source>contains example values: confirm with the customer</source>
         <translation>例示値を含みます: お客様の実際の値をご確認ください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="225"/>
+        <location filename="../../app/inputs.py" line="224"/>
         <source>Source: %1
 As of: %2
 %3</source>
@@ -1173,99 +1173,99 @@ As of: %2
 %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="229"/>
+        <location filename="../../app/inputs.py" line="228"/>
         <source>Notes for the dealer: %1</source>
         <translation>販売店向けの注記: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="231"/>
+        <location filename="../../app/inputs.py" line="230"/>
         <source>Applications accepted until %1</source>
         <translation>申請受付: %1 まで</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="242"/>
+        <location filename="../../app/inputs.py" line="241"/>
         <source>Own values</source>
         <translation>個別入力</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="256"/>
+        <location filename="../../app/inputs.py" line="255"/>
         <source>Values entered by hand</source>
         <translation>手入力の値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="259"/>
+        <location filename="../../app/inputs.py" line="258"/>
         <source>verified</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="260"/>
+        <location filename="../../app/inputs.py" line="259"/>
         <source>example values</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="263"/>
+        <location filename="../../app/inputs.py" line="262"/>
         <source>As of %1 · %2 · Source: %3</source>
         <translation>%1 時点 · %2 · 出典: %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="266"/>
+        <location filename="../../app/inputs.py" line="265"/>
         <source>Changed since chosen: %1</source>
         <translation>選択後に変更した項目: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="269"/>
+        <location filename="../../app/inputs.py" line="268"/>
         <source>Applications closed on %1, before the start date: check the current programme</source>
         <translation>申請受付は %1 に終了しており、開始日より前です。現在募集中の制度を確認してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="426"/>
-        <location filename="../../app/inputs.py" line="649"/>
+        <location filename="../../app/inputs.py" line="425"/>
+        <location filename="../../app/inputs.py" line="648"/>
         <source>Allowed: %1</source>
         <extracomment>scenario fields each preset kind sets (``models.presets.apply``), so its &quot;changed since&quot; marks read them (with the currency and the start date) widest choice text (pixels) that fits the field column next to its label</extracomment>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="559"/>
+        <location filename="../../app/inputs.py" line="558"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="581"/>
+        <location filename="../../app/inputs.py" line="580"/>
         <source>profile values</source>
         <translation>プロファイルの値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="605"/>
+        <location filename="../../app/inputs.py" line="604"/>
         <source>Subsidy recalculated for the new price: %1</source>
         <translation>新しい価格に合わせて補助金を再計算しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="659"/>
+        <location filename="../../app/inputs.py" line="658"/>
         <source>Row %1: allowed %2</source>
         <translation>%1 行目: 入力できる範囲 %2</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="663"/>
+        <location filename="../../app/inputs.py" line="662"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="664"/>
+        <location filename="../../app/inputs.py" line="663"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="669"/>
+        <location filename="../../app/inputs.py" line="668"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="672"/>
+        <location filename="../../app/inputs.py" line="671"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="677"/>
+        <location filename="../../app/inputs.py" line="676"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
@@ -1314,52 +1314,57 @@ As of: %2
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="45"/>
+        <location filename="../../app/kpis.py" line="46"/>
         <source>not within %1 years</source>
         <translation>%1 年以内に回収できず</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="46"/>
+        <location filename="../../app/kpis.py" line="48"/>
+        <source>at once: nothing to recover</source>
+        <translation>すぐ（回収する費用なし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/kpis.py" line="50"/>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="64"/>
+        <location filename="../../app/kpis.py" line="68"/>
         <source>no discharging</source>
         <translation>放電なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="72"/>
+        <location filename="../../app/kpis.py" line="76"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="171"/>
+        <location filename="../../app/kpis.py" line="175"/>
         <source>When the money earned and saved with V2G/V2H has paid for the charger (net of subsidy).</source>
         <translation>V2G/V2H による収入と節約額で、充放電器の費用 (補助金を差し引いた額) を回収できる時期です。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="173"/>
+        <location filename="../../app/kpis.py" line="177"/>
         <source>Revenue and savings minus extra charging cost, battery wear, maintenance and the charger, added up over the whole period, compared with the same car without V2G/V2H.</source>
         <translation>収入と節約額から、充電代の増加・電池の劣化・保守費用・充放電器の費用を差し引き、期間全体で合計した額です (V2G/V2H を使わない場合との比較)。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="176"/>
+        <location filename="../../app/kpis.py" line="180"/>
         <source>The net gain with future money discounted at the discount rate (what it is worth today).</source>
         <translation>将来の金額を割引率で割り引いて合計した損益 (現在の価値に換算した額) です。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="178"/>
+        <location filename="../../app/kpis.py" line="182"/>
         <source>Battery health when the battery warranty ends, with and without V2G/V2H. Green: still above the health the warranty guarantees.</source>
         <translation>電池保証が終わる時点の電池健全度 (V2G/V2H あり / なし) です。緑色は保証される健全度を上回っていることを示します。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="181"/>
+        <location filename="../../app/kpis.py" line="185"/>
         <source>Cost of the extra battery ageing divided by the energy the car delivered to the home and the grid. A negative value means the battery ages more slowly than without V2G/V2H: discharging lowers the average charge level, which slows calendar ageing more than the extra cycling adds.</source>
         <translation>V2G/V2H による電池劣化の増加分の費用を、EV が家庭と電力網へ供給した電力量で割った値です。マイナスの値は、V2G/V2H なしより電池の劣化が遅いことを示します。放電で平均充電率が下がり、カレンダー劣化の抑制分がサイクル劣化の増加分を上回るためです。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="186"/>
+        <location filename="../../app/kpis.py" line="190"/>
         <source>Energy needed for driving that the battery could not provide (the car would have needed a public charger).</source>
         <translation>走行に必要だったのに電池から供給できなかった電力量です (外部の充電器が必要だった分)。</translation>
     </message>
@@ -1367,246 +1372,246 @@ As of: %2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="191"/>
+        <location filename="../../app/main_window.py" line="194"/>
         <source>V2G Calculator</source>
         <translation>V2G 経済性シミュレーター</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252"/>
+        <location filename="../../app/main_window.py" line="255"/>
         <source>Battery health</source>
         <translation>電池の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="165"/>
-        <location filename="../../app/main_window.py" line="409"/>
+        <location filename="../../app/main_window.py" line="168"/>
+        <location filename="../../app/main_window.py" line="413"/>
         <source>Preparing the calculation engine…</source>
-        <extracomment>participation modes of &quot;Compare No V2G / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots) build the chart tabs not shown once the first result is on screen (off for a screenshot, which renders one tab and exits; a tab asked for is always built at once)</extracomment>
+        <extracomment>participation modes of &quot;Compare No V2G / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) charger costs set to 0 in the quick comparison&apos;s &quot;No V2G&quot; column: the customer buys no bidirectional charger, so that column is the reference (no cost, no revenue, the baseline battery) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots) build the chart tabs not shown once the first result is on screen (off for a screenshot, which renders one tab and exits; a tab asked for is always built at once)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="215"/>
+        <location filename="../../app/main_window.py" line="218"/>
         <source>Switch the language</source>
         <translation>表示言語を切り替えます</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252"/>
+        <location filename="../../app/main_window.py" line="255"/>
         <source>Cash flow &amp; payback</source>
         <translation>収支と投資回収</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253"/>
+        <location filename="../../app/main_window.py" line="256"/>
         <source>Typical day</source>
         <translation>代表的な 1 日</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253"/>
+        <location filename="../../app/main_window.py" line="256"/>
         <source>Year by year</source>
         <translation>年ごとの内訳</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="254"/>
+        <location filename="../../app/main_window.py" line="257"/>
         <source>Cycle map</source>
         <translation>サイクル分布</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="254"/>
+        <location filename="../../app/main_window.py" line="257"/>
         <source>Compare scenarios</source>
         <translation>シナリオ比較</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="320"/>
+        <location filename="../../app/main_window.py" line="323"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="321"/>
+        <location filename="../../app/main_window.py" line="324"/>
         <source>&amp;New scenario</source>
         <translation>新しいシナリオ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="322"/>
+        <location filename="../../app/main_window.py" line="325"/>
         <source>Open the &amp;demo scenario</source>
         <translation>デモシナリオを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="323"/>
+        <location filename="../../app/main_window.py" line="326"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="324"/>
+        <location filename="../../app/main_window.py" line="327"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="326"/>
+        <location filename="../../app/main_window.py" line="329"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="327"/>
+        <location filename="../../app/main_window.py" line="330"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="328"/>
+        <location filename="../../app/main_window.py" line="331"/>
         <source>&amp;Import price series (JEPX, CSV, Excel)…</source>
         <translation>価格系列を取り込む (JEPX・CSV・Excel)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="330"/>
+        <location filename="../../app/main_window.py" line="333"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="333"/>
+        <location filename="../../app/main_window.py" line="336"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="337"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="340"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="341"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="344"/>
+        <location filename="../../app/main_window.py" line="347"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="346"/>
+        <location filename="../../app/main_window.py" line="349"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="347"/>
+        <location filename="../../app/main_window.py" line="350"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="350"/>
+        <location filename="../../app/main_window.py" line="353"/>
         <source>Show the &amp;inputs</source>
         <translation>入力欄を表示(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="353"/>
+        <location filename="../../app/main_window.py" line="356"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="366"/>
+        <location filename="../../app/main_window.py" line="369"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="367"/>
+        <location filename="../../app/main_window.py" line="370"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="370"/>
+        <location filename="../../app/main_window.py" line="373"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="459"/>
+        <location filename="../../app/main_window.py" line="463"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="509"/>
+        <location filename="../../app/main_window.py" line="513"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="515"/>
+        <location filename="../../app/main_window.py" line="519"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="523"/>
+        <location filename="../../app/main_window.py" line="527"/>
         <source>the calculation engine stopped; the next change starts it again</source>
         <translation>計算エンジンが停止しました。次の変更で再起動します</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="535"/>
+        <location filename="../../app/main_window.py" line="539"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="538"/>
+        <location filename="../../app/main_window.py" line="542"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="539"/>
-        <location filename="../../app/main_window.py" line="546"/>
+        <location filename="../../app/main_window.py" line="543"/>
+        <location filename="../../app/main_window.py" line="550"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="568"/>
+        <location filename="../../app/main_window.py" line="572"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="588"/>
+        <location filename="../../app/main_window.py" line="596"/>
         <source>V2G only</source>
         <translation>V2G のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="589"/>
+        <location filename="../../app/main_window.py" line="596"/>
+        <source>No V2G (no charger)</source>
+        <translation>V2G なし（充放電器なし）</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="597"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="593"/>
+        <location filename="../../app/main_window.py" line="601"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="588"/>
-        <source>No V2G</source>
-        <translation>V2G なし</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="343"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>Compare &amp;No V2G / V2H only / V2H + V2G</source>
         <translation>V2G なし / V2H のみ / V2H + V2G を比較(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="588"/>
+        <location filename="../../app/main_window.py" line="596"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="627"/>
+        <location filename="../../app/main_window.py" line="635"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="645"/>
+        <location filename="../../app/main_window.py" line="653"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="671"/>
         <location filename="../../app/main_window.py" line="679"/>
+        <location filename="../../app/main_window.py" line="687"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1615,117 +1620,117 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="689"/>
+        <location filename="../../app/main_window.py" line="697"/>
         <source>Opened %1; %2 compared scenario(s) could not be read: %3</source>
         <translation>%1 を開きました。比較用のシナリオ %2 件を読み込めませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="694"/>
+        <location filename="../../app/main_window.py" line="702"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="733"/>
-        <location filename="../../app/main_window.py" line="736"/>
+        <location filename="../../app/main_window.py" line="741"/>
+        <location filename="../../app/main_window.py" line="744"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="737"/>
+        <location filename="../../app/main_window.py" line="745"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="745"/>
+        <location filename="../../app/main_window.py" line="753"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="807"/>
+        <location filename="../../app/main_window.py" line="815"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="821"/>
-        <location filename="../../app/main_window.py" line="828"/>
+        <location filename="../../app/main_window.py" line="829"/>
+        <location filename="../../app/main_window.py" line="836"/>
         <source>Import price series</source>
         <translation>価格系列の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="821"/>
+        <location filename="../../app/main_window.py" line="829"/>
         <source>JEPX area</source>
         <translation>JEPX のエリア</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="826"/>
+        <location filename="../../app/main_window.py" line="834"/>
         <source>Export price follows the series</source>
         <translation>売電単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="826"/>
+        <location filename="../../app/main_window.py" line="834"/>
         <source>Import price follows the series</source>
         <translation>購入単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="827"/>
+        <location filename="../../app/main_window.py" line="835"/>
         <source>Both follow the series</source>
         <translation>購入・売電とも系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="828"/>
+        <location filename="../../app/main_window.py" line="836"/>
         <source>Use the series for</source>
         <translation>価格系列の使い方</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="835"/>
-        <location filename="../../app/main_window.py" line="839"/>
+        <location filename="../../app/main_window.py" line="843"/>
+        <location filename="../../app/main_window.py" line="847"/>
         <source>Cannot import the price series</source>
         <translation>価格系列を取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="843"/>
+        <location filename="../../app/main_window.py" line="851"/>
         <source>Imported %1 prices from %2</source>
         <translation>%2 から %1 件の価格を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="852"/>
-        <location filename="../../app/main_window.py" line="877"/>
+        <location filename="../../app/main_window.py" line="860"/>
+        <location filename="../../app/main_window.py" line="885"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="852"/>
+        <location filename="../../app/main_window.py" line="860"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="878"/>
+        <location filename="../../app/main_window.py" line="886"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="881"/>
+        <location filename="../../app/main_window.py" line="889"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="965"/>
+        <location filename="../../app/main_window.py" line="973"/>
         <source>Prepared for %1</source>
         <comment>the name already ends with an honorific such as 様</comment>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="967"/>
+        <location filename="../../app/main_window.py" line="975"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="972"/>
+        <location filename="../../app/main_window.py" line="980"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="973"/>
+        <location filename="../../app/main_window.py" line="981"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1734,15 +1739,14 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="670"/>
         <location filename="../../app/main_window.py" line="678"/>
+        <location filename="../../app/main_window.py" line="686"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="409"/>
-        <location filename="../../app/main_window.py" line="462"/>
-        <location filename="../../app/main_window.py" line="514"/>
+        <location filename="../../app/main_window.py" line="466"/>
+        <location filename="../../app/main_window.py" line="518"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
