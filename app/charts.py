@@ -1135,12 +1135,11 @@ class CycleChart(ChartBase):
         vmax = float(np.log10(1 + max(v2g.max(initial=0), base.max(initial=0)))) or 1.0
         # Titles: the equivalent full cycles of the engine's yearly rows (what a rated cycle life is
         # counted in), and the rainflow count of the map, named as such (it counts every small wiggle).
-        efc = _yearly(result, "efc", "efc_baseline")
-        efc_total = {"v2g": None, "baseline": None}
-        if efc is not None:
-            efc_total = {"v2g": float(np.nansum(efc["efc"])), "baseline": float(np.nansum(efc["efc_baseline"]))}
+        # the totals come with the map (results contract); a total the engine did not give is left out
+        efc_total = {"v2g": cm.get("efc_total"), "baseline": cm.get("efc_total_baseline")}
+        cycles_total = {"v2g": cm.get("cycles_total"), "baseline": cm.get("cycles_total_baseline")}
         self.data["efc_total"] = efc_total
-        years = int((result.get("summary") or {}).get("horizon_years") or len(result.get("yearly") or [1]) - 1)
+        years = cm.get("years")
         self.data["titles"] = {}
         # image rows = mean SoC (y), columns = depth (x)
         for img, counts, plot, run, head in (
@@ -1149,19 +1148,21 @@ class CycleChart(ChartBase):
             shown = np.where(counts.T > 0, np.log10(1 + counts.T), np.nan)  # no cycles: transparent (white)
             img.setImage(shown, autoLevels=False, levels=(0, vmax))
             img.setRect(QRectF(de[0], me[0], de[-1] - de[0], me[-1] - me[0]))
-            rainflow = translate("Charts", "%1 rainflow cycles of all sizes").replace(
-                "%1", fmt.number(counts.sum(), 0))
             lines = [head]
-            if efc_total[run] is not None:
+            if efc_total[run] is not None and years is not None:
                 lines.append(translate("Charts", "%1 equivalent full cycles in %2 years").replace(
                     "%1", fmt.number(efc_total[run], 0)).replace("%2", str(years)))
-            lines.append(rainflow)
-            self.data["titles"][run] = lines
+            rainflow = None
+            if cycles_total[run] is not None:
+                rainflow = translate("Charts", "%1 rainflow cycles of all sizes").replace(
+                    "%1", fmt.number(cycles_total[run], 0))
+            self.data["titles"][run] = lines + ([rainflow] if rainflow else [])
             small = f"font-size:{self.font_pt * 0.85:.1f}pt; color:#5b6b82"
             html = f"<b>{_html(lines[0])}</b>"
-            if len(lines) == 3:
+            if len(lines) == 2:
                 html += f"<br><span style='font-size:{self.font_pt * 0.95:.1f}pt'>{_html(lines[1])}</span>"
-            html += f"<br><span style='{small}'>{_html(lines[-1])}</span>"
+            if rainflow:
+                html += f"<br><span style='{small}'>{_html(rainflow)}</span>"
             plot.setTitle(html, size=f"{self.font_pt:.1f}pt")
             _fit_title(plot)
             plot.setXRange(de[0], de[-1], padding=0)

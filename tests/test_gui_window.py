@@ -590,22 +590,26 @@ def test_yearly_legend_hides_a_line_that_is_zero_every_year(window):
 def test_cycle_map_titles_name_equivalent_full_cycles(window):
     c = window.charts["cycles"]
     rows = window.result["yearly"]
-    efc = sum(r["efc"] for r in rows)
+    cm = window.result["cycle_map"]
+    # the engine's totals (the window adds nothing up): they agree with the yearly rows and the map
+    assert cm["efc_total"] == pytest.approx(sum(r["efc"] for r in rows), rel=1e-12)
+    assert cm["cycles_total"] == pytest.approx(np.asarray(cm["v2g"]).sum(), rel=1e-12) and cm["years"] == 15
     first, second, third = c.data["titles"]["v2g"]
     assert first == "With V2G/V2H"
-    assert second == f"{c_number(efc)} equivalent full cycles in 15 years"
-    assert third.endswith("rainflow cycles of all sizes")
-    assert c_number(np.asarray(window.result["cycle_map"]["v2g"]).sum()) in third
+    assert second == f"{c_number(cm['efc_total'])} equivalent full cycles in 15 years"
+    assert third == f"{c_number(cm['cycles_total'])} rainflow cycles of all sizes"
     assert "equivalent full cycles" in c.p_v2g.titleLabel.text
-    # a result without yearly EFC: the rainflow count, plainly named, and no invented figure
+    base = c.data["titles"]["baseline"]
+    assert base[1] == f"{c_number(cm['efc_total_baseline'])} equivalent full cycles in 15 years"
+    # a result without the totals: the heading only, no invented figure
     from copy import deepcopy
 
     partial = deepcopy(window.result)
-    for r in partial["yearly"]:
-        r.pop("efc")
-        r.pop("efc_baseline")
+    for key in ("efc_total", "efc_total_baseline", "cycles_total", "cycles_total_baseline"):
+        partial["cycle_map"].pop(key)
     c.show_result(partial, window.result_scenario)
-    assert len(c.data["titles"]["v2g"]) == 2 and "equivalent" not in c.p_v2g.titleLabel.text
+    assert c.data["titles"]["v2g"] == ["With V2G/V2H"] and "equivalent" not in c.p_v2g.titleLabel.text
+    assert "rainflow" not in c.p_v2g.titleLabel.text
 
 
 def c_number(v):

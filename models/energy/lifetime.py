@@ -31,6 +31,7 @@ applied, SoH columns are left out and a warning says so.
 """
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -486,7 +487,13 @@ def simulate_energy(scenario: Scenario, *, ageing_factory: Callable | None | boo
         cycles["baseline"] = cycles["v2g"]
     de, me, h_v2g = cycle_histogram(Cycles.concatenate(cycles["v2g"]))
     _, _, h_base = cycle_histogram(Cycles.concatenate(cycles["baseline"]))
-    cycle_map = {"depth_edges": de, "mean_edges": me, "v2g": h_v2g, "baseline": h_base}
+    # totals for the map's titles (the window adds nothing up itself): equivalent full cycles over the
+    # horizon, what a rated cycle life counts, and the number of rainflow cycles of every size in the map
+    cycle_map = {"depth_edges": de, "mean_edges": me, "v2g": h_v2g, "baseline": h_base, "years": int(n_years),
+                 "efc_total": float(math.fsum(efc["v2g"].tolist())),
+                 "efc_total_baseline": float(math.fsum(efc["baseline"].tolist())),
+                 "cycles_total": float(math.fsum(np.ravel(h_v2g).tolist())),
+                 "cycles_total_baseline": float(math.fsum(np.ravel(h_base).tolist()))}
     typical, dates = _typical_days(tl, year1["v2g"])
     for r in RUNS:
         if energy[r]["unmet_driving_kwh"].sum() > 0:
