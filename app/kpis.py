@@ -67,8 +67,10 @@ def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
         if v is None:  # the car discharged nothing: no kWh to divide by (results contract)
             out["wear"] = (translate("Kpis", "no discharging"), "na")
         else:
-            # negative: the battery ages more slowly than without V2G/V2H (see the card's tooltip)
-            out["wear"] = (fmt.money(v, cur, lang, per="kWh"), "good" if v < 0 else "neutral")
+            text = fmt.money(v, cur, lang, per="kWh")
+            if v < 0:   # the battery ages more slowly than without V2G/V2H: say so on the card itself
+                text = translate("Kpis", "%1 (less wear)").replace("%1", text)
+            out["wear"] = (text, "good" if v < 0 else "neutral")
     else:
         out["wear"] = na
     if "unmet_driving_kwh_total" in s:

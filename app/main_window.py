@@ -120,6 +120,19 @@ class LazyCharts(Mapping):
         return not self.all_built()
 
 
+def _shortcuts(spec) -> list[QKeySequence]:
+    """Key sequences of a standard key, a text like "Ctrl+E", or a tuple of them, first wins, no repeats.
+
+    A tuple gives a fallback where the platform has no binding for the standard key (Windows has
+    none for Quit, for instance, so Ctrl+Q is added)."""
+    out: list[QKeySequence] = []
+    for item in spec if isinstance(spec, tuple) else (spec,):
+        keys = (QKeySequence.keyBindings(item) if isinstance(item, QKeySequence.StandardKey)
+                else [QKeySequence(item)])
+        out += [k for k in keys if not k.isEmpty() and k not in out]
+    return out
+
+
 class MainWindow(QMainWindow):
     TABS = ("health", "cashflow", "yearly", "day", "cycles", "compare")
 
@@ -312,7 +325,7 @@ class MainWindow(QMainWindow):
         def act(key, text, slot, shortcut=None, menu=None, checkable=False):
             a = QAction(text, mb)
             if shortcut is not None:
-                a.setShortcut(shortcut)
+                a.setShortcuts(_shortcuts(shortcut))
             a.setCheckable(checkable)
             a.triggered.connect(slot)
             self.actions[key] = a
@@ -327,7 +340,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         m.addSeparator()
         act("save", self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, m)
-        act("save_as", self.tr("Save &as…"), self.save_as, QKeySequence("Ctrl+Shift+S"), m)
+        act("save_as", self.tr("Save &as…"), self.save_as, (QKeySequence.StandardKey.SaveAs, "Ctrl+Shift+S"), m)
         act("import_prices", self.tr("&Import price series (JEPX, CSV, Excel)…"), self.import_prices, None, m)
         m.addSeparator()
         export = act("export", self.tr("&Export report…"), self.export_report, QKeySequence("Ctrl+E"), m)
@@ -337,7 +350,7 @@ class MainWindow(QMainWindow):
             export.setStatusTip(export.toolTip())
         m.setToolTipsVisible(True)
         m.addSeparator()
-        act("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, m)
+        act("quit", self.tr("&Quit"), self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"), m)
         self._fill_recent()
 
         m = mb.addMenu(self.tr("&Compare"))
@@ -370,7 +383,7 @@ class MainWindow(QMainWindow):
         act("branding", self.tr("Dealer &branding…"), self.edit_branding, None, m)
 
         m = mb.addMenu(self.tr("&Help"))
-        act("about", self.tr("&About V2G Calculator"), self.about, None, m)
+        act("about", self.tr("&About V2G Calculator"), self.about, (QKeySequence.StandardKey.HelpContents, "F1"), m)
         # Shortcuts of actions that live only in a hidden menu bar do not fire: the window carries them
         # too, so F5, Ctrl+S … keep working in presentation mode, where the menu bar is hidden.
         self._window_actions = list(self.actions.values()) + tab_actions

@@ -335,3 +335,16 @@ def test_export_with_the_real_report_module(qtbot, tmp_path):
     assert target.exists() and target.stat().st_size > 1000
     assert "Report saved" in w.status_label.text()
     w.runner.shutdown()
+
+
+def test_standard_shortcuts_with_fallbacks(qtbot, tmp_path):
+    import app.main_window as mw
+
+    window = mw.MainWindow(settings=Settings(str(tmp_path / "s.ini")), dialogs=ScriptedDialogs(), autosave=False)
+    qtbot.addWidget(window)
+    keys = {name: [k.toString() for k in window.actions[name].shortcuts()]
+            for name in ("new", "open", "save", "save_as", "quit", "about", "export")}
+    assert keys["new"][0] == "Ctrl+N" and keys["open"][0] == "Ctrl+O" and keys["save"][0] == "Ctrl+S"
+    assert "Ctrl+Shift+S" in keys["save_as"] and "Ctrl+Q" in keys["quit"] and "F1" in keys["about"]
+    assert all(len(v) == len(set(v)) for v in keys.values())   # no key listed twice
+    window.runner.shutdown()
