@@ -10,7 +10,7 @@ from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before 
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -25,6 +25,39 @@ MAX_COLUMNS = 4
 
 
 ROWS = ("payback", "net", "npv", "warranty", "soh_end", "wear_total", "unmet")
+
+
+#: where a comparison cell or column title may be broken onto two lines, best first: before a
+#: parenthesis, after a space, after the Japanese particles of "N 年以内に / 回収できず".  Japanese has
+#: no spaces, so Qt's own wrapping may break inside a word ("回収で / きず"); a cell that is too wide
+#: is broken at the candidate that gives the shorter longer line instead.
+_BREAK_BEFORE = ("（", " (")
+_BREAK_AFTER = ("以内に", "、", " ")
+
+
+def break_to_fit(text: str, fm, width: int) -> str:
+    """``text`` as it is when it fits in ``width`` pixels of font metrics ``fm``, otherwise on two lines
+    at the preferred break (:data:`_BREAK_BEFORE`, :data:`_BREAK_AFTER`) whose longer line is shortest;
+    as it is when it has no such point (Qt then wraps it)."""
+    if "\n" in text or fm.horizontalAdvance(text) <= width:
+        return text
+    cuts = []
+    for mark in _BREAK_BEFORE:
+        i = text.find(mark)
+        if i > 0:
+            cuts.append((i, i + (1 if mark.startswith(" ") else 0)))
+    for mark in _BREAK_AFTER:
+        start = 0
+        while (i := text.find(mark, start)) >= 0:
+            end = i + len(mark)
+            if 0 < end < len(text):
+                cuts.append((end - (1 if mark == " " else 0), end))
+            start = i + 1
+    if not cuts:
+        return text
+    best = min(cuts, key=lambda c: max(fm.horizontalAdvance(text[:c[0]].rstrip()),
+                                       fm.horizontalAdvance(text[c[1]:].lstrip())))
+    return text[:best[0]].rstrip() + "\n" + text[best[1]:].lstrip()
 
 
 class _KpiTable(QTableWidget):
@@ -55,7 +88,7 @@ class CompareView(QWidget):
         buttons = QHBoxLayout()
         self.dup_button = QPushButton(translate("Compare", "Duplicate current as variant"))
         self.dup_button.setToolTip(translate("Compare", "Keep a copy of the current inputs to compare with (Ctrl+D)"))
-        self.quick_button = QPushButton(translate("Compare", "Compare No V2G / V2H only / V2H + V2G"))
+        self.quick_button = QPushButton(translate("Compare", "Compare without charger / V2H only / V2H + V2G"))
         self.quick_button.setToolTip(translate(
             "Compare", "Replace the variants with the current scenario without discharging, "
                        "with V2H only and with V2H + V2G"))
@@ -158,6 +191,7 @@ class CompareView(QWidget):
             self.data["cells"].append([t for t, _ in cells])
             for row, (text, state) in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, text)   # the text before _break_cells
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setForeground(QBrush(QColor(COLOURS.get(state, "#0b2545"))))
                 f = item.font()
@@ -209,6 +243,8 @@ class CompareView(QWidget):
                 f = head.font()
                 f.setBold(True)
                 head.setFont(f)
+                head.setData(Qt.ItemDataRole.UserRole, head.text())
+        self._break_cells()
         self.table.resizeRowsToContents()
         self._fit_table()
         if cur:
@@ -233,8 +269,25 @@ class CompareView(QWidget):
         self.table.setMaximumHeight(self.table.content_height)
         self.table.updateGeometry()
 
+    def _break_cells(self) -> None:
+        """Cells and column titles too wide for their column go onto two lines at a sensible point
+        (:func:`break_to_fit`); run again whenever the columns change width."""
+        t = self.table
+        for col in range(t.columnCount()):
+            width = max(20, t.columnWidth(col) - 12)   # the cell's padding
+            head = t.horizontalHeaderItem(col)
+            for item in [head] + [t.item(r, col) for r in range(t.rowCount())]:
+                if item is None or item.data(Qt.ItemDataRole.UserRole) is None:
+                    continue
+                font = item.font() if item.data(Qt.ItemDataRole.FontRole) is not None else \
+                    (t.horizontalHeader() if item is head else t).font()
+                shown = break_to_fit(str(item.data(Qt.ItemDataRole.UserRole)), QFontMetrics(font), width)
+                if shown != item.text():
+                    item.setText(shown)
+
     def resizeEvent(self, event):  # noqa: N802 (Qt naming)
         super().resizeEvent(event)
+        self._break_cells()
         # wrapped cells change height with the column width
         self.table.resizeRowsToContents()
         if self.table_content_height() != self.table.content_height:

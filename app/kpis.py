@@ -5,9 +5,11 @@ engine did not compute is shown as "not available", never invented.
 """
 from __future__ import annotations
 
+import re
+
 from app import qtfix  # noqa: F401  (PySide6 6.12 refcount work-around, before any signal)
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -45,7 +47,7 @@ def kpi_texts(result: dict | None, lang: str) -> dict[str, tuple[str, str]]:
         if v is None:
             out["payback"] = (translate("Kpis", "not within %1 years").replace("%1", str(n)), "bad")
         elif v == 0.0:   # the cumulative cash flow is never negative (nothing spent, or fully subsidised)
-            out["payback"] = (translate("Kpis", "at once: nothing to recover"), "good")
+            out["payback"] = (translate("Kpis", "nothing to recover"), "good")
         else:
             out["payback"] = (translate("Kpis", "%1 years").replace("%1", fmt.number(v, 1)), "good")
     else:
@@ -117,6 +119,59 @@ class FitLabel(QLabel):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(40, self.sizeHint().height())
+
+
+class ClampedLabel(QLabel):
+    """At most ``lines`` lines, broken after a space or 「、」 (a number stays with its unit: "6 kW"),
+    the last line elided with "…"; the whole text is in the tooltip and in :meth:`full_text`.
+    Never widens the window (its width comes from the layout)."""
+
+    _UNIT_SPACE = re.compile(r"(\d)\s+(?=[A-Za-z%°¥$£€円])")
+
+    def __init__(self, lines: int = 2, parent=None):
+        super().__init__(parent)
+        self._full, self._lines = "", lines
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        self._full = str(text)
+        self.setToolTip(self._full)
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def wrapped(self, width: int) -> list[str]:
+        """The lines shown at ``width`` pixels."""
+        fm = self.fontMetrics()
+        tokens = re.findall(r"[^ 、]+(?:[ 、]|$)", self._UNIT_SPACE.sub("\\1\u00a0", self._full)) or [""]
+        lines, cur = [], ""
+        for tok in tokens:
+            if cur and fm.horizontalAdvance((cur + tok).rstrip()) > width:
+                lines.append(cur.rstrip())
+                cur = tok
+            else:
+                cur += tok
+        lines.append(cur.rstrip())
+        if len(lines) > self._lines:
+            lines = lines[:self._lines - 1] + [" ".join(lines[self._lines - 1:])]
+        return [fm.elidedText(x, Qt.TextElideMode.ElideRight, width) for x in lines]
+
+    def _fit(self) -> None:
+        shown = "\n".join(self.wrapped(max(40, self.width() - 4)))
+        if shown != super().text():
+            super().setText(shown)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        fm = self.fontMetrics()
+        return QSize(min(fm.horizontalAdvance(self._full), 480) + 4, fm.height() * self._lines + 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(40, self.fontMetrics().height() + 2)
 
 
 class KpiCard(QFrame):

@@ -33,7 +33,7 @@ from app.charts import CashflowChart, CycleChart, DayChart, HealthChart, YearlyC
 from app.compare import MAX_COLUMNS, CompareView
 from app.dialogs import Dialogs
 from app.inputs import InputPanel
-from app.kpis import KpiPanel
+from app.kpis import ClampedLabel, KpiPanel
 from app.settings import Settings, autosave_dir
 from app.worker import SimulationRunner
 from models import scenario as sc
@@ -41,9 +41,9 @@ from models.messages import translate as translate_note
 
 log = logging.getLogger("v2g.window")
 BASE_FONT_PT = 10.0
-#: participation modes of "Compare No V2G / V2H only / V2H + V2G" (labelled by MainWindow.variant_label)
+#: participation modes of "Compare without charger / V2H only / V2H + V2G" (labelled by MainWindow.variant_label)
 QUICK_COMPARE_MODES = ("none", "v2h", "v2h+v2g")
-#: charger costs set to 0 in the quick comparison's "No V2G" column: the customer buys no
+#: charger costs set to 0 in the quick comparison's "Without charger" column: the customer buys no
 #: bidirectional charger, so that column is the reference (no cost, no revenue, the baseline battery)
 NO_CHARGER_COSTS = ("price", "installation", "subsidy", "om_per_year", "plain_charger_price")
 #: honorifics a dealer may type after a customer's name; the header then adds none of its own
@@ -206,9 +206,8 @@ class MainWindow(QMainWindow):
         self.dealer_label.setStyleSheet(f"font-size: {13 * scale:.1f}pt; font-weight: bold; color: #24364f;")
         self.title = QLabel(self.tr("V2G Calculator"))
         self.title.setStyleSheet(f"font-size: {17 * scale:.1f}pt; font-weight: bold; color: #0b2545;")
-        self.scenario_label = QLabel("")
+        self.scenario_label = ClampedLabel(lines=2)   # a long name: two lines at most, then "…"
         self.scenario_label.setStyleSheet(f"font-size: {11.5 * scale:.1f}pt; color: #45546b;")
-        self.scenario_label.setWordWrap(True)
         self.scenario_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.customer_label = QLabel("")
         self.customer_label.setStyleSheet(f"font-size: {12 * scale:.1f}pt; color: #24364f;")
@@ -356,7 +355,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu(self.tr("&Compare"))
         act("duplicate", self.tr("&Duplicate current scenario as variant"), self.duplicate_as_variant,
             QKeySequence("Ctrl+D"), m)
-        act("quick_compare", self.tr("Compare &No V2G / V2H only / V2H + V2G"), self.quick_compare, None, m)
+        act("quick_compare", self.tr("Compare &without charger / V2H only / V2H + V2G"), self.quick_compare, None, m)
         act("clear_variants", self.tr("&Remove all variants"), self.clear_variants, None, m)
 
         m = mb.addMenu(self.tr("&View"))
@@ -606,7 +605,7 @@ class MainWindow(QMainWindow):
         """Name of a variant in the current UI language, made from its ``kind`` at display time (so a
         language switch re-labels it): the participation mode of a quick comparison, or ``copy`` with
         its number (kinds as in ``models.scenario.VARIANT_KINDS``)."""
-        names = {"none": self.tr("No V2G (no charger)"), "v2h": self.tr("V2H only"), "v2g": self.tr("V2G only"),
+        names = {"none": self.tr("Without charger"), "v2h": self.tr("V2H only"), "v2g": self.tr("V2G only"),
                  "v2h+v2g": self.tr("V2H + V2G")}
         if v.get("label") and v["kind"] == "copy":   # a copy read from a file keeps its saved name
             name = v["label"]

@@ -25,7 +25,7 @@ def window(qtbot, tmp_path):
 
 
 def test_window_shows_demo_and_not_available(window):
-    assert "Leaf" in window.scenario_label.text() or "Tokyo" in window.scenario_label.text()
+    assert "Leaf" in window.scenario_label.full_text() or "Tokyo" in window.scenario_label.full_text()
     summary = window.result["summary"]
     if "npv" not in summary:
         assert window.kpis.text("npv") == "not available"

@@ -229,3 +229,20 @@ def test_day_price_axis_ticks_on_a_low_plot():
     assert nice_ticks(0, 44.5, 5) == [0.0, 10.0, 20.0, 30.0, 40.0]
     assert nice_ticks(11, 89, 3) == [25.0, 50.0, 75.0]
     assert len(nice_ticks(-2.9, 7.3, 3)) >= 2
+
+
+def test_header_scenario_name_takes_two_lines_at_most_and_keeps_numbers_with_units(make_window):
+    w = make_window(presentation=True, compare=False)
+    label = w.scenario_label
+    name = "Demo: 卒FIT household near Tokyo, Leaf 40 kWh + 6 kW V2H, with a very long name for the customer"
+    label.setText(name)
+    for width in (180, 260, 400, 2000):
+        lines = label.wrapped(width)
+        assert 1 <= len(lines) <= 2
+        assert all(label.fontMetrics().horizontalAdvance(x) <= width for x in lines)
+        shown = " ".join(lines)
+        assert "6 kW".replace(" ", "\u00a0") in shown or "…" in lines[-1]   # never "6" / "kW" apart
+        assert not any(x.endswith(" 6") or x.startswith("kW") for x in lines)
+    assert label.full_text() == name and label.toolTip() == name
+    assert label.wrapped(5000) == [name.replace("40 kWh", "40\u00a0kWh").replace("6 kW", "6\u00a0kW")]
+    assert label.text().count("\n") <= 1   # what the header shows now

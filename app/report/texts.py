@@ -38,7 +38,7 @@ T = {
     "capacity_end": ("Usable battery after {n} years", "{n} 年後の使用可能容量"),
     "unmet": ("Driving energy not available", "不足した走行エネルギー"),
     "not_within": ("not within {n} years", "{n} 年以内に回収できず"),
-    "at_once": ("at once: nothing to recover", "すぐ（回収する費用なし）"),
+    "at_once": ("nothing to recover", "回収する費用なし"),
     "years_fmt": ("{v:.1f} years", "{v:.1f} 年"),
     "not_available": ("not available", "未計算"),
     "no_discharge": ("no discharging", "放電なし"),

@@ -335,94 +335,95 @@
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../app/compare.py" line="56"/>
+        <location filename="../../app/compare.py" line="89"/>
         <source>Duplicate current as variant</source>
+        <extracomment>where a comparison cell or column title may be broken onto two lines, best first: before a parenthesis, after a space, after the Japanese particles of &quot;N 年以内に / 回収できず&quot;. Japanese has no spaces, so Qt&apos;s own wrapping may break inside a word (&quot;回収で / きず&quot;); a cell that is too wide is broken at the candidate that gives the shorter longer line instead.</extracomment>
         <translation>現在のシナリオを複製</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="57"/>
+        <location filename="../../app/compare.py" line="90"/>
         <source>Keep a copy of the current inputs to compare with (Ctrl+D)</source>
         <translation>現在の入力のコピーを比較用に残します (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="62"/>
+        <location filename="../../app/compare.py" line="91"/>
+        <source>Compare without charger / V2H only / V2H + V2G</source>
+        <translation>充放電器なし / V2H のみ / V2H + V2G を比較</translation>
+    </message>
+    <message>
+        <location filename="../../app/compare.py" line="95"/>
         <source>Remove all variants</source>
         <translation>比較用をすべて削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="105"/>
+        <location filename="../../app/compare.py" line="138"/>
         <source>Battery health (%)</source>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="108"/>
-        <location filename="../../app/compare.py" line="109"/>
+        <location filename="../../app/compare.py" line="141"/>
+        <location filename="../../app/compare.py" line="142"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="115"/>
+        <location filename="../../app/compare.py" line="148"/>
         <source>Tip: duplicate the current scenario, then change the inputs: the copy stays here for comparison.</source>
         <translation>ヒント: 現在のシナリオを複製してから入力を変えると、複製した方がここに残り比較できます。</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="124"/>
+        <location filename="../../app/compare.py" line="157"/>
         <source>Pays back after</source>
         <translation>投資回収までの期間</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="124"/>
+        <location filename="../../app/compare.py" line="157"/>
         <source>Net gain</source>
         <translation>期間合計の損益</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="125"/>
+        <location filename="../../app/compare.py" line="158"/>
         <source>Net present value</source>
         <translation>正味現在価値 (NPV)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="125"/>
+        <location filename="../../app/compare.py" line="158"/>
         <source>Health at warranty end</source>
         <translation>保証終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="126"/>
+        <location filename="../../app/compare.py" line="159"/>
         <source>Health at the end</source>
         <translation>期間終了時の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="126"/>
+        <location filename="../../app/compare.py" line="159"/>
         <source>Battery wear cost</source>
         <translation>電池の劣化費用</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="127"/>
+        <location filename="../../app/compare.py" line="160"/>
         <source>Driving energy missing</source>
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="168"/>
+        <location filename="../../app/compare.py" line="202"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="106"/>
-        <location filename="../../app/compare.py" line="218"/>
+        <location filename="../../app/compare.py" line="139"/>
+        <location filename="../../app/compare.py" line="254"/>
         <source>Cumulative (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="58"/>
-        <source>Compare No V2G / V2H only / V2H + V2G</source>
-        <translation>V2G なし / V2H のみ / V2H + V2G を比較</translation>
-    </message>
-    <message>
-        <location filename="../../app/compare.py" line="59"/>
+        <location filename="../../app/compare.py" line="92"/>
         <source>Replace the variants with the current scenario without discharging, with V2H only and with V2H + V2G</source>
         <translation>比較用シナリオを、現在のシナリオの「放電なし」「V2H のみ」「V2H + V2G」に置き換えます</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="249"/>
+        <location filename="../../app/compare.py" line="302"/>
         <source>computing…</source>
         <translation>計算中…</translation>
     </message>
@@ -1273,7 +1274,7 @@ As of: %2
 <context>
     <name>Kpis</name>
     <message>
-        <location filename="../../app/compare.py" line="252"/>
+        <location filename="../../app/compare.py" line="305"/>
         <location filename="../../app/kpis.py" line="39"/>
         <source>not available</source>
         <translation>算出できません</translation>
@@ -1320,8 +1321,8 @@ As of: %2
     </message>
     <message>
         <location filename="../../app/kpis.py" line="48"/>
-        <source>at once: nothing to recover</source>
-        <translation>すぐ（回収する費用なし）</translation>
+        <source>nothing to recover</source>
+        <translation>回収する費用なし</translation>
     </message>
     <message>
         <location filename="../../app/kpis.py" line="50"/>
@@ -1390,7 +1391,7 @@ As of: %2
         <location filename="../../app/main_window.py" line="181"/>
         <location filename="../../app/main_window.py" line="426"/>
         <source>Preparing the calculation engine…</source>
-        <extracomment>participation modes of &quot;Compare No V2G / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) charger costs set to 0 in the quick comparison&apos;s &quot;No V2G&quot; column: the customer buys no bidirectional charger, so that column is the reference (no cost, no revenue, the baseline battery) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots) build the chart tabs not shown once the first result is on screen (off for a screenshot, which renders one tab and exits; a tab asked for is always built at once)</extracomment>
+        <extracomment>participation modes of &quot;Compare without charger / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) charger costs set to 0 in the quick comparison&apos;s &quot;Without charger&quot; column: the customer buys no bidirectional charger, so that column is the reference (no cost, no revenue, the baseline battery) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots) build the chart tabs not shown once the first result is on screen (off for a screenshot, which renders one tab and exits; a tab asked for is always built at once)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
@@ -1489,6 +1490,11 @@ As of: %2
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../../app/main_window.py" line="359"/>
+        <source>Compare &amp;without charger / V2H only / V2H + V2G</source>
+        <translation>充放電器なし / V2H のみ / V2H + V2G を比較(&amp;N)</translation>
+    </message>
+    <message>
         <location filename="../../app/main_window.py" line="360"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
@@ -1580,11 +1586,6 @@ As of: %2
         <translation>V2G のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="609"/>
-        <source>No V2G (no charger)</source>
-        <translation>V2G なし（充放電器なし）</translation>
-    </message>
-    <message>
         <location filename="../../app/main_window.py" line="610"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
@@ -1595,14 +1596,14 @@ As of: %2
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="359"/>
-        <source>Compare &amp;No V2G / V2H only / V2H + V2G</source>
-        <translation>V2G なし / V2H のみ / V2H + V2G を比較(&amp;N)</translation>
-    </message>
-    <message>
         <location filename="../../app/main_window.py" line="609"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="609"/>
+        <source>Without charger</source>
+        <translation>充放電器なし</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="648"/>
