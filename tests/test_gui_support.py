@@ -8,6 +8,7 @@ import pytest
 
 from app.dialogs import ScriptedDialogs
 from app.settings import OPTIONS, Settings
+from models.paths import resources_dir
 
 
 # ------------------------------------------------------------------ runner
@@ -283,28 +284,38 @@ def test_export_disabled_without_report_module(qtbot, tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------- stretched strings
-def test_layout_survives_doubled_strings(qtbot, tmp_path):
-    """TRANS_SCALE-style check: every string twice as long must still fit a 1280x800 window."""
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_layout_survives_doubled_strings(qtbot, tmp_path, lang):
+    """TRANS_SCALE-style check: every string twice as long (the English source, or the Japanese
+    translation) must still fit a 1280x800 window."""
     from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QApplication
 
+    from app import i18n
     from app.main_window import MainWindow
+
+    app = QApplication.instance()
+    ja = QTranslator()
+    if lang == "ja":
+        assert ja.load(str(resources_dir() / "translations" / "app_ja.qm"))
 
     class Doubling(QTranslator):
         def translate(self, context, source, disambiguation=None, n=-1):
             if not source or source.startswith("%") or source in ("kW", "%"):
                 return None
-            return f"{source} {source}"
+            text = (ja.translate(context, source, disambiguation, n) if lang == "ja" else "") or source
+            return f"{text} {text}"
 
-    app = QApplication.instance()
     tr = Doubling()
     app.installTranslator(tr)
     try:
-        w = MainWindow(settings=Settings(str(tmp_path / "s.ini")), dialogs=ScriptedDialogs(), autosave=False)
+        w = MainWindow(lang=lang, settings=Settings(str(tmp_path / "s.ini")), dialogs=ScriptedDialogs(),
+                       autosave=False)
         qtbot.addWidget(w)
         with qtbot.waitSignal(w.resultShown, timeout=60000):
             w.load_demo()
-        assert w.tabs.tabText(0) == "Battery health Battery health"
+        head = "電池の健全度" if lang == "ja" else "Battery health"
+        assert w.tabs.tabText(0) == f"{head} {head}"
         hint = w.minimumSizeHint()
         assert hint.width() <= 1280 and hint.height() <= 800, hint
         w.resize(1280, 800)
@@ -314,9 +325,16 @@ def test_layout_survives_doubled_strings(qtbot, tmp_path):
         # KPI values keep their room: the cards are not squeezed below their text height
         for card in w.kpis.cards.values():
             assert card.value.height() >= card.value.fontMetrics().height()
+        w.quick_compare()   # the comparison's columns and the header's name as well
+        qtbot.waitUntil(lambda: all(v["result"] is not None for v in w.variants), timeout=60000)
+        w.show_tab("compare")
+        qtbot.wait(20)
+        assert w.width() <= 1280 and w.height() <= 800
+        assert w.scenario_label.text().count("\n") <= 1
         w.runner.shutdown()
     finally:
         app.removeTranslator(tr)
+        i18n.install(app, "en")
 
 
 def test_export_with_the_real_report_module(qtbot, tmp_path):

@@ -89,6 +89,28 @@ def test_input_change_updates_kpis_and_charts(window, qtbot):
     assert not np.allclose(cum, before_cum)
     # the net per year bars follow the new result as well
     assert np.allclose(window.charts["yearly"].data["net"], [r["net_cash_flow"] for r in result["yearly"][1:]])
+    # ... and so does what pyqtgraph actually draws: the curve's points and the stacked bars
+    x, y = window.charts["cashflow"].curve.getData()
+    assert np.allclose(x, [r["year"] for r in result["yearly"]]) and np.allclose(y, cum)
+    yearly = window.charts["yearly"]
+    assert np.allclose(yearly.net_curve.getData()[1], [r["net_cash_flow"] for r in result["yearly"][1:]])
+    stacked = np.zeros(len(result["yearly"]) - 1)
+    for col, sign in (("revenue", 1), ("savings", 1), ("charging_cost", -1), ("wear_cost", -1),
+                      ("other_costs", -1), ("capex", -1)):
+        bars = yearly.bars[col]
+        if not bars.isVisible():
+            assert not any(r[col] for r in result["yearly"][1:]), col
+            continue
+        heights = np.asarray(bars.opts["height"], dtype=float)
+        n = len(stacked)
+        drawn = heights[:n] + heights[n:]          # the positive and the negative part of each year
+        assert np.allclose(drawn, [sign * r[col] for r in result["yearly"][1:]]), col
+        stacked += drawn
+    # the bars of a year add up to its net (row 1.. : the purchase in year 0 is not drawn)
+    assert np.allclose(stacked, [r["net_cash_flow"] for r in result["yearly"][1:]])
+    health = window.charts["health"]
+    assert np.allclose(health.curve.getData()[1], [100 * r["soh"] for r in result["yearly"]])
+    assert np.allclose(health.curve_base.getData()[1], [100 * r["soh_baseline"] for r in result["yearly"]])
     assert window.dirty and window.windowTitle().startswith(window.scenario.name + " *")
 
 
@@ -706,3 +728,38 @@ def test_the_results_notes_stay_on_the_status_line_after_a_language_switch(windo
     finally:
         window.toggle_presentation(False)
         _reset_language()
+
+
+def test_superseded_computation_never_overwrites_the_newer_result_in_the_window(qtbot, tmp_path):
+    """Window level: an edit whose computation is slow, then a newer edit; the slow one's result is
+    dropped, the window ends on the newer inputs and never shows the older figures after them."""
+    import time as _time
+
+    from app.kpis import kpi_texts
+    from app.main_window import MainWindow
+    from app.worker import SimulationRunner, default_simulate
+
+    def simulate(scenario):
+        if scenario.charger.price == 111000:
+            _time.sleep(1.0)              # the older edit: still computing when the newer one comes
+        return default_simulate(scenario)
+
+    runner = SimulationRunner(simulate=simulate, debounce_ms=0)
+    w = MainWindow(settings=Settings(str(tmp_path / "s.ini")), dialogs=ScriptedDialogs(), runner=runner,
+                   autosave=False)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        w.load_demo()
+    shown = []
+    w.resultShown.connect(lambda rid: shown.append(w.result_scenario.charger.price))
+    w.inputs.set_field("charger.price", 111000)
+    qtbot.waitUntil(lambda: runner.is_busy("main"), timeout=5000)
+    w.inputs.set_field("charger.price", 222000)
+    assert runner.wait_idle(RESULT_TIMEOUT)
+    qtbot.wait(50)
+    assert shown == [222000] and runner.dropped >= 1
+    assert w.result_scenario.charger.price == 222000 == w.scenario.charger.price
+    fresh = default_simulate(w.scenario)
+    assert w.kpis.text("net") == kpi_texts(fresh, "en")["net"][0]
+    assert np.allclose(w.charts["cashflow"].curve.getData()[1], [r["cumulative_cash_flow"] for r in fresh["yearly"]])
+    w.runner.shutdown(5000)
