@@ -724,7 +724,8 @@ class CashflowChart(ChartBase):
                 # the curve rises through the point: above it on the left and below it on the right are
                 # free (the text is never crossed by the line); the left side unless the point is early
                 self.label.setAnchor((1.0, 1.15) if pb >= 0.35 * x[-1] else (0.0, -0.15))
-                self.label.setText(translate("Charts", "Pays back after %1 years").replace("%1", fmt.number(pb, 1)))
+                self.label.setText(translate("Charts", "Nothing to recover: never below zero") if pb == 0.0 else
+                                   translate("Charts", "Pays back after %1 years").replace("%1", fmt.number(pb, 1)))
                 self.label.setPos(pb, 0.0)
                 self.data["payback_point"] = (pb, 0.0)
             else:

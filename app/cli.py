@@ -47,6 +47,7 @@ LABELS = {
 TEXT = {
     "not_available": ("not available", "未計算"),
     "never": ("not within the horizon", "期間内に回収できず"),
+    "nothing_to_recover": ("0 (nothing to recover)", "0 (回収する費用なし)"),
     "status_partial": ("Partial result: some figures are not computed yet.",
                        "一部の結果は未計算です。"),
     "valid": ("{path}: valid scenario", "{path}: 有効なシナリオです"),
@@ -90,7 +91,7 @@ def format_summary(result_dict: dict, lang: str = "en") -> str:
 
 def _format_value(key, v, cur, lang):
     if key in ("simple_payback_years", "discounted_payback_years"):
-        return _t("never", lang) if v is None else f"{v:.1f}"
+        return _t("never", lang) if v is None else _t("nothing_to_recover", lang) if v == 0.0 else f"{v:.1f}"
     if key == "irr":
         return _t("not_available", lang) if v is None else f"{100 * v:.1f} %"
     if v is None and key in ("revenue_per_kwh_discharged", "wear_cost_per_kwh_discharged",

@@ -148,18 +148,29 @@ class ClampedLabel(QLabel):
     def wrapped(self, width: int) -> list[str]:
         """The lines shown at ``width`` pixels."""
         fm = self.fontMetrics()
-        tokens = re.findall(r"[^ 、]+(?:[ 、]|$)", self._UNIT_SPACE.sub("\\1\u00a0", self._full)) or [""]
-        lines, cur = [], ""
+        text = self._UNIT_SPACE.sub("\\1\u00a0", self._full)
+        tokens = re.findall(r"[^ 、]+[ 、]*|[ 、]+", text) or [""]
+        pieces = []   # a token wider than a line (Japanese has no spaces) is cut between characters
         for tok in tokens:
-            if cur and fm.horizontalAdvance((cur + tok).rstrip()) > width:
-                lines.append(cur.rstrip())
-                cur = tok
-            else:
-                cur += tok
-        lines.append(cur.rstrip())
-        if len(lines) > self._lines:
-            lines = lines[:self._lines - 1] + [" ".join(lines[self._lines - 1:])]
-        return [fm.elidedText(x, Qt.TextElideMode.ElideRight, width) for x in lines]
+            if fm.horizontalAdvance(tok.rstrip()) <= width:
+                pieces.append(tok)
+                continue
+            cur = ""
+            for ch in tok:
+                if cur and fm.horizontalAdvance(cur + ch) > width:
+                    pieces.append(cur)
+                    cur = ch
+                else:
+                    cur += ch
+            pieces.append(cur)
+        lines = [""]
+        for piece in pieces:
+            if lines[-1] and fm.horizontalAdvance((lines[-1] + piece).rstrip()) > width \
+                    and len(lines) < self._lines:
+                lines.append(piece)
+            else:   # on the last line the rest is kept, then elided
+                lines[-1] += piece
+        return [fm.elidedText(x.rstrip(), Qt.TextElideMode.ElideRight, width) for x in lines]
 
     def _fit(self) -> None:
         shown = "\n".join(self.wrapped(max(40, self.width() - 4)))

@@ -120,6 +120,13 @@ class LazyCharts(Mapping):
         return not self.all_built()
 
 
+def _no_charger_costs(scenario) -> bool:
+    """True when a scenario pays nothing for its charger (the quick comparison's reference column; a
+    "none" variant saved before that column existed still carries the charger's costs)."""
+    c = scenario.charger
+    return all(getattr(c, k) == 0.0 for k in NO_CHARGER_COSTS)
+
+
 def _shortcuts(spec) -> list[QKeySequence]:
     """Key sequences of a standard key, a text like "Ctrl+E", or a tuple of them, first wins, no repeats.
 
@@ -584,8 +591,12 @@ class MainWindow(QMainWindow):
             self._set_status(self.tr("At most %1 scenarios can be compared; remove one first.")
                              .replace("%1", str(MAX_COLUMNS)), error=True)
             return
-        # numbers only go up, so removing "Variant 1" and copying again never gives two "Variant 2"
+        # numbers only go up, and a name already shown (a saved label from a file) is skipped, so
+        # removing "Variant 1" and copying again never gives two "Variant 2"
         number = max((v.get("number") or 0 for v in self.variants if v["kind"] == "copy"), default=0) + 1
+        shown = set(self.variant_names())
+        while self.tr("Variant %1").replace("%1", str(number)) in shown:
+            number += 1
         self._add_variant("copy", self.scenario, number=number)
         self.show_tab("compare")
 
@@ -605,7 +616,8 @@ class MainWindow(QMainWindow):
         """Name of a variant in the current UI language, made from its ``kind`` at display time (so a
         language switch re-labels it): the participation mode of a quick comparison, or ``copy`` with
         its number (kinds as in ``models.scenario.VARIANT_KINDS``)."""
-        names = {"none": self.tr("Without charger"), "v2h": self.tr("V2H only"), "v2g": self.tr("V2G only"),
+        none = self.tr("Without charger") if _no_charger_costs(v["scenario"]) else self.tr("No V2G")
+        names = {"none": none, "v2h": self.tr("V2H only"), "v2g": self.tr("V2G only"),
                  "v2h+v2g": self.tr("V2H + V2G")}
         if v.get("label") and v["kind"] == "copy":   # a copy read from a file keeps its saved name
             name = v["label"]

@@ -56,7 +56,8 @@ class Result:
     yearly: dict[str, list] = field(default_factory=dict)
     #: "<season>_<daytype>" -> {"time_h": [...], "soc": [...], ...}
     typical_days: dict[str, dict[str, list]] = field(default_factory=dict)
-    #: {"depth_edges": [...], "mean_edges": [...], "v2g": [[...]], "baseline": [[...]]}
+    #: {"depth_edges": [...], "mean_edges": [...], "v2g": [[...]], "baseline": [[...]], "years": N,
+    #:  "efc_total": x, "efc_total_baseline": x, "cycles_total": x, "cycles_total_baseline": x}
     cycle_map: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self):

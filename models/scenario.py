@@ -505,7 +505,17 @@ def _jsonable(value):
     return repr(value)[:80]
 
 
+def _short_int(value):
+    """A huge integer as ``1e+N`` text (messages stay short; ints over 4,300 digits cannot even be
+    turned into text); other values unchanged."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"{'-' if value < 0 else ''}1e+{int(value.bit_length() * 0.30103)}"
+    return value
+
+
 def _p(problems, path, value, code, expected="", **params):
+    value = _short_int(value)
+    params = {k: _short_int(v) for k, v in params.items()}
     problems.append(Problem(path=path, value=value, code=code, expected=expected,
                             params=tuple(sorted(params.items()))))
 
@@ -560,8 +570,8 @@ def _check_scalar(problems, path, value, tp, info: FieldInfo):
         try:
             value = float(value)
         except OverflowError:   # an integer beyond the float range (a JSON file may hold one)
-            text = str(value)
-            value = float("inf") if not text.startswith("-") else float("-inf")
+            _p(problems, path, value, "not_finite")
+            return None
         if not math.isfinite(value):
             _p(problems, path, value, "not_finite")
             return None

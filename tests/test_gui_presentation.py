@@ -246,3 +246,20 @@ def test_header_scenario_name_takes_two_lines_at_most_and_keeps_numbers_with_uni
     assert label.full_text() == name and label.toolTip() == name
     assert label.wrapped(5000) == [name.replace("40 kWh", "40\u00a0kWh").replace("6 kW", "6\u00a0kW")]
     assert label.text().count("\n") <= 1   # what the header shows now
+
+
+def test_header_scenario_name_in_japanese_wraps_onto_two_lines(make_window):
+    """A Japanese name has no spaces: it is cut between characters, over two lines, then "…"."""
+    w = make_window(lang="ja", compare=False)
+    label = w.scenario_label
+    name = "山田様邸の太陽光発電と電気自動車による充放電シミュレーション案その二の比較検討用"
+    label.setText(name)
+    lines = label.wrapped(200)
+    assert len(lines) == 2 and lines[-1].endswith("…")
+    assert all(label.fontMetrics().horizontalAdvance(x) <= 200 for x in lines)
+    assert name.startswith(lines[0]) and len(lines[0]) > 3
+    short = "田中様邸、リーフ 40 kWh"
+    label.setText(short)
+    assert label.wrapped(5000) == [short.replace("40 kWh", "40\u00a0kWh")]   # nothing dropped
+    two = label.wrapped(label.fontMetrics().horizontalAdvance("田中様邸、") + 2)
+    assert two[0] == "田中様邸、" and two[1].startswith("リーフ")

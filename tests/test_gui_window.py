@@ -267,12 +267,31 @@ def test_comparison_duplicate_and_quick_set(window, qtbot):
     assert window.variant_names() == ["V2H only", "V2H + V2G"]
 
 
-def test_copied_variants_never_share_a_name(window):
+def test_copied_variants_never_share_a_name(window, tmp_path):
     window.duplicate_as_variant()
     window.duplicate_as_variant()
     window.remove_variant(0)           # "Variant 1" goes, "Variant 2" stays
     window.duplicate_as_variant()
     assert window.variant_names() == ["Variant 2", "Variant 3"]
+    # reopened from a file, the copies keep their saved names; a new copy still gets a new one
+    path = str(tmp_path / "two.v2g.json")
+    assert window._save_to(path)
+    window.clear_variants()
+    assert window.open_path(path, ask=False)
+    assert window.variant_names() == ["Variant 2", "Variant 3"]
+    window.remove_variant(1)
+    window.duplicate_as_variant()
+    names = window.variant_names()
+    assert len(names) == len(set(names)) == 2
+
+
+def test_an_old_no_v2g_variant_that_pays_for_its_charger_is_not_called_without_charger(window):
+    """Files saved before the zero-cost reference column: a "none" variant with the charger's costs."""
+    window._add_variant("none", window.scenario)
+    assert window.scenario.charger.price > 0
+    assert window.variant_names() == ["No V2G"]
+    window.quick_compare()
+    assert window.variant_names()[0] == "Without charger"
     window.clear_variants()
     assert window.compare.table.columnCount() == 1
 
@@ -763,3 +782,14 @@ def test_superseded_computation_never_overwrites_the_newer_result_in_the_window(
     assert w.kpis.text("net") == kpi_texts(fresh, "en")["net"][0]
     assert np.allclose(w.charts["cashflow"].curve.getData()[1], [r["cumulative_cash_flow"] for r in fresh["yearly"]])
     w.runner.shutdown(5000)
+
+
+def test_cashflow_chart_says_nothing_to_recover_for_payback_zero(window):
+    from copy import deepcopy
+
+    chart = window.charts["cashflow"]
+    result = deepcopy(window.result)
+    result["summary"]["simple_payback_years"] = 0.0
+    chart.show_result(result, window.result_scenario)
+    assert chart.label.textItem.toPlainText() == "Nothing to recover: never below zero"
+    assert "0.0" not in chart.label.textItem.toPlainText()

@@ -213,3 +213,24 @@ def test_long_assumption_lines_get_a_taller_row(report):
     for row in rows:
         assert ws.cell(row=row, column=2).alignment.wrap_text
         assert (ws.row_dimensions[row].height or 15) >= 30, (row, ws.cell(row=row, column=2).value)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_nothing_to_recover_is_said_in_words(tmp_path, lang):
+    """A scenario that spends nothing (payback 0): the report, the CLI and the cash-flow chart say
+    there is nothing to recover instead of "pays back after 0.0 years"."""
+    d = sc.to_dict(sc.demo())
+    d["participation"]["mode"] = "none"
+    d["charger"].update(price=0.0, installation=0.0, subsidy=0.0, subsidy_preset_id="")
+    s = sc.from_dict(d)
+    r = models.simulate(s).to_dict()
+    assert r["summary"]["simple_payback_years"] == 0.0
+    path = write_report(r, s, tmp_path / "zero.xlsx", lang=lang)
+    cells = [c.value for ws in openpyxl.load_workbook(path).worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    words = {"en": "nothing to recover", "ja": "回収する費用なし"}[lang]
+    assert any(words in v for v in cells)
+    assert not any("0.0 years" in v or "0.0 年" in v for v in cells)
+    conclusion = {"en": "no cost to recover", "ja": "回収する費用がありません"}[lang]
+    assert any(conclusion in v for v in cells)
+    assert "0 (" in cli._format_value("simple_payback_years", 0.0, "JPY", lang)

@@ -109,3 +109,23 @@ def test_energy_edits_reusing_timeline_parts_give_a_fresh_simulation(monkeypatch
                 assert got.energy[run][col].tolist() == arr.tolist(), (run, col)
             assert got.soh[run]["soh"].tolist() == fresh.soh[run]["soh"].tolist(), run
             assert got.flows[run]["car_to_home_value"].tolist() == fresh.flows[run]["car_to_home_value"].tolist()
+
+
+def test_energy_key_depends_on_contents_not_on_shared_objects():
+    """The key pickles without a memo: a scenario whose fields share one list or string object gets
+    the key of an equal scenario built without sharing (a miss would recompute, a hit is exact)."""
+    base = sc.to_dict(sc.demo())
+    plain = sc.from_dict(base)
+    shared = sc.from_dict(base)
+    periods = shared.tariff.import_periods
+    same = [p for p in periods if list(p.months) == list(periods[0].months)]
+    assert len(same) >= 2                          # the demo's periods cover the same months
+    for p in same[1:]:
+        p.months = same[0].months                  # one list object in several periods
+    shared.participation.windows = [str(w) for w in shared.participation.windows]
+    shared.vehicle.cell_model = "".join(list(shared.vehicle.cell_model))   # an equal, new string
+    assert shared.tariff.import_periods[1].months is shared.tariff.import_periods[0].months
+    assert simulation.energy_key(shared) == simulation.energy_key(plain)
+    changed = sc.from_dict(base)
+    changed.tariff.import_periods[1].months = [m for m in changed.tariff.import_periods[1].months if m != 1]
+    assert simulation.energy_key(changed) != simulation.energy_key(plain)

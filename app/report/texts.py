@@ -179,6 +179,12 @@ CONCLUSION_NOT = (
     "この例示値では、{n} 年以内に充放電器の投資は回収できません。{n} 年間の損益合計は {net} (割引率 {rate} での"
     "正味現在価値 {npv}) で、電池劣化費用 {wear} を含みます。",
 )
+CONCLUSION_NOTHING_TO_RECOVER = (
+    "With these example values there is no cost to recover: the cumulative cash flow never goes below zero. "
+    "Over {n} years the total is {net} (net present value {npv} at {rate}), after a battery wear cost of {wear}.",
+    "この例示値では回収する費用がありません (累積収支が一度もマイナスになりません)。{n} 年間の損益合計は {net} "
+    "(割引率 {rate} での正味現在価値 {npv}) で、電池劣化費用 {wear} を差し引いた後の金額です。",
+)
 CONCLUSION_SOH = (
     "Battery health at the warranty age: {soh_v} with V2G/V2H against {soh_b} without (warranty threshold "
     "{thr}).",

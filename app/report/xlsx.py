@@ -265,8 +265,12 @@ class _Writer:
         kw = dict(n=self.n, net=money(sm["total_net"]), npv=money(sm["npv"]),
                   rate=_fmt_pct(sm["discount_rate"]), wear=money(sm.get("wear_cost_total", 0.0)))
         pb = sm.get("simple_payback_years")
-        text = texts.pick(texts.CONCLUSION_PAYS, lang, pb=f"{pb:.1f}", **kw) if pb is not None else \
-            texts.pick(texts.CONCLUSION_NOT, lang, **kw)
+        if pb is None:
+            text = texts.pick(texts.CONCLUSION_NOT, lang, **kw)
+        elif pb == 0.0:   # nothing spent (or fully subsidised): nothing to pay back
+            text = texts.pick(texts.CONCLUSION_NOTHING_TO_RECOVER, lang, **kw)
+        else:
+            text = texts.pick(texts.CONCLUSION_PAYS, lang, pb=f"{pb:.1f}", **kw)
         if "soh_at_warranty" in sm:
             text += " " + texts.pick(texts.CONCLUSION_SOH, lang, soh_v=_fmt_pct(sm["soh_at_warranty"]),
                                      soh_b=_fmt_pct(sm["soh_at_warranty_baseline"]),
@@ -364,8 +368,9 @@ class _Writer:
         na, never = t("not_available", lang), t("not_within", lang, n=self.n)
         years_fmt = '0.0 "年"' if lang == "ja" else '0.0 "years"'
 
-        def payback(key):  # absent: not computed; None: not within the horizon
-            return sm.get(key, na) if sm.get(key, na) is not None else never
+        def payback(key):  # absent: not computed; None: not within the horizon; 0: nothing to recover
+            v = sm.get(key, na)
+            return never if v is None else t("at_once", lang) if v == 0.0 else v
 
         irr = sm.get("irr")
         for label, value, style, number_format in (

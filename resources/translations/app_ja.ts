@@ -70,13 +70,13 @@
     </message>
     <message>
         <location filename="../../app/charts.py" line="600"/>
-        <location filename="../../app/charts.py" line="1147"/>
+        <location filename="../../app/charts.py" line="1148"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
         <location filename="../../app/charts.py" line="599"/>
-        <location filename="../../app/charts.py" line="1146"/>
+        <location filename="../../app/charts.py" line="1147"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
@@ -112,222 +112,227 @@
     </message>
     <message>
         <location filename="../../app/charts.py" line="727"/>
+        <source>Nothing to recover: never below zero</source>
+        <translation>回収する費用なし: 累積収支は一度もマイナスになりません</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="728"/>
         <source>Pays back after %1 years</source>
         <translation>%1 年で回収</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="733"/>
+        <location filename="../../app/charts.py" line="734"/>
         <source>Does not pay back within %1 years</source>
         <translation>%1 年以内には回収できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="747"/>
+        <location filename="../../app/charts.py" line="748"/>
         <source>After year %1: %2 in total</source>
         <translation>%1 年目終了時点: 累計 %2</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="753"/>
+        <location filename="../../app/charts.py" line="754"/>
         <source>Revenue</source>
         <translation>売電・報酬収入</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="754"/>
+        <location filename="../../app/charts.py" line="755"/>
         <source>Savings on the bill</source>
         <translation>電気代の節約</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="755"/>
+        <location filename="../../app/charts.py" line="756"/>
         <source>Extra charging cost</source>
         <translation>充電代の増加</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="756"/>
+        <location filename="../../app/charts.py" line="757"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="757"/>
+        <location filename="../../app/charts.py" line="758"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="758"/>
+        <location filename="../../app/charts.py" line="759"/>
         <source>Charger replacement</source>
         <translation>充放電器の交換</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="771"/>
+        <location filename="../../app/charts.py" line="772"/>
         <source>Year of operation (purchase in year 0 not shown)</source>
         <translation>利用年 (0 年目の購入費は表示していません)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="794"/>
+        <location filename="../../app/charts.py" line="795"/>
         <source>Per year (%1)</source>
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1111"/>
+        <location filename="../../app/charts.py" line="1112"/>
         <source>Rainflow cycles per square (log scale)</source>
         <translation>マスごとのレインフロー回数 (対数目盛)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1157"/>
+        <location filename="../../app/charts.py" line="1158"/>
         <source>%1 rainflow cycles of all sizes</source>
         <translation>レインフロー回数 %1 (大小すべて)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1153"/>
+        <location filename="../../app/charts.py" line="1154"/>
         <source>%1 equivalent full cycles in %2 years</source>
         <translation>%2 年間の等価フルサイクル %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1189"/>
+        <location filename="../../app/charts.py" line="1190"/>
         <source>Depth %1–%2 %, mean charge %3–%4 %: %5 rainflow cycles with V2G/V2H, %6 without</source>
         <translation>深さ %1～%2 %、平均充電率 %3～%4 %: レインフロー回数 V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="780"/>
+        <location filename="../../app/charts.py" line="781"/>
         <source>Net per year</source>
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="846"/>
+        <location filename="../../app/charts.py" line="847"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="851"/>
+        <location filename="../../app/charts.py" line="852"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="851"/>
+        <location filename="../../app/charts.py" line="852"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="852"/>
+        <location filename="../../app/charts.py" line="853"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="852"/>
+        <location filename="../../app/charts.py" line="853"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="853"/>
+        <location filename="../../app/charts.py" line="854"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="854"/>
+        <location filename="../../app/charts.py" line="855"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="857"/>
+        <location filename="../../app/charts.py" line="858"/>
         <source>Driving</source>
         <translation>走行</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="860"/>
+        <location filename="../../app/charts.py" line="861"/>
         <source>Car → home (V2H)</source>
         <translation>EV → 家庭 (V2H)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="861"/>
+        <location filename="../../app/charts.py" line="862"/>
         <source>Car → grid (V2G)</source>
         <translation>EV → 電力網 (V2G)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="925"/>
+        <location filename="../../app/charts.py" line="926"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="927"/>
+        <location filename="../../app/charts.py" line="928"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="930"/>
-        <location filename="../../app/charts.py" line="1011"/>
+        <location filename="../../app/charts.py" line="931"/>
+        <location filename="../../app/charts.py" line="1012"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="856"/>
+        <location filename="../../app/charts.py" line="857"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="858"/>
+        <location filename="../../app/charts.py" line="859"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="859"/>
+        <location filename="../../app/charts.py" line="860"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="862"/>
+        <location filename="../../app/charts.py" line="863"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="932"/>
+        <location filename="../../app/charts.py" line="933"/>
         <source>Car away</source>
         <translation>EV 外出中</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1073"/>
+        <location filename="../../app/charts.py" line="1074"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1076"/>
+        <location filename="../../app/charts.py" line="1077"/>
         <source>car away: driving uses %1 kW</source>
         <translation>EV 外出中: 走行に %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1079"/>
+        <location filename="../../app/charts.py" line="1080"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1080"/>
+        <location filename="../../app/charts.py" line="1081"/>
         <source>car → home %1 kW</source>
         <translation>EV → 家庭 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1081"/>
+        <location filename="../../app/charts.py" line="1082"/>
         <source>car → grid %1 kW</source>
         <translation>EV → 電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1085"/>
+        <location filename="../../app/charts.py" line="1086"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1087"/>
+        <location filename="../../app/charts.py" line="1088"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1103"/>
+        <location filename="../../app/charts.py" line="1104"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1104"/>
+        <location filename="../../app/charts.py" line="1105"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1177"/>
+        <location filename="../../app/charts.py" line="1178"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
     </message>
@@ -1275,102 +1280,102 @@ As of: %2
     <name>Kpis</name>
     <message>
         <location filename="../../app/compare.py" line="305"/>
-        <location filename="../../app/kpis.py" line="39"/>
+        <location filename="../../app/kpis.py" line="41"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="26"/>
+        <location filename="../../app/kpis.py" line="28"/>
         <source>Charger pays back after</source>
         <translation>充放電器の投資回収まで</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="27"/>
+        <location filename="../../app/kpis.py" line="29"/>
         <source>Net gain over %1 years</source>
         <translation>%1 年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="28"/>
+        <location filename="../../app/kpis.py" line="30"/>
         <source>Net gain over the period</source>
         <translation>期間合計の損益</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="29"/>
+        <location filename="../../app/kpis.py" line="31"/>
         <source>Net present value</source>
         <translation>正味現在価値 (NPV)</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="30"/>
+        <location filename="../../app/kpis.py" line="32"/>
         <source>Battery health at warranty end: with / without V2G/V2H</source>
         <translation>保証終了時の電池健全度: V2G/V2H あり / なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="31"/>
+        <location filename="../../app/kpis.py" line="33"/>
         <source>Battery wear cost per kWh discharged</source>
         <translation>放電 1 kWh あたりの電池劣化費用</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="32"/>
+        <location filename="../../app/kpis.py" line="34"/>
         <source>Driving energy the car could not supply</source>
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="46"/>
+        <location filename="../../app/kpis.py" line="48"/>
         <source>not within %1 years</source>
         <translation>%1 年以内に回収できず</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="48"/>
+        <location filename="../../app/kpis.py" line="50"/>
         <source>nothing to recover</source>
         <translation>回収する費用なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="50"/>
+        <location filename="../../app/kpis.py" line="52"/>
         <source>%1 years</source>
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="68"/>
+        <location filename="../../app/kpis.py" line="70"/>
         <source>no discharging</source>
         <translation>放電なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="72"/>
+        <location filename="../../app/kpis.py" line="74"/>
         <source>%1 (less wear)</source>
         <translation>%1（劣化が減る）</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="78"/>
+        <location filename="../../app/kpis.py" line="80"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="177"/>
+        <location filename="../../app/kpis.py" line="243"/>
         <source>When the money earned and saved with V2G/V2H has paid for the charger (net of subsidy).</source>
         <translation>V2G/V2H による収入と節約額で、充放電器の費用 (補助金を差し引いた額) を回収できる時期です。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="179"/>
+        <location filename="../../app/kpis.py" line="245"/>
         <source>Revenue and savings minus extra charging cost, battery wear, maintenance and the charger, added up over the whole period, compared with the same car without V2G/V2H.</source>
         <translation>収入と節約額から、充電代の増加・電池の劣化・保守費用・充放電器の費用を差し引き、期間全体で合計した額です (V2G/V2H を使わない場合との比較)。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="182"/>
+        <location filename="../../app/kpis.py" line="248"/>
         <source>The net gain with future money discounted at the discount rate (what it is worth today).</source>
         <translation>将来の金額を割引率で割り引いて合計した損益 (現在の価値に換算した額) です。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="184"/>
+        <location filename="../../app/kpis.py" line="250"/>
         <source>Battery health when the battery warranty ends, with and without V2G/V2H. Green: still above the health the warranty guarantees.</source>
         <translation>電池保証が終わる時点の電池健全度 (V2G/V2H あり / なし) です。緑色は保証される健全度を上回っていることを示します。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="187"/>
+        <location filename="../../app/kpis.py" line="253"/>
         <source>Cost of the extra battery ageing divided by the energy the car delivered to the home and the grid. A negative value means the battery ages more slowly than without V2G/V2H: discharging lowers the average charge level, which slows calendar ageing more than the extra cycling adds.</source>
         <translation>V2G/V2H による電池劣化の増加分の費用を、EV が家庭と電力網へ供給した電力量で割った値です。マイナスの値は、V2G/V2H なしより電池の劣化が遅いことを示します。放電で平均充電率が下がり、カレンダー劣化の抑制分がサイクル劣化の増加分を上回るためです。</translation>
     </message>
     <message>
-        <location filename="../../app/kpis.py" line="192"/>
+        <location filename="../../app/kpis.py" line="258"/>
         <source>Energy needed for driving that the battery could not provide (the car would have needed a public charger).</source>
         <translation>走行に必要だったのに電池から供給できなかった電力量です (外部の充電器が必要だった分)。</translation>
     </message>
@@ -1378,246 +1383,252 @@ As of: %2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="207"/>
+        <location filename="../../app/main_window.py" line="214"/>
         <source>V2G Calculator</source>
         <translation>V2G 経済性シミュレーター</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="268"/>
+        <location filename="../../app/main_window.py" line="274"/>
         <source>Battery health</source>
         <translation>電池の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181"/>
-        <location filename="../../app/main_window.py" line="426"/>
+        <location filename="../../app/main_window.py" line="188"/>
+        <location filename="../../app/main_window.py" line="432"/>
         <source>Preparing the calculation engine…</source>
         <extracomment>participation modes of &quot;Compare without charger / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) charger costs set to 0 in the quick comparison&apos;s &quot;Without charger&quot; column: the customer buys no bidirectional charger, so that column is the reference (no cost, no revenue, the baseline battery) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots) build the chart tabs not shown once the first result is on screen (off for a screenshot, which renders one tab and exits; a tab asked for is always built at once)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="231"/>
+        <location filename="../../app/main_window.py" line="237"/>
         <source>Switch the language</source>
         <translation>表示言語を切り替えます</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="268"/>
+        <location filename="../../app/main_window.py" line="274"/>
         <source>Cash flow &amp; payback</source>
         <translation>収支と投資回収</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="269"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Typical day</source>
         <translation>代表的な 1 日</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="269"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Year by year</source>
         <translation>年ごとの内訳</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="270"/>
+        <location filename="../../app/main_window.py" line="276"/>
         <source>Cycle map</source>
         <translation>サイクル分布</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="270"/>
+        <location filename="../../app/main_window.py" line="276"/>
         <source>Compare scenarios</source>
         <translation>シナリオ比較</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="336"/>
+        <location filename="../../app/main_window.py" line="342"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="337"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>&amp;New scenario</source>
         <translation>新しいシナリオ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="338"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>Open the &amp;demo scenario</source>
         <translation>デモシナリオを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="339"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="340"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="342"/>
+        <location filename="../../app/main_window.py" line="348"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="343"/>
+        <location filename="../../app/main_window.py" line="349"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="344"/>
+        <location filename="../../app/main_window.py" line="350"/>
         <source>&amp;Import price series (JEPX, CSV, Excel)…</source>
         <translation>価格系列を取り込む (JEPX・CSV・Excel)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="346"/>
+        <location filename="../../app/main_window.py" line="352"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="349"/>
+        <location filename="../../app/main_window.py" line="355"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="353"/>
+        <location filename="../../app/main_window.py" line="359"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="356"/>
+        <location filename="../../app/main_window.py" line="362"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="357"/>
+        <location filename="../../app/main_window.py" line="363"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="359"/>
+        <location filename="../../app/main_window.py" line="365"/>
         <source>Compare &amp;without charger / V2H only / V2H + V2G</source>
         <translation>充放電器なし / V2H のみ / V2H + V2G を比較(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="360"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="362"/>
+        <location filename="../../app/main_window.py" line="368"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="363"/>
+        <location filename="../../app/main_window.py" line="369"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="366"/>
+        <location filename="../../app/main_window.py" line="372"/>
         <source>Show the &amp;inputs</source>
         <translation>入力欄を表示(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="375"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="382"/>
+        <location filename="../../app/main_window.py" line="388"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="383"/>
+        <location filename="../../app/main_window.py" line="389"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="385"/>
+        <location filename="../../app/main_window.py" line="391"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="386"/>
+        <location filename="../../app/main_window.py" line="392"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="476"/>
+        <location filename="../../app/main_window.py" line="482"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="526"/>
+        <location filename="../../app/main_window.py" line="532"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="532"/>
+        <location filename="../../app/main_window.py" line="538"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="540"/>
+        <location filename="../../app/main_window.py" line="546"/>
         <source>the calculation engine stopped; the next change starts it again</source>
         <translation>計算エンジンが停止しました。次の変更で再起動します</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="552"/>
+        <location filename="../../app/main_window.py" line="558"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="555"/>
+        <location filename="../../app/main_window.py" line="561"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="556"/>
-        <location filename="../../app/main_window.py" line="563"/>
+        <location filename="../../app/main_window.py" line="562"/>
+        <location filename="../../app/main_window.py" line="569"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="585"/>
+        <location filename="../../app/main_window.py" line="591"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="609"/>
+        <location filename="../../app/main_window.py" line="619"/>
+        <source>No V2G</source>
+        <translation>V2G なし</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="620"/>
         <source>V2G only</source>
         <translation>V2G のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="610"/>
+        <location filename="../../app/main_window.py" line="621"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="614"/>
+        <location filename="../../app/main_window.py" line="598"/>
+        <location filename="../../app/main_window.py" line="625"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="609"/>
+        <location filename="../../app/main_window.py" line="620"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="609"/>
+        <location filename="../../app/main_window.py" line="619"/>
         <source>Without charger</source>
         <translation>充放電器なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="648"/>
+        <location filename="../../app/main_window.py" line="659"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="666"/>
+        <location filename="../../app/main_window.py" line="677"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="692"/>
-        <location filename="../../app/main_window.py" line="700"/>
+        <location filename="../../app/main_window.py" line="703"/>
+        <location filename="../../app/main_window.py" line="711"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1626,117 +1637,117 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="710"/>
+        <location filename="../../app/main_window.py" line="721"/>
         <source>Opened %1; %2 compared scenario(s) could not be read: %3</source>
         <translation>%1 を開きました。比較用のシナリオ %2 件を読み込めませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="715"/>
+        <location filename="../../app/main_window.py" line="726"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="754"/>
-        <location filename="../../app/main_window.py" line="757"/>
+        <location filename="../../app/main_window.py" line="765"/>
+        <location filename="../../app/main_window.py" line="768"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="758"/>
+        <location filename="../../app/main_window.py" line="769"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="766"/>
+        <location filename="../../app/main_window.py" line="777"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="828"/>
+        <location filename="../../app/main_window.py" line="839"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="842"/>
-        <location filename="../../app/main_window.py" line="849"/>
+        <location filename="../../app/main_window.py" line="853"/>
+        <location filename="../../app/main_window.py" line="860"/>
         <source>Import price series</source>
         <translation>価格系列の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="842"/>
+        <location filename="../../app/main_window.py" line="853"/>
         <source>JEPX area</source>
         <translation>JEPX のエリア</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="847"/>
+        <location filename="../../app/main_window.py" line="858"/>
         <source>Export price follows the series</source>
         <translation>売電単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="847"/>
+        <location filename="../../app/main_window.py" line="858"/>
         <source>Import price follows the series</source>
         <translation>購入単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="848"/>
+        <location filename="../../app/main_window.py" line="859"/>
         <source>Both follow the series</source>
         <translation>購入・売電とも系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="849"/>
+        <location filename="../../app/main_window.py" line="860"/>
         <source>Use the series for</source>
         <translation>価格系列の使い方</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="856"/>
-        <location filename="../../app/main_window.py" line="860"/>
+        <location filename="../../app/main_window.py" line="867"/>
+        <location filename="../../app/main_window.py" line="871"/>
         <source>Cannot import the price series</source>
         <translation>価格系列を取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="864"/>
+        <location filename="../../app/main_window.py" line="875"/>
         <source>Imported %1 prices from %2</source>
         <translation>%2 から %1 件の価格を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="873"/>
-        <location filename="../../app/main_window.py" line="898"/>
+        <location filename="../../app/main_window.py" line="884"/>
+        <location filename="../../app/main_window.py" line="909"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="873"/>
+        <location filename="../../app/main_window.py" line="884"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="899"/>
+        <location filename="../../app/main_window.py" line="910"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="902"/>
+        <location filename="../../app/main_window.py" line="913"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="986"/>
+        <location filename="../../app/main_window.py" line="997"/>
         <source>Prepared for %1</source>
         <comment>the name already ends with an honorific such as 様</comment>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="988"/>
+        <location filename="../../app/main_window.py" line="999"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="993"/>
+        <location filename="../../app/main_window.py" line="1004"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="994"/>
+        <location filename="../../app/main_window.py" line="1005"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1745,14 +1756,14 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="691"/>
-        <location filename="../../app/main_window.py" line="699"/>
+        <location filename="../../app/main_window.py" line="702"/>
+        <location filename="../../app/main_window.py" line="710"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="479"/>
-        <location filename="../../app/main_window.py" line="531"/>
+        <location filename="../../app/main_window.py" line="485"/>
+        <location filename="../../app/main_window.py" line="537"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
