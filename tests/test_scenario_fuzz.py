@@ -3,13 +3,14 @@ import copy
 import json
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models import scenario as sc
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10 ** 12, 10 ** 12) | st.sampled_from([10 ** 400, -10 ** 400, 10 ** 5000])
+    st.none() | st.booleans() | st.integers(-10 ** 12, 10 ** 12) | st.sampled_from([10 ** 400, -10 ** 400])
     | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5),
     max_leaves=20,
@@ -80,7 +81,6 @@ def _with_series(values):
 
 # a long series goes through the numpy check; the elements that may spoil it sit among good ones
 _series_items = st.one_of(st.floats(-1000.0, 10000.0), st.integers(-1000, 10000), st.booleans(), st.none(),
-                          st.just(10 ** 5000),
                           st.floats(allow_nan=True, allow_infinity=True), st.integers(-10 ** 400, 10 ** 400),
                           st.text(max_size=3))
 
@@ -133,3 +133,20 @@ def test_to_dict_equals_dataclasses_asdict():
     got = sc.to_dict(s)
     assert repr(got) == repr(dataclasses.asdict(s))   # same types too: 1.0 is not 1, a tuple not a list
     assert got["tariff"]["price_series"]["values_per_kwh"] is not s.tariff.price_series.values_per_kwh
+
+
+@pytest.mark.parametrize("path", ["home.pv_kwp", "horizon_years", "tariff.event_months", "series"])
+def test_an_integer_too_long_for_text_is_a_validation_problem(path):
+    """Python cannot turn an int of over 4,300 digits into text: the message shows it as 1e+N."""
+    huge = 10 ** 5000   # not a hypothesis example: hypothesis itself cannot print it
+    d = copy.deepcopy(DEMO)
+    if path == "series":
+        d["tariff"]["price_series"] = {"values_per_kwh": [10.0] * 1500 + [huge]}
+    elif path == "tariff.event_months":
+        d["tariff"]["event_months"] = [7, huge]
+    else:
+        group, _, key = path.rpartition(".")
+        (d[group] if group else d)[key] = huge
+    with pytest.raises(sc.ScenarioError) as err:
+        sc.from_dict(d)
+    assert any("1e+5000" in m for m in err.value.messages("en")), err.value.messages("en")
