@@ -160,6 +160,9 @@ def _style_plot(plot: pg.PlotItem, font_pt: float):
         ax.setTickFont(font)
         ax.setStyle(tickTextOffset=4)
         ax.label.setFont(font)
+        # the ticks are written by our own formatters: pyqtgraph's automatic SI scaling would only add a
+        # wrong "(x0.001)" to the label of a small-valued axis (a £/kWh price)
+        ax.enableAutoSIPrefix(False)
         # tick texts and grid lines replayed on every redraw were a third of the paint time: keep them
         # as a pixmap until the axis changes (pyqtgraph calls update() then, which drops the pixmap)
         ax.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -291,7 +291,9 @@ class InputPanel(QWidget):
 
     scenarioEdited = Signal(object)      # a valid Scenario after an edit
     validityChanged = Signal(bool)       # False while the form has problems
-    presetApplied = Signal(str, list)    # kind, warnings (plain strings)
+    # kind, warnings: models.messages.Note objects (a Python list: Qt's list conversion would turn these
+    # str subclasses into plain English strings) or plain text
+    presetApplied = Signal(str, object)
     notice = Signal(str)                 # information for the status line (e.g. subsidy recalculated)
 
     def __init__(self, lang: str = "en", parent=None):

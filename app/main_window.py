@@ -485,8 +485,8 @@ class MainWindow(QMainWindow):
             self._set_status(self.tr("Ready") if self.result else "")
 
     def _on_preset_applied(self, kind: str, warnings: list) -> None:
-        if warnings:
-            self._set_status(" ".join(translate_note(w, self.lang) for w in warnings), error=True)
+        if warnings:   # kept in the status line beside the new result's notes, in the UI language
+            self._on_notice(" ".join(translate_note(w, self.lang) for w in warnings), error=True)
 
     def _on_notice(self, text: str, error: bool = False) -> None:
         """A message that stays in the status line together with the next result's notes."""

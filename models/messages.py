@@ -228,6 +228,12 @@ NOTES: dict[str, dict[str, str]] = {
               "not copied.",
         "ja": "{name}: 価格の通貨が {preset_currency} ですが、シナリオは {currency} です。金額はコピーしていません。",
     },
+    "preset_currency_skipped": {
+        "en": "{name}: prices are in {preset_currency} but the scenario uses {currency}, so it was not applied; "
+              "change the scenario's currency first.",
+        "ja": "{name}: 価格の通貨が {preset_currency} ですが、シナリオは {currency} のため適用していません。"
+              "先にシナリオの通貨を変更してください。",
+    },
     "preset_subsidy_reset": {
         "en": "{name}: the subsidy {subsidy} no longer fits this charger and was set to 0.",
         "ja": "{name}: 補助金 {subsidy} はこの充放電器には合わないため 0 にしました。",

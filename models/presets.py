@@ -253,7 +253,9 @@ def _apply_to_dict(d: dict, kind: str, preset: Preset | str) -> list[str]:
     warnings: list[str] = []
     currency = d.get("currency")
     if p.currency and p.currency != currency and kind in ("vehicles", "chargers", "subsidies", "tariffs"):
-        warnings.append(Note("preset_currency", name=p.name, preset_currency=p.currency, currency=currency))
+        # vehicles and chargers are applied without their amounts; a tariff or subsidy is nothing but amounts
+        code = "preset_currency" if kind in ("vehicles", "chargers") else "preset_currency_skipped"
+        warnings.append(Note(code, name=p.name, preset_currency=p.currency, currency=currency))
         same_currency = False
     else:
         same_currency = True

@@ -793,3 +793,18 @@ def test_cashflow_chart_says_nothing_to_recover_for_payback_zero(window):
     chart.show_result(result, window.result_scenario)
     assert chart.label.textItem.toPlainText() == "Nothing to recover: never below zero"
     assert "0.0" not in chart.label.textItem.toPlainText()
+
+
+def test_preset_in_another_currency_is_explained_in_the_ui_language(make_window, qtbot):
+    """A GBP tariff in a yen scenario is not applied, and the status line says so in Japanese (the
+    note used to arrive as its English text); the message stays beside the next result's notes."""
+    w = make_window(lang="ja")
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        w.load_demo()
+    before = w.scenario.tariff.preset_id
+    w.inputs._preset_chosen("tariffs", "uk_octopus_intelligent_go")   # nothing changes: no new computation
+    assert w.scenario.tariff.preset_id == before
+    assert "適用していません" in w.status_text and "prices are in" not in w.status_text
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        w.inputs._preset_chosen("chargers", "us_wallbox_quasar2")   # applied, its USD price not copied
+    assert "金額はコピーしていません" in w.status_text
