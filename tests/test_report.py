@@ -234,3 +234,15 @@ def test_nothing_to_recover_is_said_in_words(tmp_path, lang):
     conclusion = {"en": "no cost to recover", "ja": "回収する費用がありません"}[lang]
     assert any(conclusion in v for v in cells)
     assert "0 (" in cli._format_value("simple_payback_years", 0.0, "JPY", lang)
+
+
+def test_key_figures_show_their_currency(report):
+    """Stand-alone amounts on the summary sheet carry the currency (円 / ¥), per-kWh ones "/kWh"."""
+    lang, path, s, r = report
+    ws = openpyxl.load_workbook(path)[SHEETS[lang][0]]
+    money = [c for row in ws.iter_rows() for c in row if c.style == "v2g_money_big" and isinstance(c.value, float)]
+    assert len(money) >= 4
+    sign = "円" if lang == "ja" else "¥"
+    assert all(sign in c.number_format for c in money)
+    assert any(c.value == pytest.approx(r["summary"]["total_net"]) and "/kWh" not in c.number_format for c in money)
+    assert any("/kWh" in c.number_format for c in money)

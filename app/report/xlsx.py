@@ -42,10 +42,29 @@ ENERGY_COLS = ("efc", "efc_baseline", "energy_charged_kwh", "energy_charged_grid
 
 
 def money_format(currency: str) -> str:
+    """Amounts in tables whose heading names the currency: yen without decimals, others with two."""
     return "#,##0" if currency == "JPY" else "#,##0.00"
 
 
-def _styles(wb: Workbook, currency: str) -> None:
+#: currency signs of the report's stand-alone amounts (the app's formats use the same ones)
+_SIGNS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
+
+
+def money_format_shown(currency: str, lang: str, per_kwh: bool = False) -> str:
+    """A stand-alone amount (a KPI) with its currency: 円 after the number in Japanese, the sign before
+    it in English (the ISO code where there is no sign); per kWh with one decimal for yen, three for
+    others (a price per kWh in pounds or dollars is a few pence or cents)."""
+    if currency == "JPY":
+        num = "#,##0.0" if per_kwh else "#,##0"
+        body = f'{num}"円"' if lang == "ja" else f'"¥"{num}'
+    else:
+        num = "#,##0.000" if per_kwh else "#,##0.00"
+        sign = _SIGNS.get(currency)
+        body = f'"{sign}"{num}' if sign else f'{num}" {currency}"'
+    return body + ('"/kWh"' if per_kwh else "")
+
+
+def _styles(wb: Workbook, currency: str, lang: str = "en") -> None:
     thin = Side(style="thin", color="C9D4E3")
 
     def add(name, **kw):
@@ -69,7 +88,8 @@ def _styles(wb: Workbook, currency: str) -> None:
     add("v2g_text", align=Alignment(vertical="top", wrap_text=True))
     add("v2g_label", font=Font(name=FONT, size=10, color=GREY), align=Alignment(vertical="top", wrap_text=True))
     add("v2g_money", fmt=money_format(currency), border=True)
-    add("v2g_money_big", font=Font(name=FONT, size=14, bold=True, color=NAVY), fmt=money_format(currency))
+    add("v2g_money_big", font=Font(name=FONT, size=14, bold=True, color=NAVY),
+        fmt=money_format_shown(currency, lang))
     add("v2g_percent", fmt="0.0%", border=True)
     add("v2g_percent_big", font=Font(name=FONT, size=14, bold=True, color=NAVY), fmt="0.0%")
     add("v2g_kwh", fmt='#,##0 "kWh"', border=True)
@@ -157,7 +177,7 @@ class _Writer:
         self.rows = result.get("yearly", [])
         self.summary = result.get("summary", {})
         self.wb = Workbook()
-        _styles(self.wb, self.cur)
+        _styles(self.wb, self.cur, self.lang)
 
     # --------------------------------------------------------------- helpers
     def _col(self, key):
@@ -337,9 +357,7 @@ class _Writer:
         return sm.get(key)
 
     def _per_kwh_format(self) -> str:
-        if self.cur == "JPY":
-            return '#,##0.0 "円/kWh"' if self.lang == "ja" else '#,##0.0 "/kWh"'
-        return '#,##0.000 "/kWh"'
+        return money_format_shown(self.cur, self.lang, per_kwh=True)
 
     def cashflow_sheet(self):
         lang = self.lang
