@@ -246,3 +246,15 @@ def test_key_figures_show_their_currency(report):
     assert all(sign in c.number_format for c in money)
     assert any(c.value == pytest.approx(r["summary"]["total_net"]) and "/kWh" not in c.number_format for c in money)
     assert any("/kWh" in c.number_format for c in money)
+
+
+def test_price_dates_and_the_tariff_name_in_the_report_language(report):
+    lang, path, s, r = report
+    wb = openpyxl.load_workbook(path)
+    notes = [c.value for row in wb[SHEETS[lang][5]].iter_rows() for c in row if isinstance(c.value, str)]
+    disclaimer = next(v for v in notes if "2025-06-01" in v)
+    assert s.home.load_profile.as_of not in disclaimer      # a profile's date is not a price date
+    title = wb[SHEETS[lang][4]]["A1"].value
+    from models import presets as P
+
+    assert title.startswith(P.get("tariffs", s.tariff.preset_id).display_name(lang))

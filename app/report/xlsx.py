@@ -611,7 +611,7 @@ class _Writer:
     def tariff_sheet(self):
         lang, tr = self.lang, self.s.tariff
         ws = self.wb.create_sheet(texts.sheet("tariff", lang))
-        ws["A1"] = f"{tr.name} ({tr.as_of})"
+        ws["A1"] = f"{self._name('tariffs', tr.preset_id, tr.name)} ({tr.as_of})"
         ws["A1"].style = "v2g_title"
         ws["A2"] = source_text(tr.source, lang)
         ws["A2"].style = "v2g_label"
@@ -674,7 +674,7 @@ class _Writer:
         dispatch = texts.pick(texts.DISPATCH_NOTES[bool(s.participation.only_when_profitable)], lang, margin=margin)
         sections = [("notes_models", [texts.pick(p, lang, **kw) for p in texts.NOTES_MODELS] + [dispatch]),
                     ("notes_limits", [texts.pick(p, lang) for p in texts.NOTES_LIMITS]),
-                    ("notes_disclaimer", [texts.pick(texts.DISCLAIMER, lang, as_of=self.latest_as_of())]),
+                    ("notes_disclaimer", [texts.pick(texts.DISCLAIMER, lang, as_of=self.price_dates())]),
                     ("notes_warnings", list(self.r.get("warnings_ja" if lang == "ja" else "warnings")
                                             or self.r.get("warnings", [])) or [t("none", lang)])]
         for key, paras in sections:
@@ -687,10 +687,26 @@ class _Writer:
             r += 1
         _page(ws, self.dealer, landscape=False)
 
-    def latest_as_of(self) -> str:
+    def price_dates(self) -> str:
+        """The dates the money figures were valid (tariff, wholesale series, and the vehicle, charger and
+        subsidy presets the scenario still carries): one date, or "first – last"."""
+        from models import presets as P
+
         s = self.s
-        dates = [s.tariff.as_of, s.home.climate.as_of, s.home.pv_profile.as_of, s.home.load_profile.as_of]
-        return max(dates)
+        dates = [s.tariff.as_of]
+        if s.tariff.price_series is not None:
+            dates.append(s.tariff.price_series.as_of)
+        for kind, pid in (("vehicles", s.vehicle.preset_id), ("chargers", s.charger.preset_id),
+                          ("subsidies", s.charger.subsidy_preset_id)):
+            if pid:
+                try:
+                    dates.append(P.get(kind, pid).as_of)
+                except Exception:   # own values or an unknown preset: no date of its own
+                    pass
+        dates = sorted({str(d)[:10] for d in dates if d})
+        if not dates:
+            return ""
+        return dates[0] if len(dates) == 1 else f"{dates[0]}{'〜' if self.lang == 'ja' else ' – '}{dates[-1]}"
 
     def comparison_sheet(self):
         """The Compare tab as a table: this scenario and each variant side by side (same figures)."""
