@@ -557,8 +557,11 @@ class InputPanel(QWidget):
         ps = t.get("price_series")
         if not ps:
             return ""
+        from models.price_import import area_name
+
         return translate("InputPanel", "Market-linked price series: %1 (as of %2)") \
-            .replace("%1", ps.get("area") or ps.get("preset_id") or "").replace("%2", ps.get("as_of", ""))
+            .replace("%1", area_name(ps.get("area") or "", self.lang) or ps.get("preset_id") or "") \
+            .replace("%2", ps.get("as_of", ""))
 
     def _refresh_pickers(self, data: dict) -> None:
         """Each picker shows its preset and which of the preset's values were changed since.

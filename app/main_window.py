@@ -850,8 +850,8 @@ class MainWindow(QMainWindow):
         area = "tokyo"
         if pi.sniff(path) == "jepx":
             areas = list(pi.JEPX_AREAS)
-            idx = self.dialogs.choose(self, self.tr("Import price series"), self.tr("JEPX area"), areas,
-                                      areas.index("tokyo"))
+            idx = self.dialogs.choose(self, self.tr("Import price series"), self.tr("JEPX area"),
+                                      [pi.area_name(a, self.lang) for a in areas], areas.index("tokyo"))
             if idx is None:
                 return False
             area = areas[idx]
@@ -872,8 +872,9 @@ class MainWindow(QMainWindow):
                                  "\n".join(err.messages(self.lang)[:15]))
             return False
         self.set_scenario(new, self.path, dirty=True)
-        self._set_status(self.tr("Imported %1 prices from %2").replace("%1", str(len(series.values_per_kwh)))
-                         .replace("%2", Path(path).name))
+        # a notice: it stays in the status line beside the new result's notes
+        self._on_notice(self.tr("Imported %1 prices from %2").replace("%1", f"{len(series.values_per_kwh):,}")
+                        .replace("%2", Path(path).name))
         return True
 
     def export_report(self) -> bool:

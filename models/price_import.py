@@ -49,6 +49,21 @@ JEPX_AREAS = {
     "kyushu": "エリアプライス九州(円/kWh)",
 }
 
+#: the areas' names for people (English, Japanese)
+JEPX_AREA_NAMES = {
+    "system": ("System price (all Japan)", "システムプライス (全国)"), "hokkaido": ("Hokkaido", "北海道"),
+    "tohoku": ("Tohoku", "東北"), "tokyo": ("Tokyo", "東京"), "chubu": ("Chubu", "中部"),
+    "hokuriku": ("Hokuriku", "北陸"), "kansai": ("Kansai", "関西"), "chugoku": ("Chugoku", "中国"),
+    "shikoku": ("Shikoku", "四国"), "kyushu": ("Kyushu", "九州"),
+}
+
+
+def area_name(area: str, lang: str = "en") -> str:
+    """A JEPX area id ("tokyo") as shown to people ("Tokyo" / 「東京」); other texts as they are."""
+    names = JEPX_AREA_NAMES.get(area)
+    return (names[1] if lang == "ja" else names[0]) if names else area
+
+
 #: Standard-time UTC offset (hours) of each supported country (no DST).
 STANDARD_UTC_OFFSET_H = {"JP": 9, "GB": 0, "US": -8, "NL": 1, "DE": 1, "FR": 1, "none": 0}
 
@@ -192,8 +207,18 @@ def read_price_file(path, *, area: str = "tokyo", country: str = "JP", as_of: st
     else:
         raise PriceImportError(str(p), [ImportProblem("unknown_format", {"header": ",".join(header)[:80]})])
     series.preset_id = f"import:{p.name}"
-    series.as_of = as_of or _dt.date.today().isoformat()
+    series.as_of = as_of or _last_date(series)
     return series
+
+
+def _last_date(series: PriceSeries) -> str:
+    """The date of a series' last value ("the date of the data"), today's when it cannot be told."""
+    try:
+        first = _dt.datetime.fromisoformat(series.start)
+        last = first + _dt.timedelta(minutes=series.step_minutes * (len(series.values_per_kwh) - 1))
+        return last.date().isoformat()
+    except (TypeError, ValueError, OverflowError):
+        return _dt.date.today().isoformat()
 
 
 def sniff(path) -> str | None:

@@ -490,6 +490,11 @@ def test_import_price_series(window, qtbot, tmp_path):
     ps = window.scenario.tariff.price_series
     assert ps.area == "kansai" and ps.values_per_kwh[:2] == [9.0, 9.0] and ps.use_for_import and ps.use_for_export
     assert window.dirty
+    # the areas were offered by name, and the import's message stays beside the new result's notes
+    offered = [c for c in window.dialogs.calls if c[0] == "choose"][0]
+    assert "Kansai" in str(offered) and "kansai" not in str(offered)
+    assert "Imported 96 prices from spot_summary_2024.csv" in window.status_text
+    assert window.inputs.tariff_summary.text() == "Market-linked price series: Kansai (as of 2024-04-02)"
     bad = tmp_path / "bad.csv"
     bad.write_text("\n".join(rows[:5] + [rows[5].replace(",9.00", ",n/a")] + rows[6:]) + "\n", encoding="utf-8")
     window.dialogs.answers.update(price_file=str(bad), choose=[6, 0])

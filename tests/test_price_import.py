@@ -37,6 +37,8 @@ def test_jepx_reads_tokyo(tmp_path, encoding):
     assert isinstance(s, sc.PriceSeries)
     assert s.step_minutes == 30 and s.start == "2024-04-01T00:00" and len(s.values_per_kwh) == 96
     assert s.values_per_kwh[0] == 10.1 and s.values_per_kwh[48] == 11.1
+    assert s.as_of == "2024-04-02"      # the date of the data (its last value), not the day of the import
+    assert pi.area_name(s.area, "ja") == "東京" and pi.area_name(s.area) == "Tokyo"
     # embeds into a valid scenario
     d = sc.to_dict(sc.demo())
     import dataclasses

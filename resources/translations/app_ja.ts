@@ -42,297 +42,297 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../app/charts.py" line="476"/>
+        <location filename="../../app/charts.py" line="479"/>
         <source>not available</source>
         <translation>算出できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="508"/>
+        <location filename="../../app/charts.py" line="511"/>
         <source>This figure is not available for this scenario.</source>
         <translation>このシナリオではこのグラフを表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="588"/>
+        <location filename="../../app/charts.py" line="591"/>
         <source>Battery health (%)</source>
         <extracomment>room above 100 % (fraction of the shown range) for the &quot;Warranty ends&quot; label, so it never touches a curve (health never exceeds 100 %) nor the x axis</extracomment>
         <translation>電池の健全度 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="589"/>
-        <location filename="../../app/charts.py" line="680"/>
+        <location filename="../../app/charts.py" line="592"/>
+        <location filename="../../app/charts.py" line="683"/>
         <source>Years</source>
         <translation>経過年数</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="601"/>
+        <location filename="../../app/charts.py" line="604"/>
         <source>Uncertainty range</source>
         <translation>予測の幅</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="600"/>
-        <location filename="../../app/charts.py" line="1148"/>
+        <location filename="../../app/charts.py" line="603"/>
+        <location filename="../../app/charts.py" line="1151"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="599"/>
-        <location filename="../../app/charts.py" line="1147"/>
+        <location filename="../../app/charts.py" line="602"/>
+        <location filename="../../app/charts.py" line="1150"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="628"/>
+        <location filename="../../app/charts.py" line="631"/>
         <source>End of life %1 %</source>
         <translation>寿命の目安 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="630"/>
+        <location filename="../../app/charts.py" line="633"/>
         <source>Warranty limit %1 %</source>
         <translation>保証の基準 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="650"/>
+        <location filename="../../app/charts.py" line="653"/>
         <source>Warranty ends (%1 years)</source>
         <translation>保証終了 (%1 年)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="661"/>
+        <location filename="../../app/charts.py" line="664"/>
         <source>Year %1: with V2G/V2H %2 %, without %3 %</source>
         <translation>%1 年目: V2G/V2H あり %2 %、なし %3 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="665"/>
+        <location filename="../../app/charts.py" line="668"/>
         <source> (range %1–%2 %)</source>
         <translation> (予測の幅 %1～%2 %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="707"/>
+        <location filename="../../app/charts.py" line="710"/>
         <source>Cumulative cash flow (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="727"/>
+        <location filename="../../app/charts.py" line="730"/>
         <source>Nothing to recover: never below zero</source>
         <translation>回収する費用なし: 累積収支は一度もマイナスになりません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="728"/>
+        <location filename="../../app/charts.py" line="731"/>
         <source>Pays back after %1 years</source>
         <translation>%1 年で回収</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="734"/>
+        <location filename="../../app/charts.py" line="737"/>
         <source>Does not pay back within %1 years</source>
         <translation>%1 年以内には回収できません</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="748"/>
+        <location filename="../../app/charts.py" line="751"/>
         <source>After year %1: %2 in total</source>
         <translation>%1 年目終了時点: 累計 %2</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="754"/>
+        <location filename="../../app/charts.py" line="757"/>
         <source>Revenue</source>
         <translation>売電・報酬収入</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="755"/>
+        <location filename="../../app/charts.py" line="758"/>
         <source>Savings on the bill</source>
         <translation>電気代の節約</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="756"/>
+        <location filename="../../app/charts.py" line="759"/>
         <source>Extra charging cost</source>
         <translation>充電代の増加</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="757"/>
+        <location filename="../../app/charts.py" line="760"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="758"/>
+        <location filename="../../app/charts.py" line="761"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="759"/>
+        <location filename="../../app/charts.py" line="762"/>
         <source>Charger replacement</source>
         <translation>充放電器の交換</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="772"/>
+        <location filename="../../app/charts.py" line="775"/>
         <source>Year of operation (purchase in year 0 not shown)</source>
         <translation>利用年 (0 年目の購入費は表示していません)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="795"/>
+        <location filename="../../app/charts.py" line="798"/>
         <source>Per year (%1)</source>
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1112"/>
+        <location filename="../../app/charts.py" line="1115"/>
         <source>Rainflow cycles per square (log scale)</source>
         <translation>マスごとのレインフロー回数 (対数目盛)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1158"/>
+        <location filename="../../app/charts.py" line="1161"/>
         <source>%1 rainflow cycles of all sizes</source>
         <translation>レインフロー回数 %1 (大小すべて)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1154"/>
+        <location filename="../../app/charts.py" line="1157"/>
         <source>%1 equivalent full cycles in %2 years</source>
         <translation>%2 年間の等価フルサイクル %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1190"/>
+        <location filename="../../app/charts.py" line="1193"/>
         <source>Depth %1–%2 %, mean charge %3–%4 %: %5 rainflow cycles with V2G/V2H, %6 without</source>
         <translation>深さ %1～%2 %、平均充電率 %3～%4 %: レインフロー回数 V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="781"/>
+        <location filename="../../app/charts.py" line="784"/>
         <source>Net per year</source>
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="847"/>
+        <location filename="../../app/charts.py" line="850"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="852"/>
+        <location filename="../../app/charts.py" line="855"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="852"/>
+        <location filename="../../app/charts.py" line="855"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="853"/>
+        <location filename="../../app/charts.py" line="856"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="853"/>
+        <location filename="../../app/charts.py" line="856"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="854"/>
+        <location filename="../../app/charts.py" line="857"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="855"/>
+        <location filename="../../app/charts.py" line="858"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="858"/>
+        <location filename="../../app/charts.py" line="861"/>
         <source>Driving</source>
         <translation>走行</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="861"/>
+        <location filename="../../app/charts.py" line="864"/>
         <source>Car → home (V2H)</source>
         <translation>EV → 家庭 (V2H)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="862"/>
+        <location filename="../../app/charts.py" line="865"/>
         <source>Car → grid (V2G)</source>
         <translation>EV → 電力網 (V2G)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="926"/>
+        <location filename="../../app/charts.py" line="929"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="928"/>
+        <location filename="../../app/charts.py" line="931"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="931"/>
-        <location filename="../../app/charts.py" line="1012"/>
+        <location filename="../../app/charts.py" line="934"/>
+        <location filename="../../app/charts.py" line="1015"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="857"/>
+        <location filename="../../app/charts.py" line="860"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="859"/>
+        <location filename="../../app/charts.py" line="862"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="860"/>
+        <location filename="../../app/charts.py" line="863"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="863"/>
+        <location filename="../../app/charts.py" line="866"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="933"/>
+        <location filename="../../app/charts.py" line="936"/>
         <source>Car away</source>
         <translation>EV 外出中</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1074"/>
+        <location filename="../../app/charts.py" line="1077"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1077"/>
+        <location filename="../../app/charts.py" line="1080"/>
         <source>car away: driving uses %1 kW</source>
         <translation>EV 外出中: 走行に %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1080"/>
+        <location filename="../../app/charts.py" line="1083"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1081"/>
+        <location filename="../../app/charts.py" line="1084"/>
         <source>car → home %1 kW</source>
         <translation>EV → 家庭 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1082"/>
+        <location filename="../../app/charts.py" line="1085"/>
         <source>car → grid %1 kW</source>
         <translation>EV → 電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1086"/>
+        <location filename="../../app/charts.py" line="1089"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1088"/>
+        <location filename="../../app/charts.py" line="1091"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1104"/>
+        <location filename="../../app/charts.py" line="1107"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1105"/>
+        <location filename="../../app/charts.py" line="1108"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1178"/>
+        <location filename="../../app/charts.py" line="1181"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
     </message>
@@ -1224,54 +1224,54 @@ As of: %2
         <translation>申請受付は %1 に終了しており、開始日より前です。現在募集中の制度を確認してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="425"/>
-        <location filename="../../app/inputs.py" line="648"/>
+        <location filename="../../app/inputs.py" line="427"/>
+        <location filename="../../app/inputs.py" line="653"/>
         <source>Allowed: %1</source>
         <extracomment>scenario fields each preset kind sets (``models.presets.apply``), so its &quot;changed since&quot; marks read them (with the currency and the start date) widest choice text (pixels) that fits the field column next to its label</extracomment>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="558"/>
+        <location filename="../../app/inputs.py" line="562"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="580"/>
+        <location filename="../../app/inputs.py" line="585"/>
         <source>profile values</source>
         <translation>プロファイルの値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="604"/>
+        <location filename="../../app/inputs.py" line="609"/>
         <source>Subsidy recalculated for the new price: %1</source>
         <translation>新しい価格に合わせて補助金を再計算しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="658"/>
+        <location filename="../../app/inputs.py" line="663"/>
         <source>Row %1: allowed %2</source>
         <translation>%1 行目: 入力できる範囲 %2</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="662"/>
+        <location filename="../../app/inputs.py" line="667"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="663"/>
+        <location filename="../../app/inputs.py" line="668"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="668"/>
+        <location filename="../../app/inputs.py" line="673"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="671"/>
+        <location filename="../../app/inputs.py" line="676"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="676"/>
+        <location filename="../../app/inputs.py" line="681"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
@@ -1705,49 +1705,49 @@ As of: %2
         <translation>価格系列を取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="875"/>
+        <location filename="../../app/main_window.py" line="876"/>
         <source>Imported %1 prices from %2</source>
         <translation>%2 から %1 件の価格を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="884"/>
-        <location filename="../../app/main_window.py" line="909"/>
+        <location filename="../../app/main_window.py" line="885"/>
+        <location filename="../../app/main_window.py" line="910"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="884"/>
+        <location filename="../../app/main_window.py" line="885"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="910"/>
+        <location filename="../../app/main_window.py" line="911"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="913"/>
+        <location filename="../../app/main_window.py" line="914"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="997"/>
+        <location filename="../../app/main_window.py" line="998"/>
         <source>Prepared for %1</source>
         <comment>the name already ends with an honorific such as 様</comment>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="999"/>
+        <location filename="../../app/main_window.py" line="1000"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1004"/>
+        <location filename="../../app/main_window.py" line="1005"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1005"/>
+        <location filename="../../app/main_window.py" line="1006"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
