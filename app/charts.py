@@ -816,6 +816,9 @@ class YearlyChart(ChartBase):
                 continue
             contrib = sign * np.nan_to_num(v)
             drawn = bool(np.any(contrib))
+            if col == "wear_cost":   # negative wear (the battery ages less than without V2G/V2H) is a gain
+                self.legend.set_text(col, translate("Charts", "Battery wear (above 0: less than without V2G/V2H)")
+                                     if np.any(contrib > 0) else translate("Charts", "Battery wear"))
             bars.setVisible(drawn)
             self.legend.set_shown(col, drawn)  # a line that is zero in every year is not in the legend
             if col in ("other_costs", "capex") and not drawn:

@@ -174,6 +174,7 @@ class CompareView(QWidget):
         n = len(self.columns)
         self.table.clearContents()
         self.table.setColumnCount(n)
+        self.table.setRowHidden(len(ROWS), n <= 1)   # the row of "Remove" buttons: only with variants
         self.table.setHorizontalHeaderLabels([name for name, _ in self.columns])
         self.data = {"names": [c[0] for c in self.columns], "cumulative": [], "soh": [], "cells": [], "z": []}
         while len(self._pairs) < n:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -201,6 +202,20 @@ PERCENT = {
 
 def label(path: str) -> str:
     return _t(LABELS.get(path, path))
+
+
+def problem_messages(problems, lang: str) -> list[str]:
+    """Validation problems for a dealer: each message starts with the field's label as the form shows
+    it, the file's path after it in brackets ("Backup reserve (participation.reserve_soc): 2.0 is
+    outside …"); problems of paths the form has no label for are shown as the engine words them."""
+    out = []
+    for p in problems:
+        text = p.message(lang)
+        base = re.sub(r"\[\d+\]", "", p.path)
+        if base in LABELS and text.startswith(p.path + ":"):
+            text = f"{label(base)} ({p.path}):{text[len(p.path) + 1:]}"
+        out.append(text)
+    return out
 
 
 def section_title(section: str) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPixmap
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QMenuBar, QSplitter, QStatusBar,
                                QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
+from app import fields as F
 from app.charts import CashflowChart, CycleChart, DayChart, HealthChart, YearlyChart
 from app.compare import MAX_COLUMNS, CompareView
 from app.dialogs import Dialogs
@@ -481,8 +482,10 @@ class MainWindow(QMainWindow):
         if not valid:
             self._set_status(self.tr("Please correct the marked value; the figures show the last valid inputs."),
                              error=True)
+        elif self.result is not None:
+            self._show_result()   # the result's notes again (the inputs are back to what it was made of)
         else:
-            self._set_status(self.tr("Ready") if self.result else "")
+            self._set_status("")
 
     def _on_preset_applied(self, kind: str, warnings: list) -> None:
         if warnings:   # kept in the status line beside the new result's notes, in the UI language
@@ -646,6 +649,8 @@ class MainWindow(QMainWindow):
             v = self.variants.pop(index)
             self.runner.cancel(f"variant:{v['uid']}")
             self._refresh_compare()
+            if self.result is not None and self.inputs.valid:
+                self._show_result()   # not a stale "at most 4 scenarios" message after a removal
 
     def clear_variants(self) -> None:
         for v in self.variants:
@@ -697,7 +702,7 @@ class MainWindow(QMainWindow):
         try:
             scenario, variants, variant_problems = sc.load_with_comparison(path)
         except sc.ScenarioError as err:
-            msgs = err.messages(self.lang)
+            msgs = F.problem_messages(err.problems, self.lang)
             shown = "\n".join(msgs[:12]) + ("\n…" if len(msgs) > 12 else "")
             self.dialogs.warning(self, self.tr("Cannot open scenario"),
                                  self.tr("“%1” could not be opened, so the current scenario is kept.\n\n%2")
@@ -723,7 +728,7 @@ class MainWindow(QMainWindow):
                                                                                for p in variant_problems})))
                             .replace("%3", variant_problems[0].message(self.lang)), error=True)
         else:
-            self._set_status(self.tr("Opened %1").replace("%1", str(path)))
+            self._on_notice(self.tr("Opened %1").replace("%1", str(path)))   # stays beside the result's notes
         return True
 
     def _restore_variants(self, variants) -> None:
@@ -1052,5 +1057,8 @@ def _same_numbers(a: sc.Scenario, b: sc.Scenario) -> bool:
 
 
 def _safe_name(name: str) -> str:
-    cleaned = re.sub(r'[\\/:*?"<>|\r\n\t]+', "_", name).strip(" .") or "scenario"
+    # "Demo: house" -> "Demo house", not "Demo_ house"
+    cleaned = re.sub(r'\s*[\\/:*?"<>|\r\n\t]+\s*', lambda m: " " if m.group(0).strip(' ') in (':', '：') else "_",
+                     name)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" ._") or "scenario"
     return cleaned[:80]

@@ -102,7 +102,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "not_json": {
         "en": "{path}: the file is not valid JSON (line {line}, column {col}: {detail})",
-        "ja": "{path}: JSON として読み込めません (行 {line}、列 {col}: {detail})",
+        "ja": "{path}: JSON として読み込めません (行 {line}、列 {col})",   # the parser's detail is English
     },
     "not_utf8": {
         "en": "{path}: the file is not UTF-8 text",

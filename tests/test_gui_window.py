@@ -208,6 +208,10 @@ def test_bad_file_shows_problems_and_keeps_scenario(window, tmp_path):
     kind, title, text, details = window.dialogs.calls[-1]
     assert kind == "warning" and title == "Cannot open scenario"
     assert "vehicle.capacity_kwh" in text and "participation.mode" in text
+    # each problem starts with the field's label as the form shows it, the file's path after it
+    from app import fields as F
+
+    assert f"{F.label('vehicle.capacity_kwh')} (vehicle.capacity_kwh):" in text
     assert sc.to_dict(window.scenario) == before
     garbage = tmp_path / "garbage.v2g.json"
     garbage.write_bytes(b"\xff\xfe not json")
@@ -813,3 +817,27 @@ def test_preset_in_another_currency_is_explained_in_the_ui_language(make_window,
     with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
         w.inputs._preset_chosen("chargers", "us_wallbox_quasar2")   # applied, its USD price not copied
     assert "金額はコピーしていません" in w.status_text
+
+
+def test_small_status_and_legend_details(window, qtbot):
+    from app.compare import ROWS
+
+    # negative wear years are drawn above 0 as a gain: the legend says what that means
+    yearly = window.charts["yearly"]
+    wear = [r["wear_cost"] for r in window.result["yearly"][1:]]
+    if any(w < 0 for w in wear):
+        assert yearly.legend.text("wear_cost") == "Battery wear (above 0: less than without V2G/V2H)"
+    # no variants: no empty row of "Remove" buttons under the comparison table
+    assert window.compare.table.isRowHidden(len(ROWS))
+    # an invalid value fixed again: the result's notes come back (not a bare "Ready")
+    note = window.result["warnings"][0]
+    window.inputs.set_field("participation.reserve_soc", 95)
+    assert not window.inputs.valid and note not in window.status_text
+    window.inputs.set_field("participation.reserve_soc", 30)
+    qtbot.waitUntil(lambda: note in window.status_text, timeout=RESULT_TIMEOUT)
+    # the red "at most 4" message does not outlive the removal of a variant
+    window.quick_compare()
+    window.duplicate_as_variant()
+    assert "At most" in window.status_text
+    window.remove_variant(0)
+    assert "At most" not in window.status_text

@@ -70,13 +70,13 @@
     </message>
     <message>
         <location filename="../../app/charts.py" line="603"/>
-        <location filename="../../app/charts.py" line="1151"/>
+        <location filename="../../app/charts.py" line="1154"/>
         <source>Without V2G/V2H</source>
         <translation>V2G/V2H なし</translation>
     </message>
     <message>
         <location filename="../../app/charts.py" line="602"/>
-        <location filename="../../app/charts.py" line="1150"/>
+        <location filename="../../app/charts.py" line="1153"/>
         <source>With V2G/V2H</source>
         <translation>V2G/V2H あり</translation>
     </message>
@@ -147,6 +147,7 @@
     </message>
     <message>
         <location filename="../../app/charts.py" line="760"/>
+        <location filename="../../app/charts.py" line="821"/>
         <source>Battery wear</source>
         <translation>電池の劣化</translation>
     </message>
@@ -171,22 +172,22 @@
         <translation>年間 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1115"/>
+        <location filename="../../app/charts.py" line="1118"/>
         <source>Rainflow cycles per square (log scale)</source>
         <translation>マスごとのレインフロー回数 (対数目盛)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1161"/>
+        <location filename="../../app/charts.py" line="1164"/>
         <source>%1 rainflow cycles of all sizes</source>
         <translation>レインフロー回数 %1 (大小すべて)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1157"/>
+        <location filename="../../app/charts.py" line="1160"/>
         <source>%1 equivalent full cycles in %2 years</source>
         <translation>%2 年間の等価フルサイクル %1 回</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1193"/>
+        <location filename="../../app/charts.py" line="1196"/>
         <source>Depth %1–%2 %, mean charge %3–%4 %: %5 rainflow cycles with V2G/V2H, %6 without</source>
         <translation>深さ %1～%2 %、平均充電率 %3～%4 %: レインフロー回数 V2G/V2H あり %5 回、なし %6 回</translation>
     </message>
@@ -196,143 +197,148 @@
         <translation>年間の損益</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="850"/>
+        <location filename="../../app/charts.py" line="853"/>
         <source>Year %1: net %2 (%3)</source>
         <translation>%1 年目: 損益 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="855"/>
+        <location filename="../../app/charts.py" line="858"/>
         <source>Winter</source>
         <translation>冬</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="855"/>
+        <location filename="../../app/charts.py" line="858"/>
         <source>Spring</source>
         <translation>春</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="856"/>
+        <location filename="../../app/charts.py" line="859"/>
         <source>Summer</source>
         <translation>夏</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="856"/>
+        <location filename="../../app/charts.py" line="859"/>
         <source>Autumn</source>
         <translation>秋</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="857"/>
+        <location filename="../../app/charts.py" line="860"/>
         <source>Weekday</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="858"/>
+        <location filename="../../app/charts.py" line="861"/>
         <source>Weekend / holiday</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="861"/>
+        <location filename="../../app/charts.py" line="864"/>
         <source>Driving</source>
         <translation>走行</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="864"/>
+        <location filename="../../app/charts.py" line="867"/>
         <source>Car → home (V2H)</source>
         <translation>EV → 家庭 (V2H)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="865"/>
+        <location filename="../../app/charts.py" line="868"/>
         <source>Car → grid (V2G)</source>
         <translation>EV → 電力網 (V2G)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="929"/>
+        <location filename="../../app/charts.py" line="932"/>
         <source>Charge (%)</source>
         <translation>充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="931"/>
+        <location filename="../../app/charts.py" line="934"/>
         <source>Hour of day</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="934"/>
-        <location filename="../../app/charts.py" line="1015"/>
+        <location filename="../../app/charts.py" line="937"/>
+        <location filename="../../app/charts.py" line="1018"/>
         <source>Reserve %1 %</source>
         <translation>非常用残量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="860"/>
+        <location filename="../../app/charts.py" line="863"/>
         <source>Car battery (+ charge / − discharge)</source>
         <translation>EV 電池 (+充電 / −放電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="862"/>
+        <location filename="../../app/charts.py" line="820"/>
+        <source>Battery wear (above 0: less than without V2G/V2H)</source>
+        <translation>電池の劣化 (0 より上: V2G/V2H なしより少ない)</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="865"/>
         <source>Solar</source>
         <translation>太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="863"/>
+        <location filename="../../app/charts.py" line="866"/>
         <source>Home use</source>
         <translation>家庭の使用</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="866"/>
+        <location filename="../../app/charts.py" line="869"/>
         <source>Grid (+ buy / − sell)</source>
         <translation>電力網 (+買電 / −売電)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="936"/>
+        <location filename="../../app/charts.py" line="939"/>
         <source>Car away</source>
         <translation>EV 外出中</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1077"/>
+        <location filename="../../app/charts.py" line="1080"/>
         <source>charge %1 %</source>
         <translation>充電率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1080"/>
+        <location filename="../../app/charts.py" line="1083"/>
         <source>car away: driving uses %1 kW</source>
         <translation>EV 外出中: 走行に %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1083"/>
+        <location filename="../../app/charts.py" line="1086"/>
         <source>car %1 kW</source>
         <translation>EV %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1084"/>
+        <location filename="../../app/charts.py" line="1087"/>
         <source>car → home %1 kW</source>
         <translation>EV → 家庭 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1085"/>
+        <location filename="../../app/charts.py" line="1088"/>
         <source>car → grid %1 kW</source>
         <translation>EV → 電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1089"/>
+        <location filename="../../app/charts.py" line="1092"/>
         <source>grid %1 kW</source>
         <translation>電力網 %1 kW</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1091"/>
+        <location filename="../../app/charts.py" line="1094"/>
         <source>price %1</source>
         <translation>単価 %1</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1107"/>
+        <location filename="../../app/charts.py" line="1110"/>
         <source>Cycle depth (% of capacity)</source>
         <translation>充放電の深さ (容量の %)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1108"/>
+        <location filename="../../app/charts.py" line="1111"/>
         <source>Mean charge (%)</source>
         <translation>平均充電率 (%)</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="1181"/>
+        <location filename="../../app/charts.py" line="1184"/>
         <source>Point at a square to see how many cycles of that depth and mean charge occur over the whole period.</source>
         <translation>マスにマウスを合わせると、その深さ・平均充電率の充放電が期間全体で何回あるかを表示します。</translation>
     </message>
@@ -412,13 +418,13 @@
         <translation>走行に不足した電力量</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="202"/>
+        <location filename="../../app/compare.py" line="203"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
         <location filename="../../app/compare.py" line="139"/>
-        <location filename="../../app/compare.py" line="254"/>
+        <location filename="../../app/compare.py" line="255"/>
         <source>Cumulative (%1)</source>
         <translation>累積収支 (%1)</translation>
     </message>
@@ -428,7 +434,7 @@
         <translation>比較用シナリオを、現在のシナリオの「放電なし」「V2H のみ」「V2H + V2G」に置き換えます</translation>
     </message>
     <message>
-        <location filename="../../app/compare.py" line="302"/>
+        <location filename="../../app/compare.py" line="303"/>
         <source>computing…</source>
         <translation>計算中…</translation>
     </message>
@@ -524,594 +530,594 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../app/fields.py" line="25"/>
+        <location filename="../../app/fields.py" line="26"/>
         <source>Vehicle &amp; battery</source>
         <extracomment>section id -&gt; (title, preset kinds, field paths)</extracomment>
         <translation>車両・電池</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="29"/>
+        <location filename="../../app/fields.py" line="30"/>
         <source>Driving</source>
         <translation>走行</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="34"/>
+        <location filename="../../app/fields.py" line="35"/>
         <source>Home &amp; solar</source>
         <translation>住宅・太陽光</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="36"/>
+        <location filename="../../app/fields.py" line="37"/>
         <source>V2G/V2H participation</source>
         <translation>V2G/V2H の利用条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="41"/>
+        <location filename="../../app/fields.py" line="42"/>
         <source>Tariff</source>
         <translation>電気料金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="46"/>
+        <location filename="../../app/fields.py" line="47"/>
         <source>Charger &amp; finance</source>
         <translation>充放電器・費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="55"/>
+        <location filename="../../app/fields.py" line="56"/>
         <source>Scenario name</source>
         <translation>シナリオ名</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="56"/>
+        <location filename="../../app/fields.py" line="57"/>
         <source>Usable battery capacity</source>
         <translation>使用可能な電池容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="57"/>
+        <location filename="../../app/fields.py" line="58"/>
         <source>Battery health today</source>
         <translation>現在の電池健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="58"/>
+        <location filename="../../app/fields.py" line="59"/>
         <source>Worn-out at health</source>
         <translation>寿命とみなす健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="59"/>
+        <location filename="../../app/fields.py" line="60"/>
         <source>Battery warranty</source>
         <translation>電池保証期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="60"/>
+        <location filename="../../app/fields.py" line="61"/>
         <source>Warranty distance</source>
         <translation>保証走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="61"/>
+        <location filename="../../app/fields.py" line="62"/>
         <source>Guaranteed health</source>
         <translation>保証される健全度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="62"/>
+        <location filename="../../app/fields.py" line="63"/>
         <source>Replacement pack cost</source>
         <translation>電池交換費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="63"/>
+        <location filename="../../app/fields.py" line="64"/>
         <source>Cell ageing model</source>
         <translation>電池劣化モデル</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="64"/>
+        <location filename="../../app/fields.py" line="65"/>
         <source>Pack ageing factor</source>
         <translation>パック劣化係数</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="65"/>
+        <location filename="../../app/fields.py" line="66"/>
         <source>Rated cycle life</source>
         <translation>定格サイクル寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="66"/>
+        <location filename="../../app/fields.py" line="67"/>
         <source>Cycle-life depth</source>
         <translation>サイクル寿命の放電深度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="67"/>
+        <location filename="../../app/fields.py" line="68"/>
         <source>Ageing uncertainty (1σ)</source>
         <translation>劣化の不確かさ (1σ)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="68"/>
+        <location filename="../../app/fields.py" line="69"/>
         <source>Weekday distance</source>
         <translation>平日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="69"/>
+        <location filename="../../app/fields.py" line="70"/>
         <source>Weekend distance</source>
         <translation>休日の走行距離</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="70"/>
+        <location filename="../../app/fields.py" line="71"/>
         <source>Weekday departure</source>
         <translation>平日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="71"/>
+        <location filename="../../app/fields.py" line="72"/>
         <source>Weekday return</source>
         <translation>平日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="72"/>
+        <location filename="../../app/fields.py" line="73"/>
         <source>Weekend departure</source>
         <translation>休日の出発時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="73"/>
+        <location filename="../../app/fields.py" line="74"/>
         <source>Weekend return</source>
         <translation>休日の帰宅時刻</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="74"/>
+        <location filename="../../app/fields.py" line="75"/>
         <source>Energy use</source>
         <translation>電費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="75"/>
+        <location filename="../../app/fields.py" line="76"/>
         <source>Charging strategy</source>
         <translation>充電のしかた</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="76"/>
+        <location filename="../../app/fields.py" line="77"/>
         <source>Charge up to</source>
         <translation>充電の上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="77"/>
+        <location filename="../../app/fields.py" line="78"/>
         <source>Household use</source>
         <translation>家庭の電力使用量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="78"/>
+        <location filename="../../app/fields.py" line="79"/>
         <source>Solar PV size</source>
         <translation>太陽光発電の容量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="79"/>
+        <location filename="../../app/fields.py" line="80"/>
         <source>Discharge mode</source>
         <translation>放電の方式</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="80"/>
+        <location filename="../../app/fields.py" line="81"/>
         <source>Discharge days</source>
         <translation>放電する曜日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="81"/>
+        <location filename="../../app/fields.py" line="82"/>
         <source>Discharge hours</source>
         <translation>放電する時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="82"/>
+        <location filename="../../app/fields.py" line="83"/>
         <source>Energy-use factor, Jan to Dec</source>
         <translation>月別の電費係数 (1～12 月)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="83"/>
+        <location filename="../../app/fields.py" line="84"/>
         <source>Distance factor, Jan to Dec</source>
         <translation>月別の走行距離係数 (1～12 月)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="84"/>
+        <location filename="../../app/fields.py" line="85"/>
         <source>Event months</source>
         <translation>イベントのある月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="85"/>
+        <location filename="../../app/fields.py" line="86"/>
         <source>Time step</source>
         <translation>計算の時間刻み (分)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="86"/>
+        <location filename="../../app/fields.py" line="87"/>
         <source>Currency</source>
         <translation>通貨</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="87"/>
+        <location filename="../../app/fields.py" line="88"/>
         <source>Public holidays of</source>
         <translation>祝日カレンダー</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="88"/>
+        <location filename="../../app/fields.py" line="89"/>
         <source>Discharge power</source>
         <translation>放電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="89"/>
+        <location filename="../../app/fields.py" line="90"/>
         <source>Backup reserve</source>
         <translation>非常用の残量</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="90"/>
+        <location filename="../../app/fields.py" line="91"/>
         <source>Charge at departure</source>
         <translation>出発時の充電率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="91"/>
+        <location filename="../../app/fields.py" line="92"/>
         <source>Daily discharge cap</source>
         <translation>1 日の放電上限</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="92"/>
+        <location filename="../../app/fields.py" line="93"/>
         <source>Discharge only when it pays</source>
         <translation>得になるときだけ放電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="93"/>
+        <location filename="../../app/fields.py" line="94"/>
         <source>Minimum margin per kWh</source>
         <translation>1 kWh あたりの最低上乗せ額</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="94"/>
+        <location filename="../../app/fields.py" line="95"/>
         <source>Import prices by time of day</source>
         <translation>時間帯別の購入単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="95"/>
+        <location filename="../../app/fields.py" line="96"/>
         <source>Export prices by time of day (empty = flat price)</source>
         <translation>時間帯別の売電単価 (空欄 = 一律単価)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="96"/>
+        <location filename="../../app/fields.py" line="97"/>
         <source>Levies per kWh bought</source>
         <translation>購入 1 kWh あたりの加算額</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="97"/>
+        <location filename="../../app/fields.py" line="98"/>
         <source>Export price</source>
         <translation>売電単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="98"/>
+        <location filename="../../app/fields.py" line="99"/>
         <source>V2G payment per kWh</source>
         <translation>V2G 報酬 (1 kWh あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="99"/>
+        <location filename="../../app/fields.py" line="100"/>
         <source>Availability per kW-year</source>
         <translation>待機報酬 (kW・年あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="100"/>
+        <location filename="../../app/fields.py" line="101"/>
         <source>Availability per kW-hour</source>
         <translation>待機報酬 (kW・時間あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="101"/>
+        <location filename="../../app/fields.py" line="102"/>
         <source>Event payment</source>
         <translation>イベント報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="102"/>
+        <location filename="../../app/fields.py" line="103"/>
         <source>Event hours</source>
         <translation>イベント時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="103"/>
+        <location filename="../../app/fields.py" line="104"/>
         <source>Event hours of day</source>
         <translation>イベントの時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="104"/>
+        <location filename="../../app/fields.py" line="105"/>
         <source>Fixed credit</source>
         <translation>固定報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="105"/>
+        <location filename="../../app/fields.py" line="106"/>
         <source>Free car charging</source>
         <translation>EV 充電代の負担</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="106"/>
+        <location filename="../../app/fields.py" line="107"/>
         <source>Import price trend</source>
         <translation>購入単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="107"/>
+        <location filename="../../app/fields.py" line="108"/>
         <source>Export price trend</source>
         <translation>売電単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="108"/>
+        <location filename="../../app/fields.py" line="109"/>
         <source>Charger price</source>
         <translation>充放電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="109"/>
+        <location filename="../../app/fields.py" line="110"/>
         <source>Installation</source>
         <translation>設置工事費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="110"/>
+        <location filename="../../app/fields.py" line="111"/>
         <source>Subsidy</source>
         <translation>補助金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="111"/>
+        <location filename="../../app/fields.py" line="112"/>
         <source>Charging power</source>
         <translation>充電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="112"/>
+        <location filename="../../app/fields.py" line="113"/>
         <source>Discharging power</source>
         <translation>放電電力 (機器)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="113"/>
+        <location filename="../../app/fields.py" line="114"/>
         <source>Charging efficiency</source>
         <translation>充電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="114"/>
+        <location filename="../../app/fields.py" line="115"/>
         <source>Discharging efficiency</source>
         <translation>放電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="115"/>
+        <location filename="../../app/fields.py" line="116"/>
         <source>Standby power</source>
         <translation>待機電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="116"/>
+        <location filename="../../app/fields.py" line="117"/>
         <source>Charger life</source>
         <translation>充放電器の寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="117"/>
+        <location filename="../../app/fields.py" line="118"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="118"/>
+        <location filename="../../app/fields.py" line="119"/>
         <source>Ordinary charger price</source>
         <translation>普通充電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="119"/>
+        <location filename="../../app/fields.py" line="120"/>
         <source>Count extra cost only</source>
         <translation>差額のみ費用に計上</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="120"/>
+        <location filename="../../app/fields.py" line="121"/>
         <source>Discount rate</source>
         <translation>割引率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="121"/>
+        <location filename="../../app/fields.py" line="122"/>
         <source>Wear-cost method</source>
         <translation>劣化費用の算定方法</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="122"/>
+        <location filename="../../app/fields.py" line="123"/>
         <source>Years evaluated</source>
         <translation>評価期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="123"/>
+        <location filename="../../app/fields.py" line="124"/>
         <source>Start date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="127"/>
+        <location filename="../../app/fields.py" line="128"/>
         <source>Vehicle</source>
         <translation>車種</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="128"/>
+        <location filename="../../app/fields.py" line="129"/>
         <source>Charger</source>
         <translation>充放電器</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="129"/>
+        <location filename="../../app/fields.py" line="130"/>
         <source>Subsidy programme</source>
         <translation>補助金制度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="130"/>
+        <location filename="../../app/fields.py" line="131"/>
         <source>Electricity plan</source>
         <translation>電気料金プラン</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="131"/>
+        <location filename="../../app/fields.py" line="132"/>
         <source>Household type</source>
         <translation>世帯タイプ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="132"/>
+        <location filename="../../app/fields.py" line="133"/>
         <source>Solar location</source>
         <translation>太陽光の設置条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="133"/>
+        <location filename="../../app/fields.py" line="134"/>
         <source>Climate</source>
         <translation>気候</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="144"/>
+        <location filename="../../app/fields.py" line="145"/>
         <source>every day</source>
         <extracomment>where a preset kind records the id it came from</extracomment>
         <translation>全日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="145"/>
+        <location filename="../../app/fields.py" line="146"/>
         <source>weekdays</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="146"/>
+        <location filename="../../app/fields.py" line="147"/>
         <source>weekends and holidays</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="148"/>
+        <location filename="../../app/fields.py" line="149"/>
         <source>No discharging</source>
         <translation>放電しない</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="149"/>
+        <location filename="../../app/fields.py" line="150"/>
         <source>V2H: supply the home</source>
         <translation>V2H: 家庭へ給電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="150"/>
+        <location filename="../../app/fields.py" line="151"/>
         <source>V2G: export to the grid</source>
         <translation>V2G: 電力網へ放電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="151"/>
+        <location filename="../../app/fields.py" line="152"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="154"/>
+        <location filename="../../app/fields.py" line="155"/>
         <source>As soon as plugged in</source>
         <translation>接続したらすぐ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="155"/>
+        <location filename="../../app/fields.py" line="156"/>
         <source>Cheapest hours</source>
         <translation>安い時間帯に</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="156"/>
+        <location filename="../../app/fields.py" line="157"/>
         <source>Solar first, then cheapest</source>
         <translation>太陽光優先、次に安い時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="159"/>
+        <location filename="../../app/fields.py" line="160"/>
         <source>Extra ageing (marginal)</source>
         <translation>追加劣化分 (限界費用)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="160"/>
+        <location filename="../../app/fields.py" line="161"/>
         <source>Energy throughput</source>
         <translation>放電量比例 (スループット)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="161"/>
+        <location filename="../../app/fields.py" line="162"/>
         <source>Earlier replacement</source>
         <translation>電池交換の前倒し</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="163"/>
+        <location filename="../../app/fields.py" line="164"/>
         <source>5 minutes</source>
         <translation>5 分</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="163"/>
+        <location filename="../../app/fields.py" line="164"/>
         <source>15 minutes</source>
         <translation>15 分</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="165"/>
         <source>30 minutes</source>
         <translation>30 分</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="165"/>
         <source>1 hour</source>
         <translation>1 時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="165"/>
+        <location filename="../../app/fields.py" line="166"/>
         <source>Japan</source>
         <translation>日本</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="165"/>
+        <location filename="../../app/fields.py" line="166"/>
         <source>United Kingdom</source>
         <translation>イギリス</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="166"/>
+        <location filename="../../app/fields.py" line="167"/>
         <source>United States</source>
         <translation>アメリカ合衆国</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="166"/>
+        <location filename="../../app/fields.py" line="167"/>
         <source>Netherlands</source>
         <translation>オランダ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="167"/>
+        <location filename="../../app/fields.py" line="168"/>
         <source>Germany</source>
         <translation>ドイツ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="167"/>
+        <location filename="../../app/fields.py" line="168"/>
         <source>France</source>
         <translation>フランス</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="168"/>
+        <location filename="../../app/fields.py" line="169"/>
         <source>No public holidays</source>
         <translation>祝日なし</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="179"/>
+        <location filename="../../app/fields.py" line="180"/>
         <source>Mon</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="179"/>
+        <location filename="../../app/fields.py" line="180"/>
         <source>Tue</source>
         <translation>火</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="180"/>
+        <location filename="../../app/fields.py" line="181"/>
         <source>Wed</source>
         <translation>水</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="180"/>
+        <location filename="../../app/fields.py" line="181"/>
         <source>Thu</source>
         <translation>木</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="181"/>
+        <location filename="../../app/fields.py" line="182"/>
         <source>Fri</source>
         <translation>金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="181"/>
+        <location filename="../../app/fields.py" line="182"/>
         <source>Sat</source>
         <translation>土</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="182"/>
+        <location filename="../../app/fields.py" line="183"/>
         <source>Sun</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="186"/>
+        <location filename="../../app/fields.py" line="187"/>
         <source>years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="187"/>
+        <location filename="../../app/fields.py" line="188"/>
         <source>cycles</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="188"/>
+        <location filename="../../app/fields.py" line="189"/>
         <source>kWh/year</source>
         <translation>kWh/年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="189"/>
+        <location filename="../../app/fields.py" line="190"/>
         <source>kWh/day</source>
         <translation>kWh/日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="190"/>
+        <location filename="../../app/fields.py" line="191"/>
         <source>h/year</source>
         <translation>時間/年</translation>
     </message>
@@ -1279,7 +1285,7 @@ As of: %2
 <context>
     <name>Kpis</name>
     <message>
-        <location filename="../../app/compare.py" line="305"/>
+        <location filename="../../app/compare.py" line="306"/>
         <location filename="../../app/kpis.py" line="41"/>
         <source>not available</source>
         <translation>算出できません</translation>
@@ -1383,252 +1389,252 @@ As of: %2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="214"/>
+        <location filename="../../app/main_window.py" line="215"/>
         <source>V2G Calculator</source>
         <translation>V2G 経済性シミュレーター</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="274"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Battery health</source>
         <translation>電池の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="188"/>
-        <location filename="../../app/main_window.py" line="432"/>
+        <location filename="../../app/main_window.py" line="189"/>
+        <location filename="../../app/main_window.py" line="433"/>
         <source>Preparing the calculation engine…</source>
         <extracomment>participation modes of &quot;Compare without charger / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) charger costs set to 0 in the quick comparison&apos;s &quot;Without charger&quot; column: the customer buys no bidirectional charger, so that column is the reference (no cost, no revenue, the baseline battery) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots) build the chart tabs not shown once the first result is on screen (off for a screenshot, which renders one tab and exits; a tab asked for is always built at once)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>Switch the language</source>
         <translation>表示言語を切り替えます</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="274"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Cash flow &amp; payback</source>
         <translation>収支と投資回収</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="276"/>
         <source>Typical day</source>
         <translation>代表的な 1 日</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="276"/>
         <source>Year by year</source>
         <translation>年ごとの内訳</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="276"/>
+        <location filename="../../app/main_window.py" line="277"/>
         <source>Cycle map</source>
         <translation>サイクル分布</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="276"/>
+        <location filename="../../app/main_window.py" line="277"/>
         <source>Compare scenarios</source>
         <translation>シナリオ比較</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="342"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="343"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>&amp;New scenario</source>
         <translation>新しいシナリオ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="344"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Open the &amp;demo scenario</source>
         <translation>デモシナリオを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="346"/>
+        <location filename="../../app/main_window.py" line="347"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="348"/>
+        <location filename="../../app/main_window.py" line="349"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="349"/>
+        <location filename="../../app/main_window.py" line="350"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="350"/>
+        <location filename="../../app/main_window.py" line="351"/>
         <source>&amp;Import price series (JEPX, CSV, Excel)…</source>
         <translation>価格系列を取り込む (JEPX・CSV・Excel)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="352"/>
+        <location filename="../../app/main_window.py" line="353"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="355"/>
+        <location filename="../../app/main_window.py" line="356"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="359"/>
+        <location filename="../../app/main_window.py" line="360"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="362"/>
+        <location filename="../../app/main_window.py" line="363"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="363"/>
+        <location filename="../../app/main_window.py" line="364"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="365"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>Compare &amp;without charger / V2H only / V2H + V2G</source>
         <translation>充放電器なし / V2H のみ / V2H + V2G を比較(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="366"/>
+        <location filename="../../app/main_window.py" line="367"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368"/>
+        <location filename="../../app/main_window.py" line="369"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="370"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="372"/>
+        <location filename="../../app/main_window.py" line="373"/>
         <source>Show the &amp;inputs</source>
         <translation>入力欄を表示(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="375"/>
+        <location filename="../../app/main_window.py" line="376"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="388"/>
+        <location filename="../../app/main_window.py" line="389"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="389"/>
+        <location filename="../../app/main_window.py" line="390"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="391"/>
+        <location filename="../../app/main_window.py" line="392"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="392"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="482"/>
+        <location filename="../../app/main_window.py" line="483"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="532"/>
+        <location filename="../../app/main_window.py" line="535"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="538"/>
+        <location filename="../../app/main_window.py" line="541"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="546"/>
+        <location filename="../../app/main_window.py" line="549"/>
         <source>the calculation engine stopped; the next change starts it again</source>
         <translation>計算エンジンが停止しました。次の変更で再起動します</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="558"/>
+        <location filename="../../app/main_window.py" line="561"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="561"/>
+        <location filename="../../app/main_window.py" line="564"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="562"/>
-        <location filename="../../app/main_window.py" line="569"/>
+        <location filename="../../app/main_window.py" line="565"/>
+        <location filename="../../app/main_window.py" line="572"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="591"/>
+        <location filename="../../app/main_window.py" line="594"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="619"/>
+        <location filename="../../app/main_window.py" line="622"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="620"/>
+        <location filename="../../app/main_window.py" line="623"/>
         <source>V2G only</source>
         <translation>V2G のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="621"/>
+        <location filename="../../app/main_window.py" line="624"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="598"/>
-        <location filename="../../app/main_window.py" line="625"/>
+        <location filename="../../app/main_window.py" line="601"/>
+        <location filename="../../app/main_window.py" line="628"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="620"/>
+        <location filename="../../app/main_window.py" line="623"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="619"/>
+        <location filename="../../app/main_window.py" line="622"/>
         <source>Without charger</source>
         <translation>充放電器なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="659"/>
+        <location filename="../../app/main_window.py" line="664"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="677"/>
+        <location filename="../../app/main_window.py" line="682"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="703"/>
-        <location filename="../../app/main_window.py" line="711"/>
+        <location filename="../../app/main_window.py" line="708"/>
+        <location filename="../../app/main_window.py" line="716"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1637,117 +1643,117 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="721"/>
+        <location filename="../../app/main_window.py" line="726"/>
         <source>Opened %1; %2 compared scenario(s) could not be read: %3</source>
         <translation>%1 を開きました。比較用のシナリオ %2 件を読み込めませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="726"/>
+        <location filename="../../app/main_window.py" line="731"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="765"/>
-        <location filename="../../app/main_window.py" line="768"/>
+        <location filename="../../app/main_window.py" line="770"/>
+        <location filename="../../app/main_window.py" line="773"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="769"/>
+        <location filename="../../app/main_window.py" line="774"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="777"/>
+        <location filename="../../app/main_window.py" line="782"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="839"/>
+        <location filename="../../app/main_window.py" line="844"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="853"/>
-        <location filename="../../app/main_window.py" line="860"/>
+        <location filename="../../app/main_window.py" line="858"/>
+        <location filename="../../app/main_window.py" line="865"/>
         <source>Import price series</source>
         <translation>価格系列の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="853"/>
+        <location filename="../../app/main_window.py" line="858"/>
         <source>JEPX area</source>
         <translation>JEPX のエリア</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="858"/>
+        <location filename="../../app/main_window.py" line="863"/>
         <source>Export price follows the series</source>
         <translation>売電単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="858"/>
+        <location filename="../../app/main_window.py" line="863"/>
         <source>Import price follows the series</source>
         <translation>購入単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="859"/>
+        <location filename="../../app/main_window.py" line="864"/>
         <source>Both follow the series</source>
         <translation>購入・売電とも系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="860"/>
+        <location filename="../../app/main_window.py" line="865"/>
         <source>Use the series for</source>
         <translation>価格系列の使い方</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="867"/>
-        <location filename="../../app/main_window.py" line="871"/>
+        <location filename="../../app/main_window.py" line="872"/>
+        <location filename="../../app/main_window.py" line="876"/>
         <source>Cannot import the price series</source>
         <translation>価格系列を取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="876"/>
+        <location filename="../../app/main_window.py" line="881"/>
         <source>Imported %1 prices from %2</source>
         <translation>%2 から %1 件の価格を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="885"/>
-        <location filename="../../app/main_window.py" line="910"/>
+        <location filename="../../app/main_window.py" line="890"/>
+        <location filename="../../app/main_window.py" line="915"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="885"/>
+        <location filename="../../app/main_window.py" line="890"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="911"/>
+        <location filename="../../app/main_window.py" line="916"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="914"/>
+        <location filename="../../app/main_window.py" line="919"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="998"/>
+        <location filename="../../app/main_window.py" line="1003"/>
         <source>Prepared for %1</source>
         <comment>the name already ends with an honorific such as 様</comment>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1000"/>
+        <location filename="../../app/main_window.py" line="1005"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1005"/>
+        <location filename="../../app/main_window.py" line="1010"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1006"/>
+        <location filename="../../app/main_window.py" line="1011"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1756,14 +1762,13 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="702"/>
-        <location filename="../../app/main_window.py" line="710"/>
+        <location filename="../../app/main_window.py" line="707"/>
+        <location filename="../../app/main_window.py" line="715"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="485"/>
-        <location filename="../../app/main_window.py" line="537"/>
+        <location filename="../../app/main_window.py" line="540"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
