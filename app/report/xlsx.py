@@ -20,6 +20,7 @@ from openpyxl.chart.data_source import (AxDataSource, NumData, NumDataSource, Nu
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.workbook.defined_name import DefinedName
 
 from models import __version__
@@ -406,13 +407,15 @@ class _Writer:
                     cell.number_format = number_format
             r += 1
         ws.column_dimensions["A"].width = 7
-        for j in range(2, len(cols) + 2):
-            ws.column_dimensions[get_column_letter(j)].width = 14
+        for j, key in enumerate(cols, start=2):   # 「正味キャッシュフロー」 on one line, not 「…フロ」 + 「ー」
+            ws.column_dimensions[get_column_letter(j)].width = 19 if key == "net_cash_flow" else 14
         ws.freeze_panes = ws.cell(row=top + 1, column=2)
         _page(ws, self.dealer, title_rows=f"{top}:{top}")
         self.cf_top = top
         self.cf_cols = cols
         # charts: yearly revenue vs wear (bars, years 1..N) and the net; cumulative cash flow on the summary
+        # the chart starts a new page: split over two pages, the repeated header row printed over it
+        ws.row_breaks.append(Break(id=r + 1))
         self._chart_yearly(ws, anchor=f"B{r + 2}")
         self._chart_cumulative()
 
@@ -665,7 +668,9 @@ class _Writer:
         ws = self.wb.create_sheet(texts.sheet("notes", lang))
         ws["A1"] = texts.sheet("notes", lang)
         ws["A1"].style = "v2g_title"
-        ws.column_dimensions["A"].width = 120
+        # as wide as an A4 portrait page between its margins: LibreOffice does not shrink a wider column
+        # to the page here (it centred it and cut both sides), so the text is wrapped to the page itself
+        ws.column_dimensions["A"].width = 72
         r = 3
         kw = dict(cell=s.vehicle.cell_model, pack_factor=s.vehicle.pack_factor, sigma=s.ageing.uncertainty_sigma,
                   step=s.step_minutes, strategy=s.charging.strategy, n=s.horizon_years, wear=s.finance.wear_method,
@@ -682,7 +687,7 @@ class _Writer:
             r += 1
             for para in paras:
                 ws.cell(row=r, column=1, value=para).style = "v2g_text"
-                ws.row_dimensions[r].height = 15 * max(1, len(para) // (60 if lang == "ja" else 110) + 1)
+                ws.row_dimensions[r].height = 15 * max(1, len(para) // (36 if lang == "ja" else 80) + 1)
                 r += 1
             r += 1
         _page(ws, self.dealer, landscape=False)
