@@ -258,3 +258,16 @@ def test_price_dates_and_the_tariff_name_in_the_report_language(report):
     from models import presets as P
 
     assert title.startswith(P.get("tariffs", s.tariff.preset_id).display_name(lang))
+
+
+def test_print_layout_keeps_charts_and_notes_on_their_pages(report):
+    """The yearly chart starts a page of its own (not split under the repeated header row) and the
+    notes column is no wider than an A4 portrait page (LibreOffice does not shrink it to fit)."""
+    lang, path, s, r = report
+    wb = openpyxl.load_workbook(path)
+    cf = wb[SHEETS[lang][1]]
+    (chart,) = cf._charts
+    anchor_row = chart.anchor._from.row + 1          # 0-based in the drawing
+    assert [b.id for b in cf.row_breaks.brk] == [anchor_row - 1]
+    notes = wb[SHEETS[lang][5]]
+    assert notes.column_dimensions["A"].width <= 75 and notes.page_setup.orientation == "portrait"
