@@ -271,3 +271,18 @@ def test_print_layout_keeps_charts_and_notes_on_their_pages(report):
     assert [b.id for b in cf.row_breaks.brk] == [anchor_row - 1]
     notes = wb[SHEETS[lang][5]]
     assert notes.column_dimensions["A"].width <= 75 and notes.page_setup.orientation == "portrait"
+
+
+def test_japanese_inputs_sheet_speaks_japanese(demo_result, tmp_path):
+    """Units, shipped sources and preset names of the Inputs sheet in a Japanese report."""
+    s, r = demo_result
+    path = write_report(r, s, tmp_path / "ja.xlsx", lang="ja")
+    ws = openpyxl.load_workbook(path)[SHEETS["ja"][3]]
+    rows = {ws.cell(row=i, column=1).value: (ws.cell(row=i, column=2).value, ws.cell(row=i, column=3).value)
+            for i in range(4, ws.max_row + 1)}
+    from models import presets as P
+
+    assert rows["horizon_years"][1] == "年" and rows["charger.price"][1] == "円"
+    assert rows["vehicle.cycle_life"][1] == "回"
+    assert rows["home.climate.source"][0] == P.source_text(s.home.climate.source, "ja") != s.home.climate.source
+    assert rows["charger.name"][0] == P.get("chargers", s.charger.preset_id).display_name("ja")

@@ -42,6 +42,10 @@ ENERGY_COLS = ("efc", "efc_baseline", "energy_charged_kwh", "energy_charged_grid
                "energy_driven_kwh", "energy_to_home_kwh", "energy_exported_kwh", "losses_kwh", "unmet_driving_kwh")
 
 
+#: name fields shown under the preset's Japanese name in a Japanese report (while they hold its name)
+_NAME_KINDS = {"vehicle.name": "vehicles", "charger.name": "chargers", "tariff.name": "tariffs"}
+
+
 def money_format(currency: str) -> str:
     """Amounts in tables whose heading names the currency: yen without decimals, others with two."""
     return "#,##0" if currency == "JPY" else "#,##0.00"
@@ -357,6 +361,19 @@ class _Writer:
             return t("no_discharge", self.lang)
         return sm.get(key)
 
+    #: field units in a Japanese report (the others, kW, kWh, km …, are the same in both languages)
+    _UNITS_JA = {"years": "年", "cycles": "回", "min": "分", "1/year": "/年", "h/year": "時間/年",
+                 "kWh/day": "kWh/日", "kWh/year": "kWh/年", "currency/year": "{cur}/年",
+                 "currency/kW-year": "{cur}/kW・年", "currency/kW-h": "{cur}/kW・時"}
+
+    def _unit(self, unit: str) -> str:
+        """A field's unit as the report shows it: the scenario's currency (円 in a yen report in
+        Japanese) instead of "currency", Japanese unit words in a Japanese report."""
+        cur = "円" if self.lang == "ja" and self.cur == "JPY" else self.cur
+        if self.lang == "ja" and unit in self._UNITS_JA:
+            return self._UNITS_JA[unit].replace("{cur}", cur)
+        return cur if unit == "currency" else unit.replace("currency", cur)
+
     def _per_kwh_format(self) -> str:
         return money_format_shown(self.cur, self.lang, per_kwh=True)
 
@@ -475,7 +492,8 @@ class _Writer:
         ws = self.wb.create_sheet(texts.sheet("battery", lang))
         ws["A1"] = texts.sheet("battery", lang)
         ws["A1"].style = "v2g_title"
-        ws["A2"] = f"{self.s.vehicle.name}, {self.s.vehicle.capacity_kwh:g} kWh, {self.s.vehicle.cell_model}"
+        v = self.s.vehicle
+        ws["A2"] = f"{self._name('vehicles', v.preset_id, v.name)}, {v.capacity_kwh:g} kWh, {v.cell_model}"
         ws["A2"].style = "v2g_label"
         ws["A2"].alignment = Alignment(wrap_text=False)
         top = 4
@@ -539,13 +557,17 @@ class _Writer:
                     value = ", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in value)
             if value is None:
                 value = "—"
+            elif path.endswith(".source") and isinstance(value, str):
+                value = source_text(value, lang)   # a shipped preset's citation in the report's language
+            elif path in _NAME_KINDS and isinstance(value, str):
+                group = path.split(".")[0]
+                value = self._name(_NAME_KINDS[path], data[group].get("preset_id", ""), value)
             ws.cell(row=r, column=1, value=path).style = "v2g_text"
             cell = ws.cell(row=r, column=2, value=value)
             cell.style = "v2g_text"
             if isinstance(value, float) and info.unit == "currency":
                 cell.number_format = self.mfmt
-            unit = self.cur if info.unit == "currency" else info.unit.replace("currency", self.cur)
-            ws.cell(row=r, column=3, value=unit).style = "v2g_text"
+            ws.cell(row=r, column=3, value=self._unit(info.unit)).style = "v2g_text"
             ws.cell(row=r, column=4, value=info.help_ja if lang == "ja" else info.help_en).style = "v2g_label"
             self.input_cells[path] = (ws.title, r)
             r += 1
@@ -618,6 +640,7 @@ class _Writer:
         ws["A1"].style = "v2g_title"
         ws["A2"] = source_text(tr.source, lang)
         ws["A2"].style = "v2g_label"
+        ws["A2"].alignment = Alignment(wrap_text=False)   # one line over the empty cells to its right
         r = 4
         pfmt = "#,##0.00" if self.cur == "JPY" else "#,##0.0000"
 
