@@ -95,6 +95,7 @@ LABELS = {
     "tariff.import_periods": QT_TRANSLATE_NOOP("Fields", "Import prices by time of day"),
     "tariff.export_periods": QT_TRANSLATE_NOOP("Fields", "Export prices by time of day (empty = flat price)"),
     "tariff.add_on_per_kwh": QT_TRANSLATE_NOOP("Fields", "Levies per kWh bought"),
+    "tariff.price_series": QT_TRANSLATE_NOOP("Fields", "Market-linked price series"),
     "tariff.export_price_per_kwh": QT_TRANSLATE_NOOP("Fields", "Export price"),
     "tariff.v2g_payment_per_kwh": QT_TRANSLATE_NOOP("Fields", "V2G payment per kWh"),
     "tariff.availability_per_kw_year": QT_TRANSLATE_NOOP("Fields", "Availability per kW-year"),

@@ -121,6 +121,20 @@ class LazyCharts(Mapping):
         return not self.all_built()
 
 
+def _demo_texts_in(scenario, lang: str):
+    """``scenario`` with the demo's name and notes in ``lang`` when it carries them in another language
+    (the same object when it does not): a language switch, or the shipped example saved from the demo."""
+    texts = sc.DEMO_TEXTS
+    was = next((x for x in texts if x != lang and scenario.name == texts[x][0]), None)
+    if was is None or lang not in texts:
+        return scenario
+    d = sc.to_dict(scenario)
+    d["name"] = texts[lang][0]
+    if d.get("notes") == texts[was][1]:
+        d["notes"] = texts[lang][1]
+    return sc.from_dict(d)
+
+
 def _no_charger_costs(scenario) -> bool:
     """True when a scenario pays nothing for its charger (the quick comparison's reference column; a
     "none" variant saved before that column existed still carries the charger's costs)."""
@@ -441,15 +455,9 @@ class MainWindow(QMainWindow):
         """After a language switch, the demo's own name and notes follow the language (nothing else)."""
         if self.scenario is None:
             return
-        texts = sc.DEMO_TEXTS
-        was = next((lang for lang in texts if lang != self.lang and self.scenario.name == texts[lang][0]), None)
-        if was is None:
+        renamed = _demo_texts_in(self.scenario, self.lang)
+        if renamed is self.scenario:
             return
-        d = sc.to_dict(self.scenario)
-        d["name"] = texts[self.lang][0]
-        if d.get("notes") == texts[was][1]:
-            d["notes"] = texts[self.lang][1]
-        renamed = sc.from_dict(d)
         if self.result_scenario is not None and _same_numbers(self.result_scenario, renamed):
             self.result_scenario = renamed
         self.scenario = renamed
@@ -719,7 +727,8 @@ class MainWindow(QMainWindow):
                 self.load_demo()
             return False
         self.clear_variants()
-        self.set_scenario(scenario, str(path))
+        # a file holding the demo's own name (the shipped Japanese example) shows it in the UI language
+        self.set_scenario(_demo_texts_in(scenario, self.lang), str(path))
         self._restore_variants(variants)
         self._remember_file(str(path))
         if variant_problems:

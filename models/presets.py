@@ -346,6 +346,10 @@ def edited_fields(data: dict, kind: str, preset: Preset | str) -> list[str]:
             out.append("charger.subsidy")
     elif kind == "tariffs" and same_currency:
         compare("tariff", p.data["tariff"])
+        # an imported wholesale series the preset does not have changes the prices too
+        if data["tariff"].get("price_series") and not p.data["tariff"].get("price_series") \
+                and "tariff.price_series" not in out:
+            out.append("tariff.price_series")
     elif kind in ("load_profiles", "pv_profiles"):
         key = "load_profile" if kind == "load_profiles" else "pv_profile"
         for k, v in p.data[key].items():

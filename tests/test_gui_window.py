@@ -499,6 +499,7 @@ def test_import_price_series(window, qtbot, tmp_path):
     assert "Kansai" in str(offered) and "kansai" not in str(offered)
     assert "Imported 96 prices from spot_summary_2024.csv" in window.status_text
     assert window.inputs.tariff_summary.text() == "Market-linked price series: Kansai (as of 2024-04-02)"
+    assert "Market-linked price series" in window.inputs.pickers["tariffs"].edited   # no longer the plan as shipped
     bad = tmp_path / "bad.csv"
     bad.write_text("\n".join(rows[:5] + [rows[5].replace(",9.00", ",n/a")] + rows[6:]) + "\n", encoding="utf-8")
     window.dialogs.answers.update(price_file=str(bad), choose=[6, 0])
@@ -841,3 +842,12 @@ def test_small_status_and_legend_details(window, qtbot):
     assert "At most" in window.status_text
     window.remove_variant(0)
     assert "At most" not in window.status_text
+
+
+def test_the_shipped_japanese_example_opens_with_its_japanese_name(make_window, qtbot):
+    from models.paths import resources_dir
+
+    w = make_window(lang="ja")
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
+        assert w.open_path(str(resources_dir() / "examples" / "jp_demo_sotsu_fit_v2h.v2g.json"), ask=False)
+    assert w.scenario.name == sc.DEMO_TEXTS["ja"][0] and not w.dirty

@@ -772,352 +772,357 @@
     </message>
     <message>
         <location filename="../../app/fields.py" line="98"/>
+        <source>Market-linked price series</source>
+        <translation>市場連動の価格系列</translation>
+    </message>
+    <message>
+        <location filename="../../app/fields.py" line="99"/>
         <source>Export price</source>
         <translation>売電単価</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="99"/>
+        <location filename="../../app/fields.py" line="100"/>
         <source>V2G payment per kWh</source>
         <translation>V2G 報酬 (1 kWh あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="100"/>
+        <location filename="../../app/fields.py" line="101"/>
         <source>Availability per kW-year</source>
         <translation>待機報酬 (kW・年あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="101"/>
+        <location filename="../../app/fields.py" line="102"/>
         <source>Availability per kW-hour</source>
         <translation>待機報酬 (kW・時間あたり)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="102"/>
+        <location filename="../../app/fields.py" line="103"/>
         <source>Event payment</source>
         <translation>イベント報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="103"/>
+        <location filename="../../app/fields.py" line="104"/>
         <source>Event hours</source>
         <translation>イベント時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="104"/>
+        <location filename="../../app/fields.py" line="105"/>
         <source>Event hours of day</source>
         <translation>イベントの時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="105"/>
+        <location filename="../../app/fields.py" line="106"/>
         <source>Fixed credit</source>
         <translation>固定報酬</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="106"/>
+        <location filename="../../app/fields.py" line="107"/>
         <source>Free car charging</source>
         <translation>EV 充電代の負担</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="107"/>
+        <location filename="../../app/fields.py" line="108"/>
         <source>Import price trend</source>
         <translation>購入単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="108"/>
+        <location filename="../../app/fields.py" line="109"/>
         <source>Export price trend</source>
         <translation>売電単価の年間変化</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="109"/>
+        <location filename="../../app/fields.py" line="110"/>
         <source>Charger price</source>
         <translation>充放電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="110"/>
+        <location filename="../../app/fields.py" line="111"/>
         <source>Installation</source>
         <translation>設置工事費</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="111"/>
+        <location filename="../../app/fields.py" line="112"/>
         <source>Subsidy</source>
         <translation>補助金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="112"/>
+        <location filename="../../app/fields.py" line="113"/>
         <source>Charging power</source>
         <translation>充電電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="113"/>
+        <location filename="../../app/fields.py" line="114"/>
         <source>Discharging power</source>
         <translation>放電電力 (機器)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="114"/>
+        <location filename="../../app/fields.py" line="115"/>
         <source>Charging efficiency</source>
         <translation>充電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="115"/>
+        <location filename="../../app/fields.py" line="116"/>
         <source>Discharging efficiency</source>
         <translation>放電効率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="116"/>
+        <location filename="../../app/fields.py" line="117"/>
         <source>Standby power</source>
         <translation>待機電力</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="117"/>
+        <location filename="../../app/fields.py" line="118"/>
         <source>Charger life</source>
         <translation>充放電器の寿命</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="118"/>
+        <location filename="../../app/fields.py" line="119"/>
         <source>Maintenance</source>
         <translation>保守費用</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="119"/>
+        <location filename="../../app/fields.py" line="120"/>
         <source>Ordinary charger price</source>
         <translation>普通充電器の価格</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="120"/>
+        <location filename="../../app/fields.py" line="121"/>
         <source>Count extra cost only</source>
         <translation>差額のみ費用に計上</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="121"/>
+        <location filename="../../app/fields.py" line="122"/>
         <source>Discount rate</source>
         <translation>割引率</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="122"/>
+        <location filename="../../app/fields.py" line="123"/>
         <source>Wear-cost method</source>
         <translation>劣化費用の算定方法</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="123"/>
+        <location filename="../../app/fields.py" line="124"/>
         <source>Years evaluated</source>
         <translation>評価期間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="124"/>
+        <location filename="../../app/fields.py" line="125"/>
         <source>Start date</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="128"/>
+        <location filename="../../app/fields.py" line="129"/>
         <source>Vehicle</source>
         <translation>車種</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="129"/>
+        <location filename="../../app/fields.py" line="130"/>
         <source>Charger</source>
         <translation>充放電器</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="130"/>
+        <location filename="../../app/fields.py" line="131"/>
         <source>Subsidy programme</source>
         <translation>補助金制度</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="131"/>
+        <location filename="../../app/fields.py" line="132"/>
         <source>Electricity plan</source>
         <translation>電気料金プラン</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="132"/>
+        <location filename="../../app/fields.py" line="133"/>
         <source>Household type</source>
         <translation>世帯タイプ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="133"/>
+        <location filename="../../app/fields.py" line="134"/>
         <source>Solar location</source>
         <translation>太陽光の設置条件</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="134"/>
+        <location filename="../../app/fields.py" line="135"/>
         <source>Climate</source>
         <translation>気候</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="145"/>
+        <location filename="../../app/fields.py" line="146"/>
         <source>every day</source>
         <extracomment>where a preset kind records the id it came from</extracomment>
         <translation>全日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="146"/>
+        <location filename="../../app/fields.py" line="147"/>
         <source>weekdays</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="147"/>
+        <location filename="../../app/fields.py" line="148"/>
         <source>weekends and holidays</source>
         <translation>土日祝</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="149"/>
+        <location filename="../../app/fields.py" line="150"/>
         <source>No discharging</source>
         <translation>放電しない</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="150"/>
+        <location filename="../../app/fields.py" line="151"/>
         <source>V2H: supply the home</source>
         <translation>V2H: 家庭へ給電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="151"/>
+        <location filename="../../app/fields.py" line="152"/>
         <source>V2G: export to the grid</source>
         <translation>V2G: 電力網へ放電</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="152"/>
+        <location filename="../../app/fields.py" line="153"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="155"/>
+        <location filename="../../app/fields.py" line="156"/>
         <source>As soon as plugged in</source>
         <translation>接続したらすぐ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="156"/>
+        <location filename="../../app/fields.py" line="157"/>
         <source>Cheapest hours</source>
         <translation>安い時間帯に</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="157"/>
+        <location filename="../../app/fields.py" line="158"/>
         <source>Solar first, then cheapest</source>
         <translation>太陽光優先、次に安い時間帯</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="160"/>
+        <location filename="../../app/fields.py" line="161"/>
         <source>Extra ageing (marginal)</source>
         <translation>追加劣化分 (限界費用)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="161"/>
+        <location filename="../../app/fields.py" line="162"/>
         <source>Energy throughput</source>
         <translation>放電量比例 (スループット)</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="162"/>
+        <location filename="../../app/fields.py" line="163"/>
         <source>Earlier replacement</source>
         <translation>電池交換の前倒し</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="165"/>
         <source>5 minutes</source>
         <translation>5 分</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="164"/>
+        <location filename="../../app/fields.py" line="165"/>
         <source>15 minutes</source>
         <translation>15 分</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="165"/>
+        <location filename="../../app/fields.py" line="166"/>
         <source>30 minutes</source>
         <translation>30 分</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="165"/>
+        <location filename="../../app/fields.py" line="166"/>
         <source>1 hour</source>
         <translation>1 時間</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="166"/>
+        <location filename="../../app/fields.py" line="167"/>
         <source>Japan</source>
         <translation>日本</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="166"/>
+        <location filename="../../app/fields.py" line="167"/>
         <source>United Kingdom</source>
         <translation>イギリス</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="167"/>
+        <location filename="../../app/fields.py" line="168"/>
         <source>United States</source>
         <translation>アメリカ合衆国</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="167"/>
+        <location filename="../../app/fields.py" line="168"/>
         <source>Netherlands</source>
         <translation>オランダ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="168"/>
+        <location filename="../../app/fields.py" line="169"/>
         <source>Germany</source>
         <translation>ドイツ</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="168"/>
+        <location filename="../../app/fields.py" line="169"/>
         <source>France</source>
         <translation>フランス</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="169"/>
+        <location filename="../../app/fields.py" line="170"/>
         <source>No public holidays</source>
         <translation>祝日なし</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="180"/>
+        <location filename="../../app/fields.py" line="181"/>
         <source>Mon</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="180"/>
+        <location filename="../../app/fields.py" line="181"/>
         <source>Tue</source>
         <translation>火</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="181"/>
+        <location filename="../../app/fields.py" line="182"/>
         <source>Wed</source>
         <translation>水</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="181"/>
+        <location filename="../../app/fields.py" line="182"/>
         <source>Thu</source>
         <translation>木</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="182"/>
+        <location filename="../../app/fields.py" line="183"/>
         <source>Fri</source>
         <translation>金</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="182"/>
+        <location filename="../../app/fields.py" line="183"/>
         <source>Sat</source>
         <translation>土</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="183"/>
+        <location filename="../../app/fields.py" line="184"/>
         <source>Sun</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="187"/>
+        <location filename="../../app/fields.py" line="188"/>
         <source>years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="188"/>
+        <location filename="../../app/fields.py" line="189"/>
         <source>cycles</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="189"/>
+        <location filename="../../app/fields.py" line="190"/>
         <source>kWh/year</source>
         <translation>kWh/年</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="190"/>
+        <location filename="../../app/fields.py" line="191"/>
         <source>kWh/day</source>
         <translation>kWh/日</translation>
     </message>
     <message>
-        <location filename="../../app/fields.py" line="191"/>
+        <location filename="../../app/fields.py" line="192"/>
         <source>h/year</source>
         <translation>時間/年</translation>
     </message>
