@@ -281,7 +281,10 @@ SUBSIDIES = [
      "rule": {"equipment_share": 0.5, "equipment_cap": 500000.0, "works_share": 1.0, "works_cap": 150000.0}},
     # §3.3: Tokyo FY2025 (shigyo.co.jp 2025-07 ✅, cap shown as 50,000 - likely a typo ⚠️; tokyo.n-salt.net ✅);
     # no application period in the notes
-    {"id": "jp_tokyo_v2h_fy2025", "name": "Tokyo V2H top-up, FY2025 (uncertain)", "name_ja": "東京都 V2H 補助 (2025年度, 要確認)",
+    # The amount is the national CEV subsidy plus Tokyo's top-up ("stacks_on"): choosing it keeps the
+    # national part instead of replacing it with the top-up alone.
+    {"id": "jp_tokyo_v2h_fy2025", "name": "Tokyo V2H top-up + national CEV subsidy, FY2025 (uncertain)",
+     "name_ja": "東京都 V2H 補助 + 国の CEV 補助金 (2025年度, 要確認)",
      "currency": "JPY", "country": "JP", "as_of": "2025-07-01", "confidence": "uncertain",
      "source": "Tokyo Metropolitan Government V2H programme for detached houses, FY2025, as reported by "
                "shigyo.co.jp (2025-07)",
@@ -291,7 +294,8 @@ SUBSIDIES = [
               "unconfirmed); not modelled. The application period is not known to us. Confirm with the Tokyo "
               "programme before quoting.",
      "valid_from": "", "valid_until": "",
-     "rule": {"combined_share": 0.5, "combined_cap": 500000.0, "minus_national": True}},
+     "rule": {"combined_share": 0.5, "combined_cap": 500000.0, "minus_national": True,
+              "stacks_on": "jp_cev_v2h_fy2025"}},
 ]
 
 

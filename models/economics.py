@@ -175,10 +175,10 @@ def compute_money(s: Scenario, energy) -> Money:
         from . import presets
 
         try:
-            sub = presets.get("subsidies", c.subsidy_preset_id)
-            if presets.expired(sub, s.start_date):
-                warnings.append(Note("subsidy_closed", name=sub.name, name_ja=sub.name_ja or sub.name,
-                                     until=sub.valid_until, start=s.start_date))
+            for sub in presets.subsidy_parts(presets.get("subsidies", c.subsidy_preset_id)):
+                if presets.expired(sub, s.start_date):   # a top-up's national part has its own period
+                    warnings.append(Note("subsidy_closed", name=sub.name, name_ja=sub.name_ja or sub.name,
+                                         until=sub.valid_until, start=s.start_date))
         except presets.PresetError:  # an own or unknown subsidy: nothing known about its period
             pass
     equipment = c.price - (c.plain_charger_price if c.incremental_cost else 0.0)

@@ -236,8 +236,29 @@ def subsidy_amount(rule: dict, price: float, installation: float, national: floa
 
 
 def rule_subsidy(sub: Preset, price: float, installation: float) -> float:
-    """The amount a subsidy preset's rule gives for this price and installation (to the yen/cent)."""
-    return round(subsidy_amount(sub.data["rule"], price, installation), 2)
+    """The amount a subsidy preset's rule gives for this price and installation (to the yen/cent).
+
+    A top-up that stacks on a national programme (``rule["stacks_on"]``, e.g. Tokyo's V2H subsidy,
+    "1/2 of the cost minus the national subsidy") gives the national amount plus the top-up, so
+    choosing it never drops the national part.
+    """
+    rule = sub.data["rule"]
+    parts = subsidy_parts(sub)
+    if len(parts) == 1:
+        return round(subsidy_amount(rule, price, installation), 2)
+    national = rule_subsidy(parts[1], price, installation)
+    return round(national + subsidy_amount(rule, price, installation, national=national), 2)
+
+
+def subsidy_parts(sub: Preset) -> list[Preset]:
+    """``[sub]``, or ``[sub, national]`` for a top-up stacking on a shipped national programme."""
+    base = (sub.data.get("rule") or {}).get("stacks_on")
+    if not base or base == sub.id:
+        return [sub]
+    try:
+        return [sub, get("subsidies", base)]
+    except PresetError:   # a user preset naming an unknown programme: the top-up alone
+        return [sub]
 
 
 def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario, list[str]]:

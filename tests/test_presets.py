@@ -160,3 +160,19 @@ def test_uk_and_us_examples_use_their_programmes():
     assert uk.tariff.ev_charging_free
     us = sc.load(ROOT / "resources" / "examples" / "us_pge_ev2a_elrp.v2g.json")
     assert us.currency == "USD" and us.tariff.event_payment_per_kwh == 2.0 and us.tariff.event_window == "16:00-21:00"
+
+
+def test_tokyo_top_up_keeps_the_national_subsidy():
+    """Tokyo pays 1/2 of the cost minus the national subsidy (at most 500,000 yen) on top of it:
+    choosing it gives national + top-up, never the top-up in place of the national amount."""
+    tokyo, cev = pr.get("subsidies", "jp_tokyo_v2h_fy2025"), pr.get("subsidies", "jp_cev_v2h_fy2025")
+    assert pr.subsidy_parts(tokyo) == [tokyo, cev]
+    assert pr.rule_subsidy(tokyo, 1_100_000, 250_000) == pr.rule_subsidy(cev, 1_100_000, 250_000) + 25_000
+    assert pr.rule_subsidy(tokyo, 498_000, 250_000) == 399_000        # the top-up is 0 here, the national stays
+    s, _ = pr.apply(sc.demo(), "subsidies", "jp_tokyo_v2h_fy2025")
+    assert s.charger.subsidy == pr.rule_subsidy(tokyo, s.charger.price, s.charger.installation) >= 399_000
+    # the national part's closed application period is reported for the stacked subsidy too
+    import models
+
+    notes = models.simulate(s).warnings
+    assert any("CEV" in n and "2025-09-30" in n for n in notes)
