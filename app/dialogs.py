@@ -75,6 +75,14 @@ class Dialogs:
         text, ok = QInputDialog.getItem(parent, title, label, items, current, False)
         return items.index(text) if ok and text in items else None
 
+    def number(self, parent, title: str, label: str, value: float, lo: float, hi: float,
+               decimals: int = 2) -> float | None:
+        """A number typed by the dealer (``value`` proposed, ``lo``..``hi``), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        got, ok = QInputDialog.getDouble(parent, title, label, value, lo, hi, decimals)
+        return float(got) if ok else None
+
     def image_file(self, parent, folder: str) -> str:
         path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Dialogs", "Choose logo"),
                                               folder, "Images (*.png *.jpg *.jpeg *.bmp)")
@@ -161,6 +169,10 @@ class ScriptedDialogs(Dialogs):
 
     def choose(self, parent, title, label, items, current=0):
         return self._answer("choose", title, label, items)
+
+    def number(self, parent, title, label, value, lo, hi, decimals=2):
+        got = self._answer("number", title, label, value)
+        return value if got is None and "number" not in self.answers else got
 
     def file_locked(self, parent, path):
         return self._answer("file_locked", path) or "cancel"

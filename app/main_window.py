@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, Q
                                QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from app import fields as F
+from app import format as fmt
 from app.charts import CashflowChart, CycleChart, DayChart, HealthChart, YearlyChart
 from app.compare import MAX_COLUMNS, CompareView
 from app.dialogs import Dialogs
@@ -874,9 +875,20 @@ class MainWindow(QMainWindow):
         idx = self.dialogs.choose(self, self.tr("Import price series"), self.tr("Use the series for"), uses, 0)
         if idx is None:
             return False
+        adder = 0.0
+        if pi.USES[idx] in ("import", "both"):
+            # a market-linked plan sells at the wholesale price plus its own margin (the levies are the
+            # tariff's add-on, counted on top): without it the bought energy would look far too cheap
+            unit = fmt.price_unit_label(self.scenario.currency, self.lang)
+            adder = self.dialogs.number(
+                self, self.tr("Import price series"),
+                self.tr("Retail margin the plan adds to the wholesale price (%1/kWh; levies are added "
+                        "separately as the tariff's add-on)").replace("%1", unit), 0.0, -100.0, 1000.0, 2)
+            if adder is None:
+                return False
         try:
             series = pi.read_price_file(path, area=area, country=self.scenario.country)
-            new = pi.embed(self.scenario, series, use=pi.USES[idx])
+            new = pi.embed(self.scenario, series, use=pi.USES[idx], import_adder_per_kwh=adder)
         except pi.PriceImportError as err:
             self.dialogs.warning(self, self.tr("Cannot import the price series"),
                                  "\n".join(err.messages(self.lang)[:15]), "\n".join(err.messages("en")))

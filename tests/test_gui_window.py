@@ -488,11 +488,14 @@ def test_import_price_series(window, qtbot, tmp_path):
     rows = [header] + [f"2024/04/{1 + d:02d},{k},10.00,{10 + k / 10:.2f},9.00" for d in range(2) for k in range(1, 49)]
     good = tmp_path / "spot_summary_2024.csv"
     good.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    window.dialogs.answers.update(price_file=str(good), choose=[6, 2])  # kansai, both
+    window.dialogs.answers.update(price_file=str(good), choose=[6, 2], number=[7.5])  # kansai, both, margin
     with qtbot.waitSignal(window.resultShown, timeout=RESULT_TIMEOUT):
         assert window.import_prices()
     ps = window.scenario.tariff.price_series
     assert ps.area == "kansai" and ps.values_per_kwh[:2] == [9.0, 9.0] and ps.use_for_import and ps.use_for_export
+    assert ps.import_adder_per_kwh == 7.5   # the plan's retail margin, asked because the import follows the series
+    asked = [c for c in window.dialogs.calls if c[0] == "number"][-1]
+    assert "Retail margin" in asked[2] and "(¥/kWh;" in asked[2]
     assert window.dirty
     # the areas were offered by name, and the import's message stays beside the new result's notes
     offered = [c for c in window.dialogs.calls if c[0] == "choose"][0]
@@ -502,7 +505,7 @@ def test_import_price_series(window, qtbot, tmp_path):
     assert "Market-linked price series" in window.inputs.pickers["tariffs"].edited   # no longer the plan as shipped
     bad = tmp_path / "bad.csv"
     bad.write_text("\n".join(rows[:5] + [rows[5].replace(",9.00", ",n/a")] + rows[6:]) + "\n", encoding="utf-8")
-    window.dialogs.answers.update(price_file=str(bad), choose=[6, 0])
+    window.dialogs.answers.update(price_file=str(bad), choose=[6, 0])   # export only: no margin asked
     before = window.scenario
     assert not window.import_prices()
     assert window.scenario is before

@@ -482,47 +482,47 @@
         <translation>価格系列の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="79"/>
+        <location filename="../../app/dialogs.py" line="87"/>
         <source>Choose logo</source>
         <translation>ロゴを選択</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="87"/>
+        <location filename="../../app/dialogs.py" line="95"/>
         <source>File is in use</source>
         <translation>ファイルが使用中です</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="88"/>
+        <location filename="../../app/dialogs.py" line="96"/>
         <source>“%1” is open in another program (for example Excel), so it cannot be replaced. Close it there and choose Retry, or save under another name.</source>
         <translation>「%1」は別のアプリ (Excel など) で開かれているため、上書きできません。そちらで閉じてから「再試行」を選ぶか、別の名前で保存してください。</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="91"/>
+        <location filename="../../app/dialogs.py" line="99"/>
         <source>Retry</source>
         <translation>再試行</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="92"/>
+        <location filename="../../app/dialogs.py" line="100"/>
         <source>Save as another name…</source>
         <translation>別の名前で保存…</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="103"/>
+        <location filename="../../app/dialogs.py" line="111"/>
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="104"/>
+        <location filename="../../app/dialogs.py" line="112"/>
         <source>Sorry, something unexpected happened. Your scenario is kept and autosaved; you can carry on working.</source>
         <translation>申し訳ありません。予期しない問題が発生しました。シナリオは保持され自動保存されていますので、このまま作業を続けられます。</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="107"/>
+        <location filename="../../app/dialogs.py" line="115"/>
         <source>Details were written to %1</source>
         <translation>詳細は %1 に記録されました</translation>
     </message>
     <message>
-        <location filename="../../app/dialogs.py" line="110"/>
+        <location filename="../../app/dialogs.py" line="118"/>
         <source>Copy details</source>
         <translation>詳細をコピー</translation>
     </message>
@@ -1394,252 +1394,252 @@ As of: %2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="215"/>
+        <location filename="../../app/main_window.py" line="230"/>
         <source>V2G Calculator</source>
         <translation>V2G 経済性シミュレーター</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="290"/>
         <source>Battery health</source>
         <translation>電池の健全度</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="189"/>
-        <location filename="../../app/main_window.py" line="433"/>
+        <location filename="../../app/main_window.py" line="204"/>
+        <location filename="../../app/main_window.py" line="448"/>
         <source>Preparing the calculation engine…</source>
         <extracomment>participation modes of &quot;Compare without charger / V2H only / V2H + V2G&quot; (labelled by MainWindow.variant_label) charger costs set to 0 in the quick comparison&apos;s &quot;Without charger&quot; column: the customer buys no bidirectional charger, so that column is the reference (no cost, no revenue, the baseline battery) honorifics a dealer may type after a customer&apos;s name; the header then adds none of its own presentation mode: tab titles grow at most this much (all six must fit 1280 px without &quot;…&quot;) emitted after a main result has been swapped in and every chart redrawn (request id) emitted after the comparison table was refreshed load every battery model&apos;s kernels in the background after the first result (off for screenshots) build the chart tabs not shown once the first result is on screen (off for a screenshot, which renders one tab and exits; a tab asked for is always built at once)</extracomment>
         <translation>計算エンジンを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="253"/>
         <source>Switch the language</source>
         <translation>表示言語を切り替えます</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="290"/>
         <source>Cash flow &amp; payback</source>
         <translation>収支と投資回収</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="276"/>
+        <location filename="../../app/main_window.py" line="291"/>
         <source>Typical day</source>
         <translation>代表的な 1 日</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="276"/>
+        <location filename="../../app/main_window.py" line="291"/>
         <source>Year by year</source>
         <translation>年ごとの内訳</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277"/>
+        <location filename="../../app/main_window.py" line="292"/>
         <source>Cycle map</source>
         <translation>サイクル分布</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277"/>
+        <location filename="../../app/main_window.py" line="292"/>
         <source>Compare scenarios</source>
         <translation>シナリオ比較</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="343"/>
+        <location filename="../../app/main_window.py" line="358"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="344"/>
+        <location filename="../../app/main_window.py" line="359"/>
         <source>&amp;New scenario</source>
         <translation>新しいシナリオ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="360"/>
         <source>Open the &amp;demo scenario</source>
         <translation>デモシナリオを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="346"/>
+        <location filename="../../app/main_window.py" line="361"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="347"/>
+        <location filename="../../app/main_window.py" line="362"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="349"/>
+        <location filename="../../app/main_window.py" line="364"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="350"/>
+        <location filename="../../app/main_window.py" line="365"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="351"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>&amp;Import price series (JEPX, CSV, Excel)…</source>
         <translation>価格系列を取り込む (JEPX・CSV・Excel)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="353"/>
+        <location filename="../../app/main_window.py" line="368"/>
         <source>&amp;Export report…</source>
         <translation>レポートを出力(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="356"/>
+        <location filename="../../app/main_window.py" line="371"/>
         <source>The report module is not installed in this version.</source>
         <translation>このバージョンにはレポート出力機能が含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="360"/>
+        <location filename="../../app/main_window.py" line="375"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="363"/>
+        <location filename="../../app/main_window.py" line="378"/>
         <source>&amp;Compare</source>
         <translation>比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="364"/>
+        <location filename="../../app/main_window.py" line="379"/>
         <source>&amp;Duplicate current scenario as variant</source>
         <translation>現在のシナリオを比較用に複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="366"/>
+        <location filename="../../app/main_window.py" line="381"/>
         <source>Compare &amp;without charger / V2H only / V2H + V2G</source>
         <translation>充放電器なし / V2H のみ / V2H + V2G を比較(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="367"/>
+        <location filename="../../app/main_window.py" line="382"/>
         <source>&amp;Remove all variants</source>
         <translation>比較用シナリオをすべて削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="384"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="370"/>
+        <location filename="../../app/main_window.py" line="385"/>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="373"/>
+        <location filename="../../app/main_window.py" line="388"/>
         <source>Show the &amp;inputs</source>
         <translation>入力欄を表示(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="376"/>
+        <location filename="../../app/main_window.py" line="391"/>
         <source>&amp;Language</source>
         <translation>言語 / Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="389"/>
+        <location filename="../../app/main_window.py" line="404"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="390"/>
+        <location filename="../../app/main_window.py" line="405"/>
         <source>Dealer &amp;branding…</source>
         <translation>販売店の表示設定(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="392"/>
+        <location filename="../../app/main_window.py" line="407"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="393"/>
+        <location filename="../../app/main_window.py" line="408"/>
         <source>&amp;About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="483"/>
+        <location filename="../../app/main_window.py" line="492"/>
         <source>Please correct the marked value; the figures show the last valid inputs.</source>
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="535"/>
+        <location filename="../../app/main_window.py" line="544"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="541"/>
+        <location filename="../../app/main_window.py" line="550"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="549"/>
+        <location filename="../../app/main_window.py" line="558"/>
         <source>the calculation engine stopped; the next change starts it again</source>
         <translation>計算エンジンが停止しました。次の変更で再起動します</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="561"/>
+        <location filename="../../app/main_window.py" line="570"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="564"/>
+        <location filename="../../app/main_window.py" line="573"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="565"/>
-        <location filename="../../app/main_window.py" line="572"/>
+        <location filename="../../app/main_window.py" line="574"/>
+        <location filename="../../app/main_window.py" line="581"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="594"/>
+        <location filename="../../app/main_window.py" line="603"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="622"/>
+        <location filename="../../app/main_window.py" line="631"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="623"/>
+        <location filename="../../app/main_window.py" line="632"/>
         <source>V2G only</source>
         <translation>V2G のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="624"/>
+        <location filename="../../app/main_window.py" line="633"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="601"/>
-        <location filename="../../app/main_window.py" line="628"/>
+        <location filename="../../app/main_window.py" line="610"/>
+        <location filename="../../app/main_window.py" line="637"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="623"/>
+        <location filename="../../app/main_window.py" line="632"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="622"/>
+        <location filename="../../app/main_window.py" line="631"/>
         <source>Without charger</source>
         <translation>充放電器なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="664"/>
+        <location filename="../../app/main_window.py" line="673"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="682"/>
+        <location filename="../../app/main_window.py" line="691"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="708"/>
-        <location filename="../../app/main_window.py" line="716"/>
+        <location filename="../../app/main_window.py" line="717"/>
+        <location filename="../../app/main_window.py" line="725"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1648,117 +1648,123 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="726"/>
+        <location filename="../../app/main_window.py" line="736"/>
         <source>Opened %1; %2 compared scenario(s) could not be read: %3</source>
         <translation>%1 を開きました。比較用のシナリオ %2 件を読み込めませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="731"/>
+        <location filename="../../app/main_window.py" line="741"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="770"/>
-        <location filename="../../app/main_window.py" line="773"/>
+        <location filename="../../app/main_window.py" line="780"/>
+        <location filename="../../app/main_window.py" line="783"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="774"/>
+        <location filename="../../app/main_window.py" line="784"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="782"/>
+        <location filename="../../app/main_window.py" line="792"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="844"/>
+        <location filename="../../app/main_window.py" line="854"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="858"/>
-        <location filename="../../app/main_window.py" line="865"/>
+        <location filename="../../app/main_window.py" line="868"/>
+        <location filename="../../app/main_window.py" line="875"/>
+        <location filename="../../app/main_window.py" line="884"/>
         <source>Import price series</source>
         <translation>価格系列の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="858"/>
+        <location filename="../../app/main_window.py" line="868"/>
         <source>JEPX area</source>
         <translation>JEPX のエリア</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="863"/>
+        <location filename="../../app/main_window.py" line="873"/>
         <source>Export price follows the series</source>
         <translation>売電単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="863"/>
+        <location filename="../../app/main_window.py" line="873"/>
         <source>Import price follows the series</source>
         <translation>購入単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="864"/>
+        <location filename="../../app/main_window.py" line="874"/>
         <source>Both follow the series</source>
         <translation>購入・売電とも系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="865"/>
+        <location filename="../../app/main_window.py" line="875"/>
         <source>Use the series for</source>
         <translation>価格系列の使い方</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="872"/>
-        <location filename="../../app/main_window.py" line="876"/>
+        <location filename="../../app/main_window.py" line="885"/>
+        <source>Retail margin the plan adds to the wholesale price (%1/kWh; levies are added separately as the tariff&apos;s add-on)</source>
+        <translation>料金プランが市場価格に上乗せする小売マージン (%1/kWh。再エネ賦課金などは料金の加算額として別に加わります)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="893"/>
+        <location filename="../../app/main_window.py" line="897"/>
         <source>Cannot import the price series</source>
         <translation>価格系列を取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="881"/>
+        <location filename="../../app/main_window.py" line="902"/>
         <source>Imported %1 prices from %2</source>
         <translation>%2 から %1 件の価格を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="890"/>
-        <location filename="../../app/main_window.py" line="915"/>
+        <location filename="../../app/main_window.py" line="911"/>
+        <location filename="../../app/main_window.py" line="936"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="890"/>
+        <location filename="../../app/main_window.py" line="911"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="916"/>
+        <location filename="../../app/main_window.py" line="937"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="919"/>
+        <location filename="../../app/main_window.py" line="940"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1003"/>
+        <location filename="../../app/main_window.py" line="1024"/>
         <source>Prepared for %1</source>
         <comment>the name already ends with an honorific such as 様</comment>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1005"/>
+        <location filename="../../app/main_window.py" line="1026"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1010"/>
+        <location filename="../../app/main_window.py" line="1031"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1011"/>
+        <location filename="../../app/main_window.py" line="1032"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1767,13 +1773,13 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="707"/>
-        <location filename="../../app/main_window.py" line="715"/>
+        <location filename="../../app/main_window.py" line="716"/>
+        <location filename="../../app/main_window.py" line="724"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="540"/>
+        <location filename="../../app/main_window.py" line="549"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
