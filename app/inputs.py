@@ -559,9 +559,16 @@ class InputPanel(QWidget):
             return ""
         from models.price_import import area_name
 
-        return translate("InputPanel", "Market-linked price series: %1 (as of %2)") \
+        text = translate("InputPanel", "Market-linked price series: %1 (as of %2)") \
             .replace("%1", area_name(ps.get("area") or "", self.lang) or ps.get("preset_id") or "") \
             .replace("%2", ps.get("as_of", ""))
+        if ps.get("use_for_import"):   # the time-of-use import table below is then not used
+            from app import format as fmt
+
+            margin = fmt.money(float(ps.get("import_adder_per_kwh") or 0.0), self._currency, self.lang, per="kWh")
+            text += "\n" + translate("InputPanel", "Import price = series + %1 margin + the add-on; the "
+                                                    "time-of-use import prices are not used.").replace("%1", margin)
+        return text
 
     def _refresh_pickers(self, data: dict) -> None:
         """Each picker shows its preset and which of the preset's values were changed since.

@@ -501,7 +501,9 @@ def test_import_price_series(window, qtbot, tmp_path):
     offered = [c for c in window.dialogs.calls if c[0] == "choose"][0]
     assert "Kansai" in str(offered) and "kansai" not in str(offered)
     assert "Imported 96 prices from spot_summary_2024.csv" in window.status_text
-    assert window.inputs.tariff_summary.text() == "Market-linked price series: Kansai (as of 2024-04-02)"
+    assert window.inputs.tariff_summary.text() == ("Market-linked price series: Kansai (as of 2024-04-02)\n"
+                                                   "Import price = series + ¥7.5/kWh margin + the add-on; the "
+                                                   "time-of-use import prices are not used.")
     assert "Market-linked price series" in window.inputs.pickers["tariffs"].edited   # no longer the plan as shipped
     bad = tmp_path / "bad.csv"
     bad.write_text("\n".join(rows[:5] + [rows[5].replace(",9.00", ",n/a")] + rows[6:]) + "\n", encoding="utf-8")

@@ -1236,7 +1236,7 @@ As of: %2
     </message>
     <message>
         <location filename="../../app/inputs.py" line="427"/>
-        <location filename="../../app/inputs.py" line="653"/>
+        <location filename="../../app/inputs.py" line="660"/>
         <source>Allowed: %1</source>
         <extracomment>scenario fields each preset kind sets (``models.presets.apply``), so its &quot;changed since&quot; marks read them (with the currency and the start date) widest choice text (pixels) that fits the field column next to its label</extracomment>
         <translation>入力できる範囲: %1</translation>
@@ -1247,42 +1247,47 @@ As of: %2
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="585"/>
+        <location filename="../../app/inputs.py" line="569"/>
+        <source>Import price = series + %1 margin + the add-on; the time-of-use import prices are not used.</source>
+        <translation>購入単価 = 系列 + マージン %1 + 加算額。時間帯別の購入単価は使いません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="592"/>
         <source>profile values</source>
         <translation>プロファイルの値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="609"/>
+        <location filename="../../app/inputs.py" line="616"/>
         <source>Subsidy recalculated for the new price: %1</source>
         <translation>新しい価格に合わせて補助金を再計算しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="663"/>
+        <location filename="../../app/inputs.py" line="670"/>
         <source>Row %1: allowed %2</source>
         <translation>%1 行目: 入力できる範囲 %2</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="667"/>
+        <location filename="../../app/inputs.py" line="674"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="668"/>
+        <location filename="../../app/inputs.py" line="675"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="673"/>
+        <location filename="../../app/inputs.py" line="680"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="676"/>
+        <location filename="../../app/inputs.py" line="683"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="681"/>
+        <location filename="../../app/inputs.py" line="688"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
