@@ -171,8 +171,12 @@ class ScriptedDialogs(Dialogs):
         return self._answer("choose", title, label, items)
 
     def number(self, parent, title, label, value, lo, hi, decimals=2):
+        """The scripted number; none given (or the queue used up): OK on the proposed value;
+        "cancel": cancelled."""
         got = self._answer("number", title, label, value)
-        return value if got is None and "number" not in self.answers else got
+        if got == "cancel":
+            return None
+        return value if got is None else float(got)
 
     def file_locked(self, parent, path):
         return self._answer("file_locked", path) or "cancel"

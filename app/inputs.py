@@ -226,8 +226,11 @@ class PresetPicker(QWidget):
         notes = P.notes_text(str(p.data.get("notes", "") or "").strip(), self.lang)   # the dealer's caveats
         if notes:
             text += "\n\n" + translate("InputPanel", "Notes for the dealer: %1").replace("%1", notes)
-        if p.valid_until:
-            text += "\n" + translate("InputPanel", "Applications accepted until %1").replace("%1", p.valid_until)
+        parts = P.subsidy_parts(p) if self.kind == "subsidies" else [p]
+        for x in parts:   # a top-up: the period of each programme it stacks on as well
+            if x.valid_until:
+                until = translate("InputPanel", "Applications accepted until %1").replace("%1", x.valid_until)
+                text += "\n" + (until if x is p else f"{x.display_name(self.lang)}: {until}")
         return text
 
     def set_current(self, preset_id: str, edited: list[str] | None = None, on_date: str = "") -> None:
@@ -247,10 +250,15 @@ class PresetPicker(QWidget):
         self.combo.blockSignals(False)
         p = next((x for x in self.presets if x.id == preset_id), None)
         self.edited = list(edited or []) if p is not None else []
+        # a top-up is closed when a programme it stacks on is (Tokyo on the national CEV subsidy)
+        closed = None
         try:
-            self.expired = p is not None and bool(on_date) and P.expired(p, on_date)
+            if p is not None and on_date:
+                closed = next((x for x in (P.subsidy_parts(p) if self.kind == "subsidies" else [p])
+                               if P.expired(x, on_date)), None)
         except P.PresetError:  # a start date that is not a date yet: the validator explains
-            self.expired = False
+            closed = None
+        self.expired = closed is not None
         if p is None:
             self.caption.setText(translate("InputPanel", "Values entered by hand"))
             self.setToolTip("")
@@ -267,7 +275,7 @@ class PresetPicker(QWidget):
             if self.expired:
                 text = "\u26a0 " + translate(
                     "InputPanel", "Applications closed on %1, before the start date: check the current programme"
-                ).replace("%1", p.valid_until) + "\n" + text
+                ).replace("%1", closed.valid_until) + "\n" + text
             self.caption.setText(text)
             self.setToolTip(self._tooltip(p))
 
@@ -566,8 +574,12 @@ class InputPanel(QWidget):
             from app import format as fmt
 
             margin = fmt.money(float(ps.get("import_adder_per_kwh") or 0.0), self._currency, self.lang, per="kWh")
-            text += "\n" + translate("InputPanel", "Import price = series + %1 margin + the add-on; the "
-                                                    "time-of-use import prices are not used.").replace("%1", margin)
+            factor = float(ps.get("import_multiplier", 1.0) or 0.0)
+            series = translate("InputPanel", "series") if factor == 1.0 else \
+                translate("InputPanel", "series × %1").replace("%1", f"{factor:g}")
+            text += "\n" + translate("InputPanel", "Import price = %1 + %2 margin + the add-on; the "
+                                                    "time-of-use import prices are not used.") \
+                .replace("%1", series).replace("%2", margin)
         return text
 
     def _refresh_pickers(self, data: dict) -> None:
@@ -639,8 +651,8 @@ class InputPanel(QWidget):
             self.presetApplied.emit(kind, [str(exc)])
             return
         self.set_scenario(new)
+        self.scenarioEdited.emit(new)          # first: the window starts the computation (if anything changed)
         self.presetApplied.emit(kind, warnings)
-        self.scenarioEdited.emit(new)
 
     # -------------------------------------------------------------- errors
     @staticmethod

@@ -492,13 +492,21 @@ class MainWindow(QMainWindow):
             self._set_status(self.tr("Please correct the marked value; the figures show the last valid inputs."),
                              error=True)
         elif self.result is not None:
-            self._show_result()   # the result's notes again (the inputs are back to what it was made of)
+            self._show_result_status()   # the result's notes again (the inputs are back to what it was made of)
         else:
             self._set_status("")
 
     def _on_preset_applied(self, kind: str, warnings: list) -> None:
-        if warnings:   # kept in the status line beside the new result's notes, in the UI language
-            self._on_notice(" ".join(translate_note(w, self.lang) for w in warnings), error=True)
+        """Emitted after the edit it belongs to: when that edit started a computation, the message
+        stays beside the coming result's notes; when nothing changed (a preset that was not applied),
+        it is shown now and goes with the next message."""
+        if not warnings:
+            return
+        text = " ".join(translate_note(w, self.lang) for w in warnings)
+        if self.runner.is_busy("main"):
+            self._on_notice(text, error=True)
+        else:
+            self._set_status(text, error=True)
 
     def _on_notice(self, text: str, error: bool = False) -> None:
         """A message that stays in the status line together with the next result's notes."""
@@ -540,6 +548,14 @@ class MainWindow(QMainWindow):
             return
         for chart in self.charts.built():
             chart.show_result(result, scenario)
+        self._show_result_status(consume_notice=True)
+
+    def _show_result_status(self, consume_notice: bool = False) -> None:
+        """The status line for the result on screen: its notes, after a pending notice (which a new
+        result consumes; a status refresh between results keeps it for the coming result)."""
+        result = self.result
+        if result is None:
+            return
         if result.get("status") != "complete":
             self._set_status(self.tr("Some figures are not available in this version."))
         elif self.inputs.valid:
@@ -549,7 +565,8 @@ class MainWindow(QMainWindow):
             text = (self.tr("Ready") if not warnings else
                     self.tr("Ready. Note: %1").replace("%1", " ".join(warnings[:2])))
             notice, error = getattr(self, "_notice", None) or ("", False)
-            self._notice = None   # shown with this result, replaced by the next one
+            if consume_notice:
+                self._notice = None   # shown with this result, replaced by the next one
             self._set_status(f"{notice} \u2014 {text}" if notice else text, error=error)
 
     def _on_failed(self, channel: str, rid: int, error: str) -> None:
@@ -658,8 +675,8 @@ class MainWindow(QMainWindow):
             v = self.variants.pop(index)
             self.runner.cancel(f"variant:{v['uid']}")
             self._refresh_compare()
-            if self.result is not None and self.inputs.valid:
-                self._show_result()   # not a stale "at most 4 scenarios" message after a removal
+            if self.result is not None and self.inputs.valid and not self.runner.is_busy("main"):
+                self._show_result_status()   # not a stale "at most 4 scenarios" message after a removal
 
     def clear_variants(self) -> None:
         for v in self.variants:
@@ -875,19 +892,22 @@ class MainWindow(QMainWindow):
         idx = self.dialogs.choose(self, self.tr("Import price series"), self.tr("Use the series for"), uses, 0)
         if idx is None:
             return False
-        adder = 0.0
-        if pi.USES[idx] in ("import", "both"):
-            # a market-linked plan sells at the wholesale price plus its own margin (the levies are the
-            # tariff's add-on, counted on top): without it the bought energy would look far too cheap
-            unit = fmt.price_unit_label(self.scenario.currency, self.lang)
-            adder = self.dialogs.number(
-                self, self.tr("Import price series"),
-                self.tr("Retail margin the plan adds to the wholesale price (%1/kWh; levies are added "
-                        "separately as the tariff's add-on)").replace("%1", unit), 0.0, -100.0, 1000.0, 2)
-            if adder is None:
-                return False
         try:
             series = pi.read_price_file(path, area=area, country=self.scenario.country)
+            adder = 0.0
+            if pi.USES[idx] in ("import", "both"):
+                # a market-linked plan sells at the wholesale price plus its own margin (the levies are
+                # the tariff's add-on, counted on top): without it bought energy would look far too cheap.
+                # Asked once the file has been read; a re-import proposes the margin already set.
+                old = self.scenario.tariff.price_series
+                unit = fmt.price_unit_label(self.scenario.currency, self.lang)
+                adder = self.dialogs.number(
+                    self, self.tr("Import price series"),
+                    self.tr("Retail margin the plan adds to the wholesale price (%1/kWh; levies are added "
+                            "separately as the tariff's add-on)").replace("%1", unit),
+                    old.import_adder_per_kwh if old is not None else 0.0, -100.0, 1000.0, 2)
+                if adder is None:
+                    return False
             new = pi.embed(self.scenario, series, use=pi.USES[idx], import_adder_per_kwh=adder)
         except pi.PriceImportError as err:
             self.dialogs.warning(self, self.tr("Cannot import the price series"),
@@ -1079,7 +1099,6 @@ def _same_numbers(a: sc.Scenario, b: sc.Scenario) -> bool:
 
 def _safe_name(name: str) -> str:
     # "Demo: house" -> "Demo house", not "Demo_ house"
-    cleaned = re.sub(r'\s*[\\/:*?"<>|\r\n\t]+\s*', lambda m: " " if m.group(0).strip(' ') in (':', '：') else "_",
-                     name)
+    cleaned = re.sub(r'\s*[\\/:*?"<>|\r\n\t]+\s*', lambda m: " " if m.group(0).strip() == ":" else "_", name)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ._") or "scenario"
     return cleaned[:80]

@@ -242,23 +242,32 @@ def rule_subsidy(sub: Preset, price: float, installation: float) -> float:
     "1/2 of the cost minus the national subsidy") gives the national amount plus the top-up, so
     choosing it never drops the national part.
     """
-    rule = sub.data["rule"]
     parts = subsidy_parts(sub)
-    if len(parts) == 1:
-        return round(subsidy_amount(rule, price, installation), 2)
-    national = rule_subsidy(parts[1], price, installation)
-    return round(national + subsidy_amount(rule, price, installation, national=national), 2)
+    amount = subsidy_amount(parts[-1].data["rule"], price, installation)   # the programme at the bottom
+    for top in reversed(parts[:-1]):   # each top-up on what the programmes below it pay
+        amount += subsidy_amount(top.data["rule"], price, installation, national=amount)
+    return round(amount, 2)
+
+
+#: at most this many programmes stacked on each other (a ward on a prefecture on the nation)
+MAX_STACKED_SUBSIDIES = 4
 
 
 def subsidy_parts(sub: Preset) -> list[Preset]:
-    """``[sub]``, or ``[sub, national]`` for a top-up stacking on a shipped national programme."""
-    base = (sub.data.get("rule") or {}).get("stacks_on")
-    if not base or base == sub.id:
-        return [sub]
-    try:
-        return [sub, get("subsidies", base)]
-    except PresetError:   # a user preset naming an unknown programme: the top-up alone
-        return [sub]
+    """``sub`` and the programmes it stacks on (``rule["stacks_on"]``), top first: ``[tokyo, cev]``.
+
+    The chain ends at a programme that stacks on nothing, an unknown one, one already in the chain
+    (user presets naming each other: no endless loop) or after :data:`MAX_STACKED_SUBSIDIES`."""
+    parts = [sub]
+    while len(parts) < MAX_STACKED_SUBSIDIES:
+        base = (parts[-1].data.get("rule") or {}).get("stacks_on")
+        if not base or any(p.id == base for p in parts):
+            break
+        try:
+            parts.append(get("subsidies", base))
+        except PresetError:   # a user preset naming an unknown programme: the ones found so far
+            break
+    return parts
 
 
 def apply(s: sc.Scenario, kind: str, preset: Preset | str) -> tuple[sc.Scenario, list[str]]:

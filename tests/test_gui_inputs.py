@@ -144,3 +144,11 @@ def test_japanese_preset_tooltip_carries_the_dealer_notes_in_japanese(qtbot):
     assert ja != notes and ja in picker.toolTip() and notes not in picker.toolTip()
     idx = picker.combo.findData(p.id)
     assert ja in picker.combo.itemData(idx, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_top_up_subsidy_shows_the_closed_period_of_the_programme_it_stacks_on(panel):
+    panel._preset_chosen("subsidies", "jp_tokyo_v2h_fy2025")
+    picker = panel.pickers["subsidies"]
+    assert picker.combo.currentData() == "jp_tokyo_v2h_fy2025"
+    assert picker.expired and "2025-09-30" in picker.caption.text()   # the national CEV part closed
+    assert "2025-09-30" in picker.toolTip()

@@ -496,6 +496,12 @@ def test_import_price_series(window, qtbot, tmp_path):
     assert ps.import_adder_per_kwh == 7.5   # the plan's retail margin, asked because the import follows the series
     asked = [c for c in window.dialogs.calls if c[0] == "number"][-1]
     assert "Retail margin" in asked[2] and "(¥/kWh;" in asked[2]
+    # importing a newer file proposes the margin already set (OK keeps it)
+    window.dialogs.answers.update(price_file=str(good), choose=[6, 2])
+    with qtbot.waitSignal(window.resultShown, timeout=RESULT_TIMEOUT):
+        assert window.import_prices()
+    assert window.scenario.tariff.price_series.import_adder_per_kwh == 7.5
+    assert [c for c in window.dialogs.calls if c[0] == "number"][-1][3] == 7.5
     assert window.dirty
     # the areas were offered by name, and the import's message stays beside the new result's notes
     offered = [c for c in window.dialogs.calls if c[0] == "choose"][0]
@@ -820,6 +826,9 @@ def test_preset_in_another_currency_is_explained_in_the_ui_language(make_window,
     w.inputs._preset_chosen("tariffs", "uk_octopus_intelligent_go")   # nothing changes: no new computation
     assert w.scenario.tariff.preset_id == before
     assert "適用していません" in w.status_text and "prices are in" not in w.status_text
+    with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):   # an unrelated edit: the message has gone
+        w.inputs.set_field("home.pv_kwp", 5.5)
+    assert "適用していません" not in w.status_text
     with qtbot.waitSignal(w.resultShown, timeout=RESULT_TIMEOUT):
         w.inputs._preset_chosen("chargers", "us_wallbox_quasar2")   # applied, its USD price not copied
     assert "金額はコピーしていません" in w.status_text

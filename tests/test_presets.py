@@ -176,3 +176,25 @@ def test_tokyo_top_up_keeps_the_national_subsidy():
 
     notes = models.simulate(s).warnings
     assert any("CEV" in n and "2025-09-30" in n for n in notes)
+
+
+def test_user_subsidies_stacking_on_each_other_never_loop(tmp_path, monkeypatch):
+    """Two user presets naming each other in ``stacks_on``: a finite chain, an amount, no RecursionError;
+    a three-level chain (a ward on Tokyo on the nation) adds every level."""
+    monkeypatch.setattr(pr, "user_presets_dir", lambda: tmp_path / "presets")
+    tokyo = pr.get("subsidies", "jp_tokyo_v2h_fy2025").data
+    for me, other in (("my_a", "my_b"), ("my_b", "my_a")):
+        pr.save_user_preset("subsidies", {**tokyo, "id": me, "name": me,
+                                          "rule": {**tokyo["rule"], "stacks_on": other}})
+    a = pr.get("subsidies", "my_a")
+    assert [p.id for p in pr.subsidy_parts(a)] == ["my_a", "my_b"]
+    assert pr.rule_subsidy(a, 1_100_000, 250_000) >= 0
+    s, _ = pr.apply(sc.demo(), "subsidies", "my_a")
+    assert s.charger.subsidy == pr.rule_subsidy(a, s.charger.price, s.charger.installation)
+    ward = {**tokyo, "id": "my_ward", "name": "ward", "rule": {"combined_share": 0.1, "combined_cap": 100000.0,
+                                                                "stacks_on": "jp_tokyo_v2h_fy2025"}}
+    pr.save_user_preset("subsidies", ward)
+    w = pr.get("subsidies", "my_ward")
+    assert [p.id for p in pr.subsidy_parts(w)] == ["my_ward", "jp_tokyo_v2h_fy2025", "jp_cev_v2h_fy2025"]
+    below = pr.rule_subsidy(pr.get("subsidies", "jp_tokyo_v2h_fy2025"), 1_100_000, 250_000)
+    assert pr.rule_subsidy(w, 1_100_000, 250_000) == below + 100_000   # 10 % of 1.35 M, capped at 100,000

@@ -1195,99 +1195,109 @@ As of: %2
         <translation>販売店向けの注記: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="230"/>
+        <location filename="../../app/inputs.py" line="232"/>
         <source>Applications accepted until %1</source>
         <translation>申請受付: %1 まで</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="241"/>
+        <location filename="../../app/inputs.py" line="244"/>
         <source>Own values</source>
         <translation>個別入力</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="255"/>
+        <location filename="../../app/inputs.py" line="263"/>
         <source>Values entered by hand</source>
         <translation>手入力の値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="258"/>
+        <location filename="../../app/inputs.py" line="266"/>
         <source>verified</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="259"/>
+        <location filename="../../app/inputs.py" line="267"/>
         <source>example values</source>
         <translation>要確認</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="262"/>
+        <location filename="../../app/inputs.py" line="270"/>
         <source>As of %1 · %2 · Source: %3</source>
         <translation>%1 時点 · %2 · 出典: %3</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="265"/>
+        <location filename="../../app/inputs.py" line="273"/>
         <source>Changed since chosen: %1</source>
         <translation>選択後に変更した項目: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="268"/>
+        <location filename="../../app/inputs.py" line="276"/>
         <source>Applications closed on %1, before the start date: check the current programme</source>
         <translation>申請受付は %1 に終了しており、開始日より前です。現在募集中の制度を確認してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="427"/>
-        <location filename="../../app/inputs.py" line="660"/>
+        <location filename="../../app/inputs.py" line="435"/>
+        <location filename="../../app/inputs.py" line="672"/>
         <source>Allowed: %1</source>
         <extracomment>scenario fields each preset kind sets (``models.presets.apply``), so its &quot;changed since&quot; marks read them (with the currency and the start date) widest choice text (pixels) that fits the field column next to its label</extracomment>
         <translation>入力できる範囲: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="562"/>
+        <location filename="../../app/inputs.py" line="570"/>
         <source>Market-linked price series: %1 (as of %2)</source>
         <translation>市場連動の価格系列: %1 (%2 時点)</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="569"/>
-        <source>Import price = series + %1 margin + the add-on; the time-of-use import prices are not used.</source>
-        <translation>購入単価 = 系列 + マージン %1 + 加算額。時間帯別の購入単価は使いません。</translation>
+        <location filename="../../app/inputs.py" line="578"/>
+        <source>series</source>
+        <translation>系列</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="592"/>
+        <location filename="../../app/inputs.py" line="579"/>
+        <source>series × %1</source>
+        <translation>系列 × %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="580"/>
+        <source>Import price = %1 + %2 margin + the add-on; the time-of-use import prices are not used.</source>
+        <translation>購入単価 = %1 + マージン %2 + 加算額。時間帯別の購入単価は使いません。</translation>
+    </message>
+    <message>
+        <location filename="../../app/inputs.py" line="604"/>
         <source>profile values</source>
         <translation>プロファイルの値</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="616"/>
+        <location filename="../../app/inputs.py" line="628"/>
         <source>Subsidy recalculated for the new price: %1</source>
         <translation>新しい価格に合わせて補助金を再計算しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="670"/>
+        <location filename="../../app/inputs.py" line="682"/>
         <source>Row %1: allowed %2</source>
         <translation>%1 行目: 入力できる範囲 %2</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="674"/>
+        <location filename="../../app/inputs.py" line="686"/>
         <source>Enter a number</source>
         <translation>数値を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="675"/>
+        <location filename="../../app/inputs.py" line="687"/>
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="680"/>
+        <location filename="../../app/inputs.py" line="692"/>
         <source>Must not be above “%1” (%2)</source>
         <translation>「%1」(%2) を超えないようにしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="683"/>
+        <location filename="../../app/inputs.py" line="695"/>
         <source>Must be below the battery health today (%1 %)</source>
         <translation>現在の電池健全度 (%1 %) より低くしてください</translation>
     </message>
     <message>
-        <location filename="../../app/inputs.py" line="688"/>
+        <location filename="../../app/inputs.py" line="700"/>
         <source>The subsidy is larger than price plus installation (%1)</source>
         <translation>補助金が機器代と工事費の合計 (%1) を超えています</translation>
     </message>
@@ -1566,85 +1576,85 @@ As of: %2
         <translation>赤枠の値を修正してください。グラフは最後に正しく入力された値で表示しています。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="544"/>
+        <location filename="../../app/main_window.py" line="560"/>
         <source>Some figures are not available in this version.</source>
         <translation>このバージョンでは一部の数値を表示できません。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="550"/>
+        <location filename="../../app/main_window.py" line="566"/>
         <source>Ready. Note: %1</source>
         <translation>準備完了。注意: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="558"/>
+        <location filename="../../app/main_window.py" line="575"/>
         <source>the calculation engine stopped; the next change starts it again</source>
         <translation>計算エンジンが停止しました。次の変更で再起動します</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="570"/>
+        <location filename="../../app/main_window.py" line="587"/>
         <source>The calculation failed: %1</source>
         <translation>計算できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="573"/>
+        <location filename="../../app/main_window.py" line="590"/>
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="574"/>
-        <location filename="../../app/main_window.py" line="581"/>
+        <location filename="../../app/main_window.py" line="591"/>
+        <location filename="../../app/main_window.py" line="598"/>
         <source>Preparing the other battery models…</source>
         <translation>他の電池モデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="603"/>
+        <location filename="../../app/main_window.py" line="620"/>
         <source>At most %1 scenarios can be compared; remove one first.</source>
         <translation>比較できるのは %1 件までです。先に 1 件削除してください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="631"/>
+        <location filename="../../app/main_window.py" line="648"/>
         <source>No V2G</source>
         <translation>V2G なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="632"/>
+        <location filename="../../app/main_window.py" line="649"/>
         <source>V2G only</source>
         <translation>V2G のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="633"/>
+        <location filename="../../app/main_window.py" line="650"/>
         <source>V2H + V2G</source>
         <translation>V2H + V2G</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="610"/>
-        <location filename="../../app/main_window.py" line="637"/>
+        <location filename="../../app/main_window.py" line="627"/>
+        <location filename="../../app/main_window.py" line="654"/>
         <source>Variant %1</source>
         <translation>比較案 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="632"/>
+        <location filename="../../app/main_window.py" line="649"/>
         <source>V2H only</source>
         <translation>V2H のみ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="631"/>
+        <location filename="../../app/main_window.py" line="648"/>
         <source>Without charger</source>
         <translation>充放電器なし</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="673"/>
+        <location filename="../../app/main_window.py" line="690"/>
         <source>Current scenario</source>
         <translation>現在のシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="691"/>
+        <location filename="../../app/main_window.py" line="708"/>
         <source>New scenario</source>
         <translation>新しいシナリオ</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="717"/>
-        <location filename="../../app/main_window.py" line="725"/>
+        <location filename="../../app/main_window.py" line="734"/>
+        <location filename="../../app/main_window.py" line="742"/>
         <source>“%1” could not be opened, so the current scenario is kept.
 
 %2</source>
@@ -1653,123 +1663,123 @@ As of: %2
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="736"/>
+        <location filename="../../app/main_window.py" line="753"/>
         <source>Opened %1; %2 compared scenario(s) could not be read: %3</source>
         <translation>%1 を開きました。比較用のシナリオ %2 件を読み込めませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="741"/>
+        <location filename="../../app/main_window.py" line="758"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="780"/>
-        <location filename="../../app/main_window.py" line="783"/>
+        <location filename="../../app/main_window.py" line="797"/>
+        <location filename="../../app/main_window.py" line="800"/>
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="784"/>
+        <location filename="../../app/main_window.py" line="801"/>
         <source>“%1” could not be written: %2</source>
         <translation>「%1」に書き込めませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="792"/>
+        <location filename="../../app/main_window.py" line="809"/>
         <source>Saved %1</source>
         <translation>%1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="854"/>
+        <location filename="../../app/main_window.py" line="871"/>
         <source>Recovered the unsaved scenario.</source>
         <translation>未保存のシナリオを復元しました。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="868"/>
-        <location filename="../../app/main_window.py" line="875"/>
-        <location filename="../../app/main_window.py" line="884"/>
+        <location filename="../../app/main_window.py" line="885"/>
+        <location filename="../../app/main_window.py" line="892"/>
+        <location filename="../../app/main_window.py" line="905"/>
         <source>Import price series</source>
         <translation>価格系列の取り込み</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="868"/>
+        <location filename="../../app/main_window.py" line="885"/>
         <source>JEPX area</source>
         <translation>JEPX のエリア</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="873"/>
+        <location filename="../../app/main_window.py" line="890"/>
         <source>Export price follows the series</source>
         <translation>売電単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="873"/>
+        <location filename="../../app/main_window.py" line="890"/>
         <source>Import price follows the series</source>
         <translation>購入単価を系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="874"/>
+        <location filename="../../app/main_window.py" line="891"/>
         <source>Both follow the series</source>
         <translation>購入・売電とも系列に連動</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="875"/>
+        <location filename="../../app/main_window.py" line="892"/>
         <source>Use the series for</source>
         <translation>価格系列の使い方</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="885"/>
+        <location filename="../../app/main_window.py" line="906"/>
         <source>Retail margin the plan adds to the wholesale price (%1/kWh; levies are added separately as the tariff&apos;s add-on)</source>
         <translation>料金プランが市場価格に上乗せする小売マージン (%1/kWh。再エネ賦課金などは料金の加算額として別に加わります)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="893"/>
-        <location filename="../../app/main_window.py" line="897"/>
+        <location filename="../../app/main_window.py" line="913"/>
+        <location filename="../../app/main_window.py" line="917"/>
         <source>Cannot import the price series</source>
         <translation>価格系列を取り込めません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="902"/>
+        <location filename="../../app/main_window.py" line="922"/>
         <source>Imported %1 prices from %2</source>
         <translation>%2 から %1 件の価格を取り込みました</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="911"/>
-        <location filename="../../app/main_window.py" line="936"/>
+        <location filename="../../app/main_window.py" line="931"/>
+        <location filename="../../app/main_window.py" line="956"/>
         <source>Export report</source>
         <translation>レポートを出力</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="911"/>
+        <location filename="../../app/main_window.py" line="931"/>
         <source>Please wait until the figures are calculated.</source>
         <translation>計算が終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="937"/>
+        <location filename="../../app/main_window.py" line="957"/>
         <source>The report could not be written: %1</source>
         <translation>レポートを作成できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="940"/>
+        <location filename="../../app/main_window.py" line="960"/>
         <source>Report saved: %1</source>
         <translation>レポートを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1024"/>
+        <location filename="../../app/main_window.py" line="1044"/>
         <source>Prepared for %1</source>
         <comment>the name already ends with an honorific such as 様</comment>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1026"/>
+        <location filename="../../app/main_window.py" line="1046"/>
         <source>Prepared for %1</source>
         <translation>%1 様</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1031"/>
+        <location filename="../../app/main_window.py" line="1051"/>
         <source>About V2G Calculator</source>
         <translation>V2G 経済性シミュレーターについて</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="1032"/>
+        <location filename="../../app/main_window.py" line="1052"/>
         <source>V2G Calculator %1
 Lifetime V2G/V2H revenue, battery wear and charger payback.
 Figures are estimates from the inputs shown; presets marked as example values must be confirmed.</source>
@@ -1778,13 +1788,13 @@ V2G/V2H の生涯収益、電池の劣化、充放電器の投資回収を試算
 数値は表示中の入力に基づく試算です。「要確認」のプリセットは必ず実際の値をご確認ください。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="716"/>
-        <location filename="../../app/main_window.py" line="724"/>
+        <location filename="../../app/main_window.py" line="733"/>
+        <location filename="../../app/main_window.py" line="741"/>
         <source>Cannot open scenario</source>
         <translation>シナリオを開けません</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="549"/>
+        <location filename="../../app/main_window.py" line="565"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
