@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxL
                                QScrollArea, QSizePolicy, QToolBox, QToolButton, QVBoxLayout, QWidget)
 
 from app import fields as F
+from app import format as fmt
 from models import presets as P
+from models.price_import import area_name
 from models import scenario as sc
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
@@ -226,8 +228,7 @@ class PresetPicker(QWidget):
         notes = P.notes_text(str(p.data.get("notes", "") or "").strip(), self.lang)   # the dealer's caveats
         if notes:
             text += "\n\n" + translate("InputPanel", "Notes for the dealer: %1").replace("%1", notes)
-        parts = P.subsidy_parts(p) if self.kind == "subsidies" else [p]
-        for x in parts:   # a top-up: the period of each programme it stacks on as well
+        for x in P.subsidy_parts(p):   # a top-up: the period of each programme it stacks on as well
             if x.valid_until:
                 until = translate("InputPanel", "Applications accepted until %1").replace("%1", x.valid_until)
                 text += "\n" + (until if x is p else f"{x.display_name(self.lang)}: {until}")
@@ -254,8 +255,7 @@ class PresetPicker(QWidget):
         closed = None
         try:
             if p is not None and on_date:
-                closed = next((x for x in (P.subsidy_parts(p) if self.kind == "subsidies" else [p])
-                               if P.expired(x, on_date)), None)
+                closed = next((x for x in P.subsidy_parts(p) if P.expired(x, on_date)), None)
         except P.PresetError:  # a start date that is not a date yet: the validator explains
             closed = None
         self.expired = closed is not None
@@ -565,14 +565,10 @@ class InputPanel(QWidget):
         ps = t.get("price_series")
         if not ps:
             return ""
-        from models.price_import import area_name
-
         text = translate("InputPanel", "Market-linked price series: %1 (as of %2)") \
             .replace("%1", area_name(ps.get("area") or "", self.lang) or ps.get("preset_id") or "") \
             .replace("%2", ps.get("as_of", ""))
         if ps.get("use_for_import"):   # the time-of-use import table below is then not used
-            from app import format as fmt
-
             margin = fmt.money(float(ps.get("import_adder_per_kwh") or 0.0), self._currency, self.lang, per="kWh")
             factor = float(ps.get("import_multiplier", 1.0) or 0.0)
             series = translate("InputPanel", "series") if factor == 1.0 else \
@@ -623,8 +619,6 @@ class InputPanel(QWidget):
         self._show_problems([])
         self._set_valid(True)
         if subsidy is not None:
-            from app import format as fmt
-
             self.notice.emit(translate("InputPanel", "Subsidy recalculated for the new price: %1").replace(
                 "%1", fmt.money(subsidy, self._currency, self.lang, compact=False)))
         self.scenarioEdited.emit(scenario)    # the computation starts now; the pickers' marks meanwhile
@@ -695,8 +689,6 @@ class InputPanel(QWidget):
             return translate("InputPanel", "Must be below the battery health today (%1 %)").replace(
                 "%1", F.format_number(params.get("other", 1.0), True))
         if p.code == "subsidy_too_large":
-            from app import format as fmt
-
             return translate("InputPanel", "The subsidy is larger than price plus installation (%1)") \
                 .replace("%1", fmt.money(float(params.get("other", 0.0)), self._currency, self.lang, compact=False))
         msg = p.message(self.lang)

@@ -254,7 +254,8 @@ MAX_STACKED_SUBSIDIES = 4
 
 
 def subsidy_parts(sub: Preset) -> list[Preset]:
-    """``sub`` and the programmes it stacks on (``rule["stacks_on"]``), top first: ``[tokyo, cev]``.
+    """``sub`` and the programmes it stacks on (``rule["stacks_on"]``), top first: ``[tokyo, cev]``;
+    ``[sub]`` for any preset without such a rule (every kind but a stacking subsidy).
 
     The chain ends at a programme that stacks on nothing, an unknown one, one already in the chain
     (user presets naming each other: no endless loop) or after :data:`MAX_STACKED_SUBSIDIES`."""

@@ -918,13 +918,11 @@ def to_dict(scenario: Scenario) -> dict:
 def _as_data(value):
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _as_data(getattr(value, f.name)) for f in fields(value)}
-    if type(value) in (list, tuple):
-        if set(map(type, value)) <= _ATOMIC_TYPES:
-            return list(value) if type(value) is list else value
-        return type(value)(_as_data(v) for v in value)
+    if type(value) in (list, tuple) and not set(map(type, value)) <= _ATOMIC_TYPES:
+        return type(value)(_as_data(v) for v in value)   # e.g. the time-of-use periods
     if type(value) is dict:
         return {k: _as_data(v) for k, v in value.items()}
-    return copy_data(value)
+    return copy_data(value)   # plain values, and lists of them copied whole
 
 
 # --------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from models import __version__
 from models import scenario as sc
-from models.messages import money_per_kwh
+from models.messages import CURRENCY_SYMBOLS, money_per_kwh
 from models.presets import source_text
 
 from . import texts
@@ -51,10 +51,6 @@ def money_format(currency: str) -> str:
     return "#,##0" if currency == "JPY" else "#,##0.00"
 
 
-#: currency signs of the report's stand-alone amounts (the app's formats use the same ones)
-_SIGNS = {"JPY": "¥", "USD": "$", "GBP": "£", "EUR": "€"}
-
-
 def money_format_shown(currency: str, lang: str, per_kwh: bool = False) -> str:
     """A stand-alone amount (a KPI) with its currency: 円 after the number in Japanese, the sign before
     it in English (the ISO code where there is no sign); per kWh with one decimal for yen, three for
@@ -64,7 +60,7 @@ def money_format_shown(currency: str, lang: str, per_kwh: bool = False) -> str:
         body = f'{num}"円"' if lang == "ja" else f'"¥"{num}'
     else:
         num = "#,##0.000" if per_kwh else "#,##0.00"
-        sign = _SIGNS.get(currency)
+        sign = CURRENCY_SYMBOLS.get(currency)
         body = f'"{sign}"{num}' if sign else f'{num}" {currency}"'
     return body + ('"/kWh"' if per_kwh else "")
 
